@@ -1,0 +1,225 @@
+"""Data types of chitieu and the output tables' schema, declared once.
+
+Every span carries ``start``/``end`` code-point offsets (end exclusive) and its
+``surface``.  Extractors return spans over the text they are given (the
+normalized text); the pipeline maps them back so that every offset written to a
+table points into the *original decoded* text: ``text[start:end] == surface``.
+
+Example (``Quyết định số 4607/QĐ-UBND`` is a reference, ``60%`` a percentage)::
+
+    >>> Percentage(10, 13, "60%", 60.0)
+    Percentage(start=10, end=13, surface='60%', value=60.0, value_high=None, comparator='=')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
+Status = Literal["target", "actual"]
+Measure = Literal["level", "increase"]
+LevelCode = Literal["tinh", "huyen", "xa", "multi"]
+YearKind = Literal["deadline", "point", "through", "since", "period", "vision"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Number(Span):
+    """A number as written: ``97,83`` → 97.83, ``1.829`` → 1829, ``năm mươi`` → 50."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Percentage(Span):
+    """A percentage or a range of them: ``từ 75% đến 80%`` → 75, value_high 80, comparator ``range``."""
+
+    value: float
+    value_high: float | None = None
+    comparator: Comparator = "="
+
+
+@dataclass(frozen=True, slots=True)
+class ComparatorCue(Span):
+    """A comparator word before or around a value: ``tối thiểu`` → ``>=``, ``trên`` → ``>``."""
+
+    comparator: Comparator
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention(Span):
+    """A year expression.
+
+    kind: ``deadline`` (``đến năm 2025``, ``vào năm 2030``), ``through`` (``đến hết năm 2020``),
+    ``point`` (``năm 2022``, ``trong năm 2020``), ``since`` (``từ năm 2023``), ``period``
+    (``giai đoạn 2021 – 2025``: year = end, year_start = start), ``vision``
+    (``định hướng đến năm 2030``, ``tầm nhìn đến năm 2045``).
+    """
+
+    year: int
+    kind: YearKind = "point"
+    year_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LevelMention(Span):
+    """An administrative level: ``cấp huyện`` → huyen; ``cấp tỉnh, huyện, xã`` → multi."""
+
+    level: LevelCode
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention(Span):
+    """A province / centrally-run city (or ``Việt Nam``): ``tỉnh Khánh Hoà`` → ``Khánh Hòa``."""
+
+    place: str
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue(Span):
+    """A status or measure cue: kind ``target`` (``phấn đấu``), ``actual`` (``đã đạt``),
+    ``increase`` (``tăng thêm``, ``/năm``), ``frame`` (words that introduce, not describe)."""
+
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference(Span):
+    """A legal document reference: ``Quyết định số 4607/QĐ-UBND ngày 14/12/2021``."""
+
+    canonical: str = ""
+    doc_type: str = ""
+    number: str = ""
+    year: int | None = None
+    type_code: str = ""
+    issuer_code: str = ""
+    issuer: str = ""
+    issue_date: str = ""
+    ref_id: str = ""
+    resolved_from: int | None = None
+    flags: str = ""
+
+
+@dataclass(slots=True)
+class Target:
+    """One row of ``targets.csv``: one quantified value with everything it is about."""
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    value: float
+    value_high: float | None = None
+    unit: str = "percent"
+    comparator: Comparator = "="
+    status: Status = "target"
+    measure: Measure = "level"
+    year: int | None = None
+    level: str = ""
+    place: str = ""
+    indicator: str = ""
+    decision: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    indicator_code: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document after reading: ``text`` is the decoded text all offsets point into."""
+
+    doc_id: str
+    path: str = ""
+    text: str = ""
+    status: Literal["ok", "error"] = "ok"
+    error: str = ""
+    encoding: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What the pipeline produced for one document."""
+
+    document: Document
+    targets: list[Target] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, detail)
+
+
+# ---------------------------------------------------------------------------
+# The table schema, declared once: CSV/Parquet writers, README and dashboards read it.
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    dtype: str  # pandas extension dtype: "string", "Int64", "Float64"
+    description: str
+    values: tuple[str, ...] = ()  # enum values where the column is categorical
+
+
+TARGET_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "string", "file stem of the input document"),
+    Column("start", "Int64", "code-point offset of the value in the decoded document (inclusive)"),
+    Column("end", "Int64", "code-point offset of the value's end (exclusive); text[start:end] == surface"),
+    Column("surface", "string", "the value as written (`97,83%`, `từ 75% đến 80%`)"),
+    Column("value", "Float64", "the number (`97,83%` → 97.83); lower bound of a range"),
+    Column("value_high", "Float64", "upper bound of a range, else empty"),
+    Column("unit", "string", "unit of the value", ("percent",)),
+    Column("comparator", "string", "how the value bounds the quantity", ("=", ">=", ">", "<=", "<", "~", "range")),
+    Column("status", "string", "a goal or something reported as reached", ("target", "actual")),
+    Column("measure", "string", "a level, or a change per period (`tăng thêm 10%/năm`)", ("level", "increase")),
+    Column("year", "Int64", "deadline (target), year observed (actual), first year (increase)"),
+    Column("level", "string", "administrative level the value is about; empty if none or several", ("tinh", "huyen", "xa", "")),
+    Column("place", "string", "province / centrally-run city (or `Việt Nam`) the value belongs to"),
+    Column("indicator", "string", "what is measured, stated fully, in the text's own words"),
+    Column("decision", "string", "canonical symbol of the legal document that sets the target, if stated"),
+    Column("sentence", "string", "the sentence the value was found in"),
+    Column("sentence_start", "Int64", "offset of the sentence in the decoded document"),
+    Column("sentence_end", "Int64", "end offset of the sentence"),
+    Column("indicator_code", "string", "code of the indicator in the curated taxonomy; empty when nothing fits"),
+)
+
+REFERENCE_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "string", "file stem of the input document"),
+    Column("start", "Int64", "offset of the mention in the decoded document"),
+    Column("end", "Int64", "end offset (exclusive)"),
+    Column("surface", "string", "the mention as written"),
+    Column("canonical", "string", "document symbol (`4607/QĐ-UBND`, `55/2022/QH15`, `06-NQ/TU`)"),
+    Column("doc_type", "string", "Vietnamese type name (`Quyết định`, `Nghị quyết`, …)"),
+    Column("number", "string", "the document number (`4607`, `06`)"),
+    Column("year", "Int64", "year inside the symbol (`55/2022/QH15` → 2022), else empty"),
+    Column("type_code", "string", "type part of the symbol (`QĐ`, `NQ`)"),
+    Column("issuer_code", "string", "issuer part of the symbol (`UBND`, `TTg`, `TU`)"),
+    Column("issuer", "string", "issuing body's full name (with province for provincial bodies)"),
+    Column("issue_date", "string", "ISO date of issue (`2021-12-14`), else empty"),
+    Column("ref_id", "string", "identifier shared by all mentions of one document"),
+    Column("resolved_from", "Int64", "for a short form: start offset of the full mention it was resolved from"),
+    Column("flags", "string", "validation flags (`bad_date`, `unknown_type_code`), `|`-separated"),
+)
+
+DOCUMENT_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "string", "file stem of the input document"),
+    Column("path", "string", "where the document was read from"),
+    Column("status", "string", "`ok`, or `error` when it could not be processed", ("ok", "error")),
+    Column("error", "string", "one-line reason when status is error"),
+    Column("chars", "Int64", "length of the decoded text in code points"),
+    Column("targets", "Int64", "number of target rows"),
+    Column("references", "Int64", "number of reference rows"),
+    Column("encoding", "string", "encoding the file was decoded from"),
+)
+
+TARGET_FIELDS = tuple(f.name for f in fields(Target))
+assert TARGET_FIELDS == tuple(c.name for c in TARGET_COLUMNS), "Target and TARGET_COLUMNS disagree"
