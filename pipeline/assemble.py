@@ -1,9 +1,616 @@
-"""Assemble stage (placeholder until the extraction core lands)."""
+"""Assemble stage: every percentage with what it is about.
+
+For each candidate sentence, each value is placed in its *scope* (a clause between ``;``, or a
+parenthesised sub-clause) and the scope is read as a list of items::
+
+    HEAD₁ v₁ TAIL₁ , [HEAD₂] v₂ TAIL₂ và [HEAD₃] v₃ TAIL₃ (shared predicate)
+
+- a value's indicator is its head (or the list's shared head) + its tail + the list's shared
+  predicate when its own item has none (``90% hồ sơ … cấp tỉnh, 80% … cấp huyện và 60% … cấp xã
+  được xử lý trên môi trường mạng``); an item with nothing of its own repeats the previous one
+  (``20% GDP vào năm 2025 và 30% vào năm 2030``);
+- values attached to a level in brackets (``cấp huyện (70%), xã (40%)``) share the rest of the scope;
+- a sub-clause that says nothing of what it measures (``(từ năm 2023 tăng thêm 10%/năm)``) inherits
+  the indicator of the value it comments on;
+- year, status and place come from the value's own item first, then its scope, sentence,
+  paragraph, and (for targets) the nearest heading or the title; a sentence naming a province
+  moves its values there.
+
+    >>> rows, _, _ = assemble_targets("Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến.", "d")
+    >>> [(r.value, r.year, r.status, r.indicator) for r in rows]
+    [(80.0, 2025, 'target', 'hồ sơ được xử lý trực tuyến')]
+"""
 
 from __future__ import annotations
 
-from pipeline.models import Reference, Target
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.cues import find_cues
+from extractors.indicators import (
+    Ranges,
+    clean_head,
+    clean_tail,
+    content_words,
+    has_predicate,
+    render,
+    subtract,
+)
+from extractors.levels import bare_level_after, bare_level_before, find_levels
+from extractors.percentages import find_percentages
+from extractors.places import find_places
+from extractors.years import find_years
+from pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
+from pipeline.normalize import normalize
+from pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
+
+_SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
+_LINKING_END = regex.compile(
+    r"(?:^|[\s,])(?:đạt|chiếm|là|ở\s+mức|mức|bằng|tăng|tăng\s+thêm|giảm|còn|lên|trên|dưới|tối\s+thiểu|"
+    r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
+    regex.IGNORECASE,
+)
+_ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
+_HEADING_MAX = 200
 
 
-def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list]:
-    return [], [], []
+@dataclass
+class Context:
+    """What the assembler knows about one (normalized) document."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    years: list[YearMention]
+    cues: list[Cue]
+    places: list[PlaceMention]
+    subject: str
+    title_year: int | None
+    heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
+
+    def __post_init__(self) -> None:
+        self._year_starts = [y.start for y in self.years]
+        self._cue_starts = [c.start for c in self.cues]
+
+    def years_in(self, start: int, end: int) -> list[YearMention]:
+        i = bisect_left(self._year_starts, start)
+        out = []
+        while i < len(self.years) and self.years[i].start < end:
+            if self.years[i].end <= end:
+                out.append(self.years[i])
+            i += 1
+        return out
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        i = bisect_left(self._cue_starts, start)
+        out = []
+        while i < len(self.cues) and self.cues[i].start < end:
+            out.append(self.cues[i])
+            i += 1
+        return out
+
+
+@dataclass
+class Item:
+    """One value in its scope, with the pieces of text that belong to it."""
+
+    value: Percentage
+    scope: Scope
+    head: Ranges | None = None  # own head (None: shares the scope's first head)
+    tail: Ranges = field(default_factory=list)
+    attached_level: str | None = None
+    attached_place: str | None = None
+    indicator: str = ""
+    level: str = ""
+    inherited: bool = False
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]]) -> str:
+    """The document's place: the one named in the title, else the most mentioned (``Việt Nam`` last)."""
+    if not places:
+        return ""
+    if paras:
+        first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
+        if first and paras[0][1] - paras[0][0] <= _HEADING_MAX:
+            return first[0].place
+    counts = Counter(p.place for p in places if p.place != "Việt Nam")
+    if not counts:
+        return "Việt Nam"
+    best = max(counts.values())
+    return next(p.place for p in places if counts.get(p.place) == best)
+
+
+def _is_heading(text: str, span: tuple[int, int]) -> bool:
+    s, e = span
+    return e - s <= _HEADING_MAX and text[e - 1] not in ".;:!?…"
+
+
+def _governing_year(years: list[YearMention]) -> int | None:
+    """Year a heading/title sets for targets: a deadline or period end, a vision last."""
+    for kinds in (("deadline", "period", "point", "through"), ("vision",)):
+        for y in years:
+            if y.kind in kinds:
+                return y.year
+    return None
+
+
+def build_context(text: str) -> Context:
+    paras = paragraphs(text)
+    years = find_years(text)
+    ctx = Context(
+        text=text,
+        paragraphs=paras,
+        years=years,
+        cues=[c for c in find_cues(text) if c.kind in ("target", "actual")],
+        places=find_places(text),
+        subject="",
+        title_year=None,
+    )
+    ctx.subject = document_subject(text, ctx.places, paras)
+    if paras:
+        ctx.title_year = _governing_year(ctx.years_in(*paras[0]))
+    current = None
+    for i, span in enumerate(paras):
+        if _is_heading(text, span):
+            year = _governing_year(ctx.years_in(*span))
+            if year:
+                current = year
+        if current:
+            ctx.heading_years[i] = current
+    return ctx
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _value_scope(clause: Scope, text: str, v: Percentage) -> tuple[Scope, bool]:
+    """The scope a value belongs to, and whether it is attached in brackets (``xã (40%)``)."""
+    scope = clause.innermost(v.start)
+    if scope.paren and text[scope.start + 1:scope.end].strip(" )") == v.surface.strip() and scope.parent:
+        return scope.parent, True
+    return scope, False
+
+
+def _inner(scope: Scope, text: str) -> tuple[int, int]:
+    start = scope.start + 1 if scope.paren else scope.start
+    end = scope.end - 1 if scope.paren and text[scope.end - 1] == ")" else scope.end
+    return start, end
+
+
+def _holes(scope: Scope, text: str, items: list[Item]) -> Ranges:
+    """Sub-scopes that are not part of this scope's phrases: sub-clauses and side remarks.
+    Short abbreviations in brackets (``(GRDP)``) stay."""
+    holes = []
+    for child in scope.children:
+        inner = text[child.start + 1:child.end - 1].strip()
+        if regex.fullmatch(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}", inner):
+            continue
+        holes.append((child.start, child.end))
+    for it in items:
+        holes.append((it.value.start, it.value.end))
+    return holes
+
+
+def _split_between(text: str, start: int, end: int) -> int | None:
+    """Where the tail of one value ends and the head of the next begins, when the next value has a
+    subject of its own ("… 20% GRDP, tỷ trọng kinh tế số đạt tối thiểu 10%")."""
+    segment = text[start:end]
+    if not _LINKING_END.search(segment):
+        return None
+    for m in _SEPARATOR.finditer(segment):
+        right = segment[m.end():]
+        if content_words(right) >= 2 and _LINKING_END.search(right):
+            return start + m.start()
+    return None
+
+
+def _attach(text: str, items: list[Item]) -> Ranges:
+    """Levels/places before bracketed values; returns the runs to cut from the shared phrase."""
+    runs: Ranges = []
+    for it in items:
+        if not it.attached_level and not it.attached_place:
+            paren_start = text.rfind("(", 0, it.value.start)
+            level = bare_level_before(text, paren_start)
+            run_start = paren_start
+            if level:
+                it.attached_level = level.level
+                run_start = level.start
+            else:
+                for p in find_places(text[max(0, paren_start - 40):paren_start]):
+                    if text[max(0, paren_start - 40) + p.end:paren_start].strip() == "":
+                        it.attached_place = p.place
+                        run_start = max(0, paren_start - 40) + p.start
+            close = text.find(")", it.value.end)
+            run_end = close + 1 if close >= 0 else it.value.end
+            if runs and _ATTACH_SEP.match(text[runs[-1][1]:run_start]):
+                runs[-1] = (runs[-1][0], run_end)
+            else:
+                runs.append((run_start, run_end))
+    return runs
+
+
+def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item | None,
+                parent_levels: set[str] = frozenset()) -> None:
+    """Fill indicator and level of the items of one scope; a bracketed sub-clause that says nothing
+    of what it measures takes the indicator of ``parent_item`` and the level its scope names, if one."""
+    text = ctx.text
+    lo, hi = _inner(scope, text)
+    holes = _holes(scope, text, items)
+    attached = [it for it in items if it.attached_level is not None or it.attached_place is not None]
+    attached_runs = _attach(text, attached) if attached else []
+    free = [it for it in items if it not in attached]
+    holes_all = holes + attached_runs
+
+    if attached:
+        cut_lo = attached_runs[0][0]
+        cut_hi = attached_runs[-1][1]
+        head = clean_head(text, subtract([(lo, cut_lo)], holes_all), subject=True)
+        tail = clean_tail(text, subtract([(cut_hi, hi)], holes_all))
+        phrase = render(text, head + tail)
+        for it in attached:
+            it.indicator = phrase
+            it.level = it.attached_level or ""
+
+    if free:
+        bounds = [lo] + [b for it in free for b in (it.value.start, it.value.end)] + [hi]
+        pre = (bounds[0], bounds[1])
+        for i, it in enumerate(free):
+            seg_start, seg_end = it.value.end, (free[i + 1].value.start if i + 1 < len(free) else hi)
+            split = _split_between(text, seg_start, seg_end) if i + 1 < len(free) else None
+            it.tail = subtract([(seg_start, split if split is not None else seg_end)], holes_all)
+            if i + 1 < len(free) and split is not None:
+                free[i + 1].head = subtract([(split, seg_end)], holes_all)
+        free[0].head = subtract([pre], holes_all)
+        tails = [clean_tail(text, it.tail) for it in free]
+        last_tail = tails[-1]
+        predicate: Ranges = []
+        if len(free) > 1 and last_tail:
+            pred_at = _predicate_start(text, last_tail)
+            if pred_at is not None:
+                predicate = [(max(s, pred_at), e) for s, e in last_tail if e > pred_at]
+        shared_head: Ranges = []
+        for i, it in enumerate(free):
+            tail = tails[i]
+            own_head = i == 0 or it.head is not None
+            if i == 0:
+                head = clean_head(text, it.head, subject=not tail)
+                shared_head = clean_head(text, it.head, subject=False) if tail else []
+            elif own_head:
+                head = clean_head(text, it.head, subject=not tail)
+            else:
+                head = shared_head
+                if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
+                    tail = tails[i - 1]
+            phrase_ranges = head + tail
+            continues = all(free[j].head is None for j in range(i + 1, len(free)))
+            if predicate and i < len(free) - 1 and continues and not has_predicate(render(text, tail)):
+                phrase_ranges = phrase_ranges + predicate
+            it.indicator = render(text, _dedupe(phrase_ranges))
+            it.level = _level_of(text, it, tail, head)
+
+    for it in items:
+        if content_words(it.indicator) == 0 and parent_item is not None:
+            it.indicator = parent_item.indicator
+            it.inherited = True
+            if not it.level and not attached and len(parent_levels) == 1:
+                it.level = next(iter(parent_levels))
+
+
+def _dedupe(ranges: Ranges) -> Ranges:
+    out: Ranges = []
+    for s, e in sorted(set(ranges)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _predicate_start(text: str, ranges: Ranges) -> int | None:
+    """Start of the predicate in a list's last item (a verb after its noun phrase), via the token layer."""
+    from pipeline.tokens import predicate_offset, sentence_doc
+
+    lo, hi = ranges[0][0], ranges[-1][1]
+    m = regex.search(r"(?<![\p{L}])(?:được|đã\s+được|sẽ\s+được|hoàn\s+thành)(?![\p{L}])", text[lo:hi])
+    if m:
+        return lo + m.start()
+    try:
+        return predicate_offset(sentence_doc(text[lo:hi], lo))
+    except Exception:
+        return None
+
+
+def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
+    found = set()
+    after = bare_level_after(text, it.value.end)
+    if after:
+        found.add(after.level)
+    for s, e in it.tail:
+        found.update(m.level for m in find_levels(text[s:e]))
+    if not found and it.head:
+        lo, hi = it.head[0][0], it.head[-1][1]
+        last = max(text.rfind(",", lo, hi), text.rfind(":", lo, hi)) + 1 or lo
+        for s, e in subtract(it.head, [(lo, max(lo, last))]):
+            found.update(m.level for m in find_levels(text[s:e]))
+    if len(found) == 1:
+        level = found.pop()
+        return level if level != "multi" else ""
+    return ""
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> bool:
+    """Whether ``pos`` lies in the value's own scopes (not inside some other bracketed remark)."""
+    for clause in clause_list:
+        if clause.contains(pos):
+            inner = clause.innermost(pos)
+            return inner in scope_chain or inner in clause_list
+    return True
+
+
+def _chain(scope: Scope) -> list[Scope]:
+    out = []
+    while scope is not None:
+        out.append(scope)
+        scope = scope.parent
+    return out
+
+
+def _resolve_year(ctx: Context, it: Item, increase: bool, status: str, sent: tuple[int, int],
+                  para_index: int, clause_list: list[Scope]) -> int | None:
+    v = it.value
+    chain = _chain(it.scope)
+    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020")
+    if not increase:
+        for s, e in it.tail:
+            own = [y for y in ctx.years_in(s, e) if y.kind != "since"]
+            if own:
+                return own[0].year
+    # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
+    before = [y for y in ctx.years_in(sent[0], v.start) if _outside(y.start, chain, clause_list)]
+    if increase:
+        scope_lo = _inner(it.scope, ctx.text)[0]
+        starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
+        if starts:
+            return starts[-1].year
+    picked = _pick(before)
+    if picked:
+        return picked
+    # 3. later in the same sentence, outside brackets: "X đạt 50%, Y đạt 60% vào năm 2025"
+    after = [y for y in ctx.years_in(v.end, sent[1]) if _outside(y.start, chain, clause_list)
+             and y.kind in ("deadline", "through")]
+    if after and status == "target":
+        return after[0].year
+    # 4. earlier sentences of the paragraph
+    para = ctx.paragraphs[para_index]
+    picked = _pick(ctx.years_in(para[0], sent[0]))
+    if picked:
+        return picked
+    if status != "target":
+        return None
+    # 5. the nearest heading above, then the title
+    return ctx.heading_years.get(para_index) or ctx.title_year
+
+
+def _pick(years: list[YearMention]) -> int | None:
+    """The nearest preceding year, a vision ("định hướng đến năm 2030") only when nothing else."""
+    for y in reversed(years):
+        if y.kind != "vision":
+            return y.year
+    return years[-1].year if years else None
+
+
+def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[int, int],
+                    clause_list: list[Scope], other_tails: Ranges) -> str:
+    v = it.value
+    chain = _chain(it.scope)
+    for s, e in it.tail:
+        for y in ctx.years_in(s, e):
+            if y.kind == "deadline":
+                return "target"
+            if y.kind == "through" or (y.kind == "point" and y.surface.lower().startswith("trong")):
+                return "actual"
+    # Words inside another value's item describe that item's noun phrase, not a status frame.
+    def framing(pos: int) -> bool:
+        return _outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
+
+    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
+    signals += [(y.start, "target" if y.kind in ("deadline", "vision") else "actual")
+                for y in ctx.years_in(sent[0], v.start)
+                if y.kind in ("deadline", "vision", "through") and framing(y.start)]
+    if signals:
+        return max(signals)[1]
+    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
+    earlier += [(y.start, "target" if y.kind in ("deadline", "vision") else "actual")
+                for y in ctx.years_in(para[0], sent[0]) if y.kind in ("deadline", "vision", "through")]
+    if earlier:
+        return max(earlier)[1]
+    return "target"
+
+
+def _resolve_place(ctx: Context, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
+    if it.attached_place:
+        return it.attached_place
+    chain = _chain(it.scope)
+    before = [p for p in ctx.places if sent[0] <= p.start < it.value.start and _outside(p.start, chain, clause_list)]
+    if before:
+        return before[-1].place
+    return ctx.subject
+
+
+_INCREASE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:tăng|tăng\s+thêm|tăng\s+bình\s+quân|tăng\s+trung\s+bình|tăng\s+tối\s+thiểu|tăng\s+ít\s+nhất|"
+    r"tăng\s+khoảng|tăng\s+trên|tăng\s+hơn)(?:\s+(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân|thêm|"
+    r"tối\s+thiểu|ít\s+nhất|khoảng|trên|hơn|từ|là|đạt))*\s*$",
+    regex.IGNORECASE,
+)
+_PER_PERIOD_AFTER = regex.compile(r"^\s*(?:/\s*năm|mỗi\s+năm|một\s+năm|hằng\s+năm|hàng\s+năm|/năm)", regex.IGNORECASE)
+
+
+def _measure(text: str, v: Percentage) -> str:
+    if _PER_PERIOD_AFTER.match(text[v.end:v.end + 15]):
+        return "increase"
+    if _INCREASE_BEFORE.search(text[max(0, v.start - 40):v.start]):
+        return "increase"
+    return "level"
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def _sentence_items(ctx: Context, sent: tuple[int, int], values: list[Percentage]) -> tuple[list[Item], list[Scope]]:
+    clause_list = clauses(ctx.text, sent)
+    items: list[Item] = []
+    for v in values:
+        clause = next((c for c in clause_list if c.contains(v.start)), clause_list[-1])
+        scope, attached = _value_scope(clause, ctx.text, v)
+        it = Item(v, scope)
+        if attached:
+            it.attached_level = ""  # marks "attached"; the level is read by _attach
+        items.append(it)
+    # Read scopes outside-in, so bracketed sub-clauses can inherit from the value they comment on.
+    by_scope: dict[int, list[Item]] = {}
+    order: list[Scope] = []
+    for it in items:
+        key = id(it.scope)
+        if key not in by_scope:
+            by_scope[key] = []
+            order.append(it.scope)
+        by_scope[key].append(it)
+    order.sort(key=lambda s: len(_chain(s)))
+    for scope in order:
+        parent_item = None
+        ancestor = scope.parent
+        while ancestor is not None and parent_item is None:
+            candidates = [it for it in items if it.scope is ancestor and it.value.start < scope.start]
+            if candidates:
+                parent_item = candidates[-1]
+            ancestor = ancestor.parent
+        if parent_item is None and scope.parent is None:
+            earlier = [it for it in items if it.value.start < scope.start and it.indicator]
+            parent_item = earlier[-1] if earlier else None
+        parent_levels = {it.level for it in items if parent_item is not None and it.scope is parent_item.scope}
+        _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
+    return items, clause_list
+
+
+def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list[tuple[int, int, str, str]]]:
+    """Targets, references and highlight spans of one document; offsets into the original ``text``."""
+    norm = normalize(text)
+    t = norm.text
+    ctx = build_context(t)
+    percentages = find_percentages(t) if is_candidate(t) else []
+    starts = [p.start for p in percentages]
+    targets: list[Target] = []
+    spans: list[tuple[int, int, str, str]] = []
+    for pi, para in enumerate(ctx.paragraphs):
+        lo = bisect_left(starts, para[0])
+        hi = bisect_left(starts, para[1])
+        if lo == hi:
+            continue
+        for sent in sentences(t, para):
+            values = [p for p in percentages[lo:hi] if sent[0] <= p.start < sent[1]]
+            if not values:
+                continue
+            items, clause_list = _sentence_items(ctx, sent, values)
+            for it in items:
+                v = it.value
+                measure = _measure(t, v)
+                other_tails = [r for other in items if other is not it for r in other.tail]
+                status = _resolve_status(ctx, it, sent, para, clause_list, other_tails)
+                year = _resolve_year(ctx, it, measure == "increase", status, sent, pi, clause_list)
+                s, e = norm.to_original(v.start, v.end)
+                ss, se = norm.to_original(*sent)
+                targets.append(Target(
+                    doc_id=doc_id, start=s, end=e, surface=text[s:e], value=v.value, value_high=v.value_high,
+                    comparator=v.comparator, status=status, measure=measure, year=year, level=it.level,
+                    place=_resolve_place(ctx, it, sent, clause_list), indicator=it.indicator,
+                    sentence=text[ss:se], sentence_start=ss, sentence_end=se,
+                ))
+                spans.append((s, e, "value", v.surface))
+    references = _references(t)
+    _link(t, targets, references, ctx.paragraphs, norm)
+    references = [_to_original_ref(r, norm, text) for r in references]
+    spans += _context_spans(ctx, norm, targets)
+    spans += [(r.start, r.end, "reference", r.canonical) for r in references]
+    spans.sort()
+    return targets, references, spans
+
+
+def _references(t: str) -> list[Reference]:
+    try:
+        from extractors.references import find_references
+    except ImportError:  # the references extractor is optional until it lands
+        return []
+    return find_references(t)
+
+
+def _link(t: str, targets: list[Target], references: list[Reference], paras, norm) -> None:
+    try:
+        from pipeline.link import link_decisions
+    except ImportError:
+        return
+    if not references:
+        return
+    # link_decisions works on normalized offsets; targets carry original ones until mapped back.
+    if norm._starts is None:
+        link_decisions(t, targets, references, paras)
+        return
+    inverse = {}
+    for i, s in enumerate(norm._starts):
+        inverse.setdefault(s, i)
+    originals = [(tg.start, tg.end) for tg in targets]
+    for tg in targets:
+        tg.start = inverse.get(tg.start, tg.start)
+        tg.end = tg.start + 1
+    link_decisions(t, targets, references, paras)
+    for tg, (s, e) in zip(targets, originals, strict=True):
+        tg.start, tg.end = s, e
+
+
+def _to_original_ref(r: Reference, norm, text: str) -> Reference:
+    import dataclasses
+
+    s, e = norm.to_original(r.start, r.end)
+    resolved = r.resolved_from
+    if resolved is not None:
+        resolved = norm.to_original(resolved, resolved + 1)[0]
+    return dataclasses.replace(r, start=s, end=e, surface=text[s:e], resolved_from=resolved)
+
+
+def _context_spans(ctx: Context, norm, targets: list[Target]) -> list[tuple[int, int, str, str]]:
+    """Years, levels and places in the sentences that hold targets (for highlighting)."""
+    out = []
+    seen = set()
+    for tg in targets:
+        key = (tg.sentence_start, tg.sentence_end)
+        if key in seen:
+            continue
+        seen.add(key)
+    sentences_norm = []
+    inverse = None
+    if norm._starts is not None:
+        inverse = {}
+        for i, s in enumerate(norm._starts):
+            inverse.setdefault(s, i)
+    for s, e in seen:
+        if inverse is not None:
+            s, e = inverse.get(s, s), inverse.get(e, len(ctx.text)) if e in inverse else len(ctx.text)
+        sentences_norm.append((s, e))
+    for s, e in sentences_norm:
+        for y in ctx.years_in(s, e):
+            out.append((*norm.to_original(y.start, y.end), "year", str(y.year)))
+        for m in find_levels(ctx.text[s:e]):
+            if m.level != "multi":
+                out.append((*norm.to_original(s + m.start, s + m.end), "level", m.level))
+        for p in ctx.places:
+            if s <= p.start < e:
+                out.append((*norm.to_original(p.start, p.end), "place", p.place))
+    return out

@@ -222,4 +222,4 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
 )
 
 TARGET_FIELDS = tuple(f.name for f in fields(Target))
-assert TARGET_FIELDS == tuple(c.name for c in TARGET_COLUMNS), "Target and TARGET_COLUMNS disagree"
+assert tuple(c.name for c in TARGET_COLUMNS) == TARGET_FIELDS, "Target and TARGET_COLUMNS disagree"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from pipeline.assemble import assemble_targets
-from pipeline.models import Document, DocResult
+from pipeline.models import DocResult, Document
 
 
 def process_document(doc: Document) -> DocResult:

@@ -1,0 +1,222 @@
+"""The indicator phrase: what a value measures, in the text's own words.
+
+Work is done on *ranges* of the text (lists of ``(start, end)``) so the phrase can be rendered
+from the original spelling at the end. The assembler decides which pieces of a clause belong to
+a value (its head before it, its tail after it, a list's shared predicate); the functions here
+clean those pieces: drop years, status and comparator words, level locatives, footnote marks and
+side remarks, and trim what cannot start or end a noun phrase.
+
+    >>> text = "phấn đấu đến năm 2025, kinh tế số chiếm tối thiểu"
+    >>> render(text, clean_head(text, [(0, len(text))], subject=True))
+    'kinh tế số chiếm'
+    >>> text = "hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng (trừ hồ sơ mật)"
+    >>> render(text, clean_tail(text, [(0, len(text))]))
+    'hồ sơ công việc được xử lý trên môi trường mạng'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors.cues import find_cues
+from extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, phrase_regex
+from extractors.places import find_places
+from extractors.years import find_years
+
+Ranges = list[tuple[int, int]]
+
+# Cues that name a thing rather than frame a statement: they stay in an indicator.
+_NOUN_CUES = {"kế hoạch", "đề án", "chương trình", "chiến lược", "kết quả", "định hướng", "tầm nhìn"}
+# Auxiliaries: they frame a value but also occur inside noun phrases ("hồ sơ đã được số hóa").
+_AUX_CUES = {"đã", "sẽ", "cần", "phải", "nâng", "hiện nay", "hiện có", "đến nay", "năm qua", "vừa qua"}
+
+_LOCATIVE_LEVEL = regex.compile(
+    WB_BEFORE + r"(?:tại|ở|thuộc)\s+(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))*"
+    + WB_AFTER,
+    regex.IGNORECASE,
+)
+_PAREN = regex.compile(r"\([^()]*\)")
+_ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
+# Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks.
+_TAIL_STOP = regex.compile(
+    r",\s*(?:bao\s+gồm|trong\s+đó|góp\s+phần|đồng\s+thời|nhằm|tạo|giúp|cao\s+hơn|thấp\s+hơn|tăng|giảm|vượt)"
+    + WB_AFTER
+    + r"|"
+    + WB_BEFORE
+    + r"(?:để|nhằm|so\s+với|góp\s+phần|bao\s+gồm\s+cả)"
+    + WB_AFTER
+    + r"|\s-\s|…|\.\.\.|\.(?:\s|$)",
+    regex.IGNORECASE,
+)
+_EDGE_WORDS = (
+    "và", "hoặc", "với", "cùng", "là", "có", "thì", "mà", "đạt", "đạt mức", "ở mức", "mức", "bằng", "lên", "còn",
+    "trong", "từ", "đến", "tới", "vào", "trên", "dưới", "hơn", "khoảng", "gần", "trở lên", "trở xuống",
+    "tối thiểu", "tối đa", "ít nhất", "không dưới", "không quá", "xấp xỉ", "cụ thể", "trong đó", "đồng thời",
+    "bên cạnh đó", "ngoài ra", "theo đó", "như", "gồm", "tỷ lệ đạt", "các", "mỗi", "thêm", "tăng thêm",
+    "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
+    "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
+)
+_PUNCT = " \t\n,;:.-–—()\"'“”…/"
+
+
+@cache
+def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
+    alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(_EDGE_WORDS, key=len, reverse=True))
+    lead = regex.compile(r"^(?:[\s,;:.\-()\"'…/]|(?:" + alt + ")" + WB_AFTER + r")+", regex.IGNORECASE)
+    trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
+                          regex.IGNORECASE)
+    return lead, trail
+
+
+@cache
+def _cut_cue_re() -> regex.Pattern:
+    from extractors.lexicon import rows
+
+    cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual")
+           and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
+    return phrase_regex(cut)
+
+
+def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
+    """``ranges`` minus ``holes`` (both lists of half-open spans)."""
+    out = []
+    for s, e in ranges:
+        pieces = [(s, e)]
+        for hs, he in holes:
+            nxt = []
+            for a, b in pieces:
+                if he <= a or hs >= b:
+                    nxt.append((a, b))
+                    continue
+                if a < hs:
+                    nxt.append((a, hs))
+                if he < b:
+                    nxt.append((he, b))
+            pieces = nxt
+        out.extend(p for p in pieces if p[1] > p[0])
+    return out
+
+
+def _spans(ranges: Ranges, text: str, finder) -> Ranges:
+    lo = min((s for s, _ in ranges), default=0)
+    hi = max((e for _, e in ranges), default=0)
+    return [(lo + m.start, lo + m.end) for m in finder(text[lo:hi])]
+
+
+def _regex_spans(ranges: Ranges, text: str, rx: regex.Pattern) -> Ranges:
+    lo = min((s for s, _ in ranges), default=0)
+    hi = max((e for _, e in ranges), default=0)
+    return [(m.start(), m.end()) for m in rx.finditer(text, lo, hi)]
+
+
+def _remove_noise(text: str, ranges: Ranges) -> Ranges:
+    """Years, comparator/status words at edges, level locatives, footnote marks, side remarks."""
+    if not ranges:
+        return ranges
+    holes = _spans(ranges, text, find_years)
+    holes += _regex_spans(ranges, text, _LOCATIVE_LEVEL)
+    holes += _regex_spans(ranges, text, FOOTNOTE_MARK_RE)
+    holes += [h for h in _regex_spans(ranges, text, _PAREN) if not _ABBREVIATION.fullmatch(text, h[0], h[1])]
+    holes += [h for h, c in zip(_spans(ranges, text, find_cues), _all_cues(text, ranges), strict=True)
+              if c.kind == "per_period"]
+    return subtract(ranges, holes)
+
+
+def _all_cues(text: str, ranges: Ranges):
+    lo = min((s for s, _ in ranges), default=0)
+    hi = max((e for _, e in ranges), default=0)
+    return find_cues(text[lo:hi])
+
+
+def trim(text: str, ranges: Ranges) -> Ranges:
+    """Drop empty pieces and the words and punctuation that cannot start or end the phrase."""
+    lead, trail = _edge_re()
+    ranges = [r for r in ranges if text[r[0]:r[1]].strip(_PUNCT)]
+    while ranges:
+        s, e = ranges[0]
+        m = lead.match(text, s, e)
+        if m and m.end() > s:
+            s = m.end()
+        if s >= e:
+            ranges.pop(0)
+            continue
+        ranges[0] = (s, e)
+        break
+    while ranges:
+        s, e = ranges[-1]
+        m = trail.search(text, s, e)
+        if m and m.start() < e:
+            e = m.start()
+        if e <= s or not text[s:e].strip(_PUNCT):
+            ranges.pop()
+            continue
+        ranges[-1] = (s, e)
+        break
+    return [r for r in ranges if text[r[0]:r[1]].strip(_PUNCT)]
+
+
+def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
+    """The words before a value. A header (up to ``:``) and framing words ("phấn đấu", "mục tiêu",
+    "đảm bảo") go; places that only say who acts go. When the value is followed by its own noun
+    (``subject=False``), only the verb phrase after the last comma stays ("…, tích hợp 50% …")."""
+    if not ranges:
+        return ranges
+    lo = min(s for s, _ in ranges)
+    hi = max(e for _, e in ranges)
+    cut = lo
+    colon = text.rfind(":", lo, hi)
+    if colon >= 0:
+        cut = colon + 1
+    for m in _cut_cue_re().finditer(text, cut, hi):
+        # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
+        if content_words(text[m.end():hi]) > 0:
+            cut = max(cut, m.end())
+    if not subject:
+        comma = max(text.rfind(",", cut, hi), text.rfind(";", cut, hi))
+        if comma >= 0:
+            cut = comma + 1
+    ranges = subtract(ranges, [(lo, cut)])
+    ranges = subtract(ranges, [(p.start + lo, p.end + lo) for p in find_places(text[lo:hi])])
+    frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, cut, hi)]
+    return trim(text, subtract(_remove_noise(text, ranges), frames))
+
+
+def clean_tail(text: str, ranges: Ranges) -> Ranges:
+    """The words after a value, up to where they stop describing it."""
+    if not ranges:
+        return ranges
+    lo = min(s for s, _ in ranges)
+    hi = max(e for _, e in ranges)
+    stop = _TAIL_STOP.search(text, lo, hi)
+    if stop:
+        ranges = subtract(ranges, [(stop.start(), hi)])
+    ranges = _remove_noise(text, ranges)
+    # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
+    frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
+    return trim(text, subtract(ranges, frames))
+
+
+def render(text: str, ranges: Ranges) -> str:
+    """The pieces joined with single spaces."""
+    phrase = " ".join(" ".join(text[s:e].split()) for s, e in ranges if text[s:e].strip())
+    phrase = phrase.strip(_PUNCT.replace(")", ""))
+    while phrase.endswith(")") and phrase.count("(") < phrase.count(")"):
+        phrase = phrase[:-1].rstrip(_PUNCT.replace(")", ""))
+    if phrase.count("(") > phrase.count(")"):
+        phrase += ")" if phrase.rfind("(") > phrase.rfind(")") and len(phrase) - phrase.rfind("(") < 16 else ""
+    return phrase.replace(" )", ")").replace("( ", "(")
+
+
+def content_words(phrase: str) -> int:
+    """How many words of a phrase are not edge words (0 means nothing is said of what is measured)."""
+    words = regex.findall(r"[\p{L}\p{N}]+", phrase.lower())
+    edge = {w for e in _EDGE_WORDS for w in e.split()}
+    return sum(1 for w in words if w not in edge)
+
+
+def has_predicate(phrase: str) -> bool:
+    """Whether a list item already says what happens to it ("… được xử lý", "… hoàn thành …")."""
+    return regex.search(WB_BEFORE + r"(?:được|đạt|hoàn\s+thành|chiếm|sử\s+dụng|có)" + WB_AFTER, phrase,
+                        regex.IGNORECASE) is not None

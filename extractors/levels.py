@@ -1,0 +1,94 @@
+"""Administrative levels ("cấp tỉnh / huyện / xã").
+
+    >>> [(m.surface, m.level) for m in find_levels("hồ sơ tại cấp huyện và các sở, ban, ngành")]
+    [('cấp huyện', 'huyen'), ('các sở, ban, ngành', 'tinh')]
+    >>> [m.level for m in find_levels("hệ thống một cửa cấp tỉnh, huyện, xã; từ cấp tỉnh tới cơ sở")]
+    ['multi', 'multi']
+    >>> bare_level("xã (40%)", 0, 2)
+    'xa'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors.lexicon import rows
+from extractors.patterns import WB_AFTER, WB_BEFORE, phrase_regex
+from pipeline.models import LevelMention
+
+_UNIT = r"(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở|thôn|ấp|bản|phường|thành\s+phố|thị\s+xã)"
+# "cấp tỉnh, huyện, xã", "cấp tỉnh, cấp huyện và cấp xã", "cấp huyện - xã"
+_LIST_RE = regex.compile(
+    WB_BEFORE + r"cấp\s+(?:tỉnh|huyện|xã)(?:\s*(?:,|và|-|/)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã)" + WB_AFTER + r")+",
+    regex.IGNORECASE,
+)
+# "từ cấp tỉnh đến cấp xã", "từ tỉnh đến xã", "từ cấp tỉnh tới cơ sở", "từ trung ương đến địa phương"
+_SPAN_RE = regex.compile(
+    WB_BEFORE + r"từ\s+(?:cấp\s+)?" + _UNIT + r"\s+(?:đến|tới)\s+(?:cấp\s+)?(?:" + _UNIT + r"|địa\s+phương)" + WB_AFTER,
+    regex.IGNORECASE,
+)
+
+
+# An index named "… cấp tỉnh" (PCI, PAPI, DTI): "chỉ số" with no clause break before the level word.
+_INDEX_NAME = regex.compile(r"chỉ\s+số[^,;:.()]*$", regex.IGNORECASE)
+
+
+@cache
+def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
+    anywhere = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "any"}
+    bare = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "bare"}
+    return phrase_regex(anywhere), anywhere, bare
+
+
+def _key(surface: str) -> str:
+    return " ".join(surface.lower().replace(",", ", ").split()).replace(" ,", ",")
+
+
+def find_levels(text: str) -> list[LevelMention]:
+    """Level phrases that name a level wherever they stand; several levels at once → ``multi``."""
+    found: list[LevelMention] = []
+    for rx in (_LIST_RE, _SPAN_RE):
+        for m in rx.finditer(text):
+            found.append(LevelMention(m.start(), m.end(), m.group(), "multi"))
+    pattern, anywhere, _ = _lexicon()
+    for m in pattern.finditer(text):
+        if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+            continue
+        level = anywhere.get(_key(m.group()))
+        if level and _INDEX_NAME.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "chỉ số năng lực cạnh tranh cấp tỉnh" names an index, not a level
+        if level:
+            found.append(LevelMention(m.start(), m.end(), m.group(), level))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def bare_level(text: str, start: int, end: int) -> str | None:
+    """Level of a bare word such as ``xã`` / ``các huyện`` in ``text[start:end]`` (used next to a value)."""
+    _, anywhere, bare = _lexicon()
+    key = _key(text[start:end])
+    return anywhere.get(key) or bare.get(key)
+
+
+def bare_level_before(text: str, pos: int) -> LevelMention | None:
+    """A level word ending right before ``pos``: ``cấp huyện (70%)``, ``xã (40%)``."""
+    window = text[max(0, pos - 40):pos]
+    m = regex.search(r"(?:(?:tại|ở)\s+)?(?:cấp\s+)?(?:các\s+|số\s+)?(?P<w>tỉnh|huyện|xã)\s*$", window, regex.IGNORECASE)
+    if not m:
+        return None
+    level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
+    s = pos - len(window) + m.start()
+    return LevelMention(s, pos - (len(window) - m.end()) + 0, text[s:pos].rstrip(), level)
+
+
+def bare_level_after(text: str, pos: int) -> LevelMention | None:
+    """A bare level noun right after a value: ``100% xã``, ``100% số xã``, ``100% các huyện``."""
+    m = regex.match(r"\s*(?:các\s+|số\s+)?(?P<w>xã|huyện|tỉnh)(?![\p{L}\p{N}])(?!\s*,\s*(?:phường|thị))",
+                    text[pos:pos + 20], regex.IGNORECASE)
+    if not m:
+        return None
+    level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
+    s = pos + m.start("w")
+    return LevelMention(s, pos + m.end(), text[s:pos + m.end()], level)

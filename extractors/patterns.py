@@ -1,0 +1,84 @@
+"""All surface patterns of the extractors, in one place.
+
+Patterns run on *normalized* text (see :mod:`pipeline.normalize`): NFC, one tone placement,
+plain spaces, ``-`` for every dash. Word lists come from ``extractors/data`` via
+:mod:`extractors.lexicon`; what is here is the shape of numbers, years and their frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+# A word boundary that knows Vietnamese letters (\b in `regex` is Unicode-aware already).
+WB_BEFORE = r"(?<![\p{L}\p{N}_])"
+WB_AFTER = r"(?![\p{L}\p{N}_])"
+
+# --- numbers -----------------------------------------------------------------------------------
+# 1.829 (thousands dot), 97,83 (decimal comma), 1.234,5, 97.83 (decimal dot), 0,5, 12
+NUMBER = (
+    r"(?<![\p{L}\p{N}_.,/])"
+    r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\p{N}]|[.,]\d)"
+)
+NUMBER_RE = regex.compile(NUMBER)
+
+# Vietnamese number words, as used before "phần trăm": "năm mươi", "hai mươi lăm", "chín mươi chín phẩy năm".
+NUMBER_WORDS = (
+    "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "nhăm", "sáu", "bảy", "bẩy", "tám",
+    "chín", "mười", "mươi", "trăm", "linh", "lẻ", "phẩy", "rưỡi",
+)
+NUMBER_WORDS_RE = regex.compile(
+    WB_BEFORE + r"(?:(?:" + "|".join(NUMBER_WORDS) + r")\s+)*(?:" + "|".join(NUMBER_WORDS) + r")" + WB_AFTER,
+    regex.IGNORECASE,
+)
+
+# --- percentages --------------------------------------------------------------------------------
+PERCENT_SIGN = r"(?:\s?%|\s+phần\s+trăm" + WB_AFTER + r")"
+PERCENT_RE = regex.compile(r"(?P<num>" + NUMBER + r")(?P<sign>" + PERCENT_SIGN + r")", regex.IGNORECASE)
+WORDS_PERCENT_RE = regex.compile(
+    r"(?P<num>" + NUMBER_WORDS_RE.pattern + r")\s+phần\s+trăm" + WB_AFTER, regex.IGNORECASE
+)
+# "từ 75% đến 80%", "từ 75 đến 80%", "75-80%", "75% - 80%", "75 – 80 %"
+RANGE_RE = regex.compile(
+    r"(?:(?P<tu>từ)\s+)?(?P<lo>" + NUMBER + r")(?P<losign>" + PERCENT_SIGN + r")?"
+    r"\s*(?:-|đến|tới)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
+    regex.IGNORECASE,
+)
+
+# --- years ----------------------------------------------------------------------------------------
+YEAR = r"(?:19[4-9]\d|20\d\d|2100)"
+_NAM = r"(?:năm\s+)?"
+YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
+    (kind, regex.compile(WB_BEFORE + pattern + WB_AFTER, regex.IGNORECASE))
+    for kind, pattern in (
+        # giai đoạn 2021-2025, thời kỳ 2021 - 2030, nhiệm kỳ 2020-2025, từ năm 2021 đến năm 2025
+        ("period", r"(?:(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|kế\s+hoạch)\s+)?" + _NAM
+         + r"(?P<y1>" + YEAR + r")\s*-\s*(?P<y2>" + YEAR + r")"),
+        ("period", r"từ\s+" + _NAM + r"(?P<y1>" + YEAR + r")\s+(?:đến|tới)\s+(?:hết\s+)?" + _NAM
+         + r"(?P<y2>" + YEAR + r")"),
+        # định hướng đến năm 2030, tầm nhìn đến năm 2045
+        ("vision", r"(?:định\s+hướng|tầm\s+nhìn)\s+(?:đến|tới)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
+        # đến hết năm 2020, tính đến cuối năm 2020
+        ("through", r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
+        ("through", r"cuối\s+năm\s+(?P<y2>" + YEAR + r")"),
+        # từ năm 2023
+        ("since", r"(?:bắt\s+đầu\s+)?từ\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
+        # đến năm 2025, vào năm 2030, trước năm 2025, tới 2030
+        ("deadline", r"(?:đến|tới|vào|trước|chậm\s+nhất\s+vào)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
+        # năm 2022, trong năm 2020
+        ("point", r"(?:trong\s+|giai\s+đoạn\s+)?năm\s+(?P<y2>" + YEAR + r")"),
+    )
+)
+
+# --- clauses --------------------------------------------------------------------------------------
+FOOTNOTE_MARK_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]")
+
+
+def phrase_regex(phrases: Iterable[str], ignore_case: bool = True) -> regex.Pattern:
+    """One alternation of ``phrases`` on word boundaries, longest first; spaces match any run of spaces."""
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(w) for w in a.split()) for a in alts)
+    flags = regex.IGNORECASE if ignore_case else 0
+    return regex.compile(WB_BEFORE + "(?:" + body + ")" + WB_AFTER, flags)

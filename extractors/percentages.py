@@ -1,0 +1,60 @@
+"""Percentages and ranges of them, with their comparators.
+
+    >>> [(p.surface, p.value, p.comparator) for p in find_percentages("đạt tối thiểu 95% và từ 30% trở lên")]
+    [('95%', 95.0, '>='), ('30%', 30.0, '>=')]
+    >>> p = find_percentages("từ 75% đến 80% hộ dân")[0]
+    >>> (p.surface, p.value, p.value_high, p.comparator)
+    ('từ 75% đến 80%', 75.0, 80.0, 'range')
+    >>> find_percentages("năm mươi phần trăm số xã")[0].value
+    50.0
+"""
+
+from __future__ import annotations
+
+from extractors.comparators import comparator_for
+from extractors.numbers import parse_number, parse_number_words
+from extractors.patterns import PERCENT_RE, RANGE_RE, WORDS_PERCENT_RE
+from pipeline.models import Percentage
+
+
+def find_percentages(text: str) -> list[Percentage]:
+    """Every percentage (or range of percentages) in ``text``, in order, non-overlapping."""
+    found: list[Percentage] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in RANGE_RE.finditer(text):
+        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+        if not lo < hi or hi > 1000:
+            continue
+        if not m.group("tu") and not m.group("losign") and "-" not in text[m.end("lo"):m.start("hi")]:
+            continue  # "75 đến 80%" without "từ" is too loose
+        start = m.start()
+        found.append(Percentage(start, m.end(), m.group(), lo, hi, "range"))
+        taken.append((start, m.end()))
+    for m in PERCENT_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group("num"))
+        comparator = comparator_for(text, m.start(), m.end())
+        found.append(Percentage(m.start(), m.end(), m.group(), value, None, comparator))
+        taken.append((m.start(), m.end()))
+    for m in WORDS_PERCENT_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        words = m.group("num")
+        # Number words also start ordinary phrases ("năm 2025", "ba"): keep the longest tail that parses.
+        tokens = words.split()
+        for k in range(len(tokens)):
+            value = parse_number_words(" ".join(tokens[k:]))
+            if value is not None:
+                start = m.start() + len(" ".join(tokens[:k])) + (1 if k else 0)
+                start = m.start() + words.index(" ".join(tokens[k:]), start - m.start())
+                comparator = comparator_for(text, start, m.end())
+                found.append(Percentage(start, m.end(), text[start:m.end()], value, None, comparator))
+                taken.append((start, m.end()))
+                break
+    found.sort(key=lambda p: p.start)
+    return found

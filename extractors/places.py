@@ -1,0 +1,63 @@
+"""Places: Vietnamese provinces and centrally-run cities (and ``Việt Nam`` for national figures).
+
+Old names, merged names (2025) and spelling variants come from ``data/provinces.csv``.
+
+    >>> [(p.surface, p.place) for p in find_places("UBND tỉnh Khánh Hòa và TP.HCM, Thừa Thiên - Huế")]
+    [('tỉnh Khánh Hòa', 'Khánh Hòa'), ('TP.HCM', 'Hồ Chí Minh'), ('Thừa Thiên - Huế', 'Thừa Thiên Huế')]
+    >>> find_places("Hải Dương")[0].merged_into
+    'Hải Phòng'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractors.lexicon import rows
+from extractors.patterns import WB_AFTER, WB_BEFORE
+from pipeline.models import PlaceMention
+from pipeline.normalize import unify_tone_placement
+
+_PREFIX = r"(?:(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?\s?|Tp\.?\s?)\s*)?"
+# Organisations whose names end in a place but speak for no province: "Tập đoàn Bưu chính Viễn thông Việt Nam".
+_ORG_BEFORE = regex.compile(
+    r"(?:Tập\s+đoàn|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hiệp\s+hội|Liên\s+minh|Viện|Đại\s+học|Báo|Đài|"
+    r"Tạp\s+chí|Cổng|Thông\s+tấn\s+xã|Hãng|Quỹ)(?:\s+[\p{Lu}\p{Ll}&-]+){0,6}\s+$"
+)
+
+
+def _canonical_key(name: str) -> str:
+    return unify_tone_placement(" ".join(name.replace("-", " - ").split())).casefold()
+
+
+@cache
+def _gazetteer() -> tuple[regex.Pattern, dict[str, tuple[str, str | None]]]:
+    names: dict[str, tuple[str, str | None]] = {}
+    for r in rows("provinces.csv"):
+        entry = (r["name"], r["merged_into"] or None)
+        for alias in [r["name"], *filter(None, r["aliases"].split("|"))]:
+            names[_canonical_key(alias)] = entry
+    alts = sorted({a for a in names}, key=len, reverse=True)
+    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(regex.escape, part.split())) for part in a.split("-")) for a in alts)
+    # Names are proper nouns: matched case-insensitively, then checked for a capital initial.
+    pattern = regex.compile(WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + WB_AFTER, regex.IGNORECASE)
+    return pattern, names
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Province / city mentions, with the canonical name and, for merged units, where they went in 2025."""
+    pattern, names = _gazetteer()
+    found = []
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        if not name[:1].isupper():
+            continue  # "hòa bình" (peace) is not Hòa Bình
+        key = _canonical_key(name)
+        if key not in names:
+            continue
+        canonical, merged = names[key]
+        if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+            continue
+        found.append(PlaceMention(m.start(), m.end(), m.group(), canonical, merged))
+    return found
