@@ -1,0 +1,72 @@
+"""The Dask engine: the same per-document function over a Dask bag, on a cluster or a local one.
+
+    chitieu extract corpus --engine dask                       # a LocalCluster on this machine
+    chitieu extract "/shared/news/**/*.html" --engine dask --scheduler tcp://10.0.0.5:8786
+
+Pointing it at an existing cluster: start a scheduler (``dask scheduler``) and workers
+(``dask worker tcp://HOST:8786 --nthreads 1 --nworkers N``) on machines where chitieu is installed
+(``pip install "chitieu[dask]"``, the same version as the client) and where the input files are
+readable at the same paths (a shared filesystem: only paths travel to the cluster; records of
+``.jsonl``/``.csv`` exports travel with the tasks). Then pass ``--scheduler tcp://HOST:8786``.
+Results come back to the client, which writes the result shards (the cache: a rerun skips done
+documents), the tables and the partitioned ``OUT/targets_parquet/``, so OUT need only be on the
+client. One thread per worker process is best: the pipeline is CPU-bound Python.
+
+The ``dask`` extra (``dask[dataframe]``, ``distributed``) is needed only for this engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from pipeline.read import Source
+
+DOCS_PER_PARTITION = 32
+
+
+def _process_item(item: tuple[int, Source]) -> tuple[int, dict]:
+    from pipeline.batch import process_source
+
+    index, src = item
+    return index, process_source(src)
+
+
+def connect(scheduler: str | None, n_workers: int | None):
+    """A ``distributed.Client`` for ``scheduler``, or for a new LocalCluster (returned to be closed)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # the optional extra is missing
+        raise RuntimeError('the Dask engine needs the "dask" extra: pip install "chitieu[dask]"') from exc
+    if scheduler:
+        return Client(scheduler), None
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    cluster = LocalCluster(n_workers=n_workers or None, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def map_sources(items: list[tuple[int, Source]], scheduler: str | None = None,
+                n_workers: int | None = None) -> Iterator[tuple[int, dict]]:
+    """``(index, record)`` for each ``(index, source)``, as the bag's partitions complete.
+
+    Each partition's results are fetched and released in turn, so the client holds one
+    partition at a time.
+    """
+    if not items:
+        return
+    import dask.bag as db
+    from distributed import as_completed
+
+    client, cluster = connect(scheduler, n_workers)
+    try:
+        npartitions = max(1, -(-len(items) // DOCS_PER_PARTITION))
+        bag = db.from_sequence(items, npartitions=npartitions).map(_process_item)
+        futures = client.compute(bag.to_delayed())
+        for future in as_completed(futures):
+            yield from future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
