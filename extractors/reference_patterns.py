@@ -1,0 +1,176 @@
+"""Every pattern of the legal-reference extractor, in one place (in the style of eyecite's ``regexes``).
+
+The shapes, with what each named group captures (``references.py`` holds the logic):
+
+==============================  ==========================================================
+``4607/QĐ-UBND``                administrative: number / type code - issuer (- drafting unit)
+``539/QĐ-UBND-HC``              … with the drafting unit
+``4338/BTTTT-CĐSQG``            a letter (công văn): number / issuer - unit, no type code
+``42/2022/NĐ-CP``               normative: number / year / type code - issuer
+``55/2022/QH15``                normative without type code (laws, National Assembly resolutions)
+``03/2020/TTLT-BTC-BNV``        joint: several issuers
+``06-NQ/TU``, ``52-NQ/TW``      party: number - type code / issuer
+``14/12/2021`` ``3-6-2020``     dates (one separator throughout), ``5 tháng 8 năm 2021``
+``06.01.2022``
+==============================  ==========================================================
+
+Type names (``Quyết định``, ``Thông tư liên tịch`` …), their abbreviations (``QĐ``, ``NĐ``) and the
+codes used inside symbols come from ``extractors/data/doc_types.csv``; the regexes are built from it
+once, at import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+
+# ---------------------------------------------------------------------------
+# Lexicon-derived alternations
+
+DOC_TYPES: tuple[dict[str, str], ...] = lexicon.rows("doc_types.csv")
+TYPE_NAMES: tuple[str, ...] = tuple(sorted((r["doc_type"] for r in DOC_TYPES), key=len, reverse=True))
+ABBREVIATIONS: dict[str, str] = {
+    a: r["doc_type"] for r in DOC_TYPES for a in r["abbreviations"].split("|") if a
+}
+#: type code inside a symbol → doc type (the first row listing it wins: ``TTr`` → Tờ trình)
+TYPE_CODES: dict[str, str] = {}
+#: party-document reading of a code where it differs (``TTr`` in ``12-TTr/TU`` is a Thông tri)
+PARTY_TYPE_CODES: dict[str, str] = {}
+for _row in DOC_TYPES:
+    for _code in filter(None, _row["type_codes"].split("|")):
+        TYPE_CODES.setdefault(_code, _row["doc_type"])
+        if _row["kind"] == "party":
+            PARTY_TYPE_CODES[_code] = _row["doc_type"]
+DOC_TYPE_KIND: dict[str, str] = {r["doc_type"]: r["kind"] for r in DOC_TYPES}
+
+#: types whose proper name may stand between the type and ``số`` whatever the symbol
+#: (``Luật Đầu tư số 61/2020/QH14``); other types only when the symbol's type code agrees
+NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _spaced(name: str) -> str:
+    """A multi-word name with any run of spaces between its words."""
+    return r"\s+".join(re.escape(part) for part in name.split())
+
+
+TYPE_ALT = "|".join(_spaced(n) for n in TYPE_NAMES)
+ABBR_ALT = _alternation(ABBREVIATIONS)
+
+# ---------------------------------------------------------------------------
+# Symbols (case-sensitive: codes are upper case, with the odd lower-case letter: TTg, QĐi, CTr)
+
+D_UPPER = "A-ZĐÐ"  # Ð (U+00D0) is a frequent stand-in for Đ in web text
+_CODE = rf"[{D_UPPER}][{D_UPPER}a-zđ0-9]{{0,11}}"
+_HYPHEN = "[-‐‑]"
+_CODES = rf"{_CODE}(?:{_HYPHEN}{_CODE})*"
+_NUM = r"\d{1,5}"
+
+SYMBOL = re.compile(
+    rf"""(?<![\w/.,%+-])
+    (?:
+        (?P<p_num>{_NUM}){_HYPHEN}(?P<p_type>{_CODE})/(?P<p_issuer>{_CODES})        # 06-NQ/TU
+      | (?P<n_num>{_NUM})/(?P<n_year>(?:1[89]|20|21)\d\d)/(?P<n_codes>{_CODES})      # 42/2022/NĐ-CP
+      | (?P<a_num>{_NUM})/(?P<a_codes>{_CODES})                                        # 4607/QĐ-UBND
+    )
+    (?![\w/]|[-‐‑]\w)""",
+    re.VERBOSE,
+)
+
+# What may stand right before a symbol (searched backwards on a short window ending at the symbol).
+# ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
+_SO = r"(?:[Ss]ố|SỐ)(?:\s*(?:hiệu)?\s*:)?"
+LEAD_PLAIN = re.compile(
+    rf"(?<!\w)(?:(?i:(?P<type>{TYPE_ALT}))|(?P<abbr>{ABBR_ALT}))[ \t\xa0]*(?:(?P<so>{_SO})[ \t\xa0]*)?$"
+)
+#: a name between the type and ``số``: ``Luật Đầu tư số 61/2020/QH14``, ``Chương trình hành động số
+#: 12-CTr/TU`` (title-case type: ``quyết định`` lower case is also a verb)
+LEAD_NAMED = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})"
+    rf"(?P<name>(?:[ \t\xa0]+[^\W\d_]+){{1,10}}?)[ \t\xa0]+(?P<so>{_SO})[ \t\xa0]*$"
+)
+LEAD_SO = re.compile(rf"(?<!\w)(?P<so>{_SO})[ \t\xa0]*$")
+LEAD_WINDOW = 160
+
+# ---------------------------------------------------------------------------
+# Dates
+
+_DATE_NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
+_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>\d{4})"
+_DATE_PARTIAL = r"(?P<d3>\d{1,2})(?P<sep3>[/.-])(?P<m3>\d{1,2})"  # no year: taken from the symbol's year
+DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?![\w/.-]\d|\w)"
+
+#: a date right after a reference: ``ngày 14/12/2021``, ``, ban hành ngày 5 tháng 8 năm 2021``, ``(ngày 3-6-2020)``
+DATE_AFTER = re.compile(
+    rf"(?P<lead>[ \t\xa0]*,?[ \t\xa0]*(?P<paren>\()?(?:(?:được[ \t\xa0]+)?(?:ban[ \t\xa0]+hành|ký|thông[ \t\xa0]+qua)[ \t\xa0]+)?)"
+    rf"(?i:ngày)[ \t\xa0]+{DATE}(?(paren)\))"
+)
+#: a full date earlier in the sentence (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``)
+DATE_BEFORE = re.compile(rf"(?<!\w)(?i:ngày)[ \t\xa0]+(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?![\w/.-]\d|\w)")
+#: … only when an issuing verb stands right before the reference
+ISSUING_VERB_BEFORE = re.compile(r"(?i:ban\s+hành|ký|thông\s+qua|phê\s+duyệt|ra)\s*$")
+
+# ---------------------------------------------------------------------------
+# Short forms (eyecite's "short cites"): ``Quyết định 539``, ``Nghị quyết số 06``, ``Quyết định này``
+
+SHORT_NUMBER = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?:(?P<so>[Ss]ố)[ \t\xa0]+)?(?P<num>\d{{1,5}})(?![\w%‰]|[/.,:-]\d)"
+)
+#: words after a number that make it a quantity, not a document number (``Kế hoạch 5 năm``)
+MEASURE_WORDS = re.compile(
+    r"[ \t\xa0]+(?i:năm|tháng|ngày|tuần|quý|giờ|phút|lần|kỳ|bước|nội\s+dung|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu"
+    r"|chỉ\s+tiêu|điểm|điều|khoản|chương|mục|tỉnh|huyện|xã|người|đơn\s+vị|dự\s+án|văn\s+bản|đề\s+án"
+    r"|chương\s+trình|kế\s+hoạch|trụ\s+cột|lĩnh\s+vực|nhóm|cấp|tiêu\s+chí|triệu|tỷ|nghìn|ngàn|trăm)(?!\w)"
+)
+SHORT_DEMONSTRATIVE = re.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?P<dem>(?:nêu|nói|kể|đã\s+nêu|vừa\s+nêu)[ \t\xa0]+trên|này|trên|đó)(?!\w)"
+)
+#: after ``trên`` only these keep it a demonstrative (``Kế hoạch trên, …``) and not a preposition
+#: (``Đề án trên địa bàn``)
+AFTER_TREN = re.compile(
+    r"\s*(?:[,.;:!?)\]”\"…]|$|\s*(?i:là|đã|được|sẽ|và|của|nhằm|đề\s+ra|đặt|với|có|cũng|thì|đều|quy\s+định"
+    r"|xác\s+định|nêu|gồm|bao\s+gồm|để|mà|không|chưa|vẫn|tiếp\s+tục|giao|yêu\s+cầu)(?!\w))"
+)
+
+# ---------------------------------------------------------------------------
+# Context
+
+URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+|[\w.-]+@[\w-]+\.[\w.-]+")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
+#: who issued it, said right after the reference (``… ngày 27/9/2019 của Bộ Chính trị``)
+ISSUER_AFTER = re.compile(
+    r"[ \t\xa0]*,?[ \t\xa0]*(?:của|do)[ \t\xa0]+(?P<body>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
+    r"|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|Hội\s+nghị\s+Trung\s+ương)"
+)
+PROVINCE_UNIT = re.compile(r"(?i:tỉnh|thành\s+phố|tp\.?)\s*$")
+
+#: old ↔ new tone placement, folded to one form (same length, so offsets are kept)
+TONE_FOLD = str.maketrans({"Ð": "Đ"})
+TONE_PAIRS = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+TONE_PAIRS.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(TONE_PAIRS.items())})
+TONE_RE = re.compile("|".join(TONE_PAIRS))
+
+
+def fold(text: str) -> str:
+    """``Khánh Hoà`` → ``Khánh Hòa``, ``Ð`` → ``Đ``: one spelling to compare; the length is unchanged."""
+    return TONE_RE.sub(lambda m: TONE_PAIRS[m.group()], text.translate(TONE_FOLD))

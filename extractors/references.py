@@ -1,0 +1,561 @@
+"""Legal document references: find, normalize, validate, resolve and annotate (eyecite for Vietnamese).
+
+>>> refs = find_references("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021 của UBND tỉnh Khánh Hòa, "
+...                        "đến năm 2025 … Quyết định này cũng nêu rõ …")
+>>> [(r.surface, r.canonical, r.issue_date) for r in refs]  # doctest: +NORMALIZE_WHITESPACE
+[('Quyết định số 4607/QĐ-UBND ngày 14/12/2021', '4607/QĐ-UBND', '2021-12-14'),
+ ('Quyết định này', '4607/QĐ-UBND', '2021-12-14')]
+>>> refs[0].issuer, refs[1].resolved_from, refs[1].ref_id
+('Ủy ban nhân dân tỉnh Khánh Hòa', 5, '4607/QĐ-UBND')
+
+What is found (every pattern lives in :mod:`extractors.reference_patterns`):
+
+* **Full references**: a symbol (``4607/QĐ-UBND``, ``539/QĐ-UBND-HC``, ``4338/BTTTT-CĐSQG``,
+  ``42/2022/NĐ-CP``, ``55/2022/QH15``, ``06-NQ/TU``) with what stands before it: a type name
+  (``Quyết định``, ``Thông tư liên tịch`` …, any case), an abbreviation (``QĐ``, ``NĐ``), a law's name
+  (``Luật Đầu tư số 61/2020/QH14``), and/or ``số``. A symbol standing alone is taken when its type can
+  be read from it (``… theo 749/QĐ-TTg``: type code ``QĐ``; ``4338/BTTTT-CĐSQG``: a letter, Công văn).
+  The date that follows (``ngày 14/12/2021``, ``ngày 3-6-2020``, ``ngày 06.01.2022``,
+  ``ngày 5 tháng 8 năm 2021``, ``ngày 24/6`` with the year of a symbol that has one) is part of the span;
+  a date earlier in the sentence counts when an issuing verb leads to the reference
+  (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``) and is not part of the span.
+* **Short forms**: ``Quyết định 539``, ``Nghị quyết số 06`` (a capitalised type name and a number that
+  is not a quantity) and ``Quyết định này`` / ``Nghị quyết trên`` / ``Kế hoạch nêu trên``.
+
+Not references: phone numbers, ``4G/5G``, ``24/7``, ranks ``22/63``, dates alone, URLs, percentages, a
+type name without number or symbol (``triển khai Nghị quyết về chuyển đổi số``).
+
+**Resolution** (done by :func:`find_references`, which returns resolved references sorted by start):
+all mentions of one document share ``ref_id`` (its symbol). A short form takes the symbol, date and
+issuer of the latest earlier full mention of the same type (and, for ``Quyết định 539``, the same
+number) and records that mention's start in ``resolved_from``. A numbered short form with no earlier
+full mention is kept with an empty ``canonical``, ``ref_id`` ``"<doc_type>#<number>"`` and flag
+``unresolved``; a demonstrative (``Quyết định này``) with nothing to point to is not a reference and is
+dropped.
+
+**Validation** never drops or invents: an impossible date (``31/02/2021``) leaves ``issue_date`` empty
+with flag ``bad_date``; an unknown type code is kept with ``unknown_type_code``; also ``unknown_issuer``,
+``type_mismatch`` (``Nghị quyết số 12/QĐ-UBND``), ``bad_year`` and ``date_year_mismatch``. Flags are
+``|``-joined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import html
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import cache
+
+from extractors import lexicon
+from extractors import reference_patterns as P
+from pipeline.models import Reference
+
+__all__ = ["find_references", "resolve", "annotate", "parse_symbol", "parse_date", "issuer_name"]
+
+# ---------------------------------------------------------------------------
+# Lexicons
+
+
+@cache
+def _issuers() -> dict[str, dict[str, str]]:
+    return {P.fold(r["code"]): r for r in lexicon.rows("issuers.csv")}
+
+
+@cache
+def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """A regex of every province name and alias (folded spelling) and ``{folded: (name, kind)}``."""
+    try:
+        rows = lexicon.rows("provinces.csv")
+    except (FileNotFoundError, OSError):
+        return None, {}
+    names: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        if r.get("kind") == "quoc_gia":
+            continue
+        for spelling in [r["name"], *filter(None, (r.get("aliases") or "").split("|"))]:
+            names[P.fold(spelling)] = (r["name"], r.get("kind", "tinh"))
+    if not names:
+        return None, {}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
+
+
+def _type_name(surface: str) -> str:
+    """``quyết  định`` → ``Quyết định`` (the lexicon's spelling)."""
+    key = " ".join(surface.split()).casefold()
+    for name in P.TYPE_NAMES:
+        if name.casefold() == key:
+            return name
+    return surface
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _known_issuer(code: str) -> bool:
+    return P.fold(code) in _issuers() or re.fullmatch(r"(?:UBTV)?QH\d{1,2}", P.fold(code)) is not None
+
+
+def issuer_name(code: str, province: str = "", province_kind: str = "tinh") -> str:
+    """Full name of an issuing body: ``TTg`` → Thủ tướng Chính phủ; ``UBND`` with province ``Khánh Hòa``
+    → Ủy ban nhân dân tỉnh Khánh Hòa; ``TU`` with ``Hà Nội`` (a city) → Thành ủy Hà Nội; ``QH14`` →
+    Quốc hội khóa XIV. Empty for an unknown code."""
+    key = P.fold(code)
+    row = _issuers().get(key)
+    if row is None:
+        m = re.fullmatch(r"(UBTV)?QH(\d{1,2})", key)
+        if not m:
+            return ""
+        body = "Ủy ban Thường vụ Quốc hội" if m.group(1) else "Quốc hội"
+        return f"{body} khóa {_roman(int(m.group(2)))}"
+    name, scope = row["name"], row.get("scope", "central")
+    if not province or scope == "central":
+        return name
+    city = province_kind == "thanh_pho"
+    if scope == "provincial_party":
+        return f"{row.get('city_name') or name if city else name} {province}"
+    return f"{name} {'thành phố' if city else 'tỉnh'} {province}"
+
+
+# ---------------------------------------------------------------------------
+# Symbols and dates
+
+
+def parse_symbol(symbol: str) -> dict:
+    """Split a symbol: ``42/2022/NĐ-CP`` → number 42, year 2022, type_code NĐ, issuer_code CP.
+
+    Keys: number, year, type_code, issuer_codes (list), shape (party|normative|administrative), flags.
+    ``None`` when the string is not a symbol.
+    """
+    m = P.SYMBOL.fullmatch(symbol)
+    if m is None:
+        return {}
+    flags: list[str] = []
+    year = None
+    if m.group("p_num"):
+        number, shape = m.group("p_num"), "party"
+        type_code = P.fold(m.group("p_type"))
+        issuers = [P.fold(c) for c in re.split(P._HYPHEN, m.group("p_issuer"))]
+        if type_code not in P.TYPE_CODES:
+            flags.append("unknown_type_code")
+    else:
+        if m.group("n_num"):
+            number, shape, year = m.group("n_num"), "normative", int(m.group("n_year"))
+            codes = m.group("n_codes")
+        else:
+            number, shape, codes = m.group("a_num"), "administrative", m.group("a_codes")
+        parts = [P.fold(c) for c in re.split(P._HYPHEN, codes)]
+        if parts[0] in P.TYPE_CODES:
+            type_code, issuers = parts[0], parts[1:]
+        elif _known_issuer(parts[0]) or len(parts) == 1:
+            type_code, issuers = "", parts
+        else:  # something stands in the type slot, before a second code: an unknown type code
+            type_code, issuers = parts[0], parts[1:]
+            flags.append("unknown_type_code")
+        if year is not None and not 1945 <= year <= dt.date.today().year + 1:
+            flags.append("bad_year")
+    joint = type_code in ("TTLT", "NQLT")
+    if not joint:
+        issuers = issuers[:1]  # what follows the issuer is the drafting unit (539/QĐ-UBND-HC)
+    if issuers and not all(_known_issuer(c) for c in issuers):
+        flags.append("unknown_issuer")
+    return {
+        "number": number,
+        "year": year,
+        "type_code": type_code,
+        "issuer_codes": issuers,
+        "shape": shape,
+        "flags": flags,
+    }
+
+
+def parse_date(day: str, month: str, year: str | int) -> tuple[str, bool]:
+    """``('3', '6', '2020')`` → ``('2020-06-03', True)``; an impossible date → ``('', False)``."""
+    try:
+        d = dt.date(int(year), int(month), int(day))
+    except (ValueError, TypeError):
+        return "", False
+    if not 1945 <= d.year <= 2100:
+        return "", False
+    return d.isoformat(), True
+
+
+def _date_of(m: re.Match[str], symbol_year: int | None) -> tuple[str, bool] | None:
+    """The ISO date of a DATE match; None for a day/month without year and no symbol year."""
+    g = m.groupdict()
+    if g.get("y"):
+        return parse_date(g["d"], g["m"], g["y"])
+    if g.get("y2"):
+        return parse_date(g["d2"], g["m2"], g["y2"])
+    if g.get("d3") and symbol_year:
+        return parse_date(g["d3"], g["m3"], symbol_year)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Context helpers
+
+
+class _Context:
+    """Per-text facts computed once: sentence boundaries, URLs, province mentions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = P.fold(text)
+        self.boundaries = [m.end() for m in P.SENTENCE_END.finditer(text)]
+        self.urls = [(m.start(), m.end()) for m in P.URL.finditer(text)]
+        regex, names = _provinces()
+        self.provinces: list[tuple[int, int, str, str]] = []
+        if regex is not None:
+            for m in regex.finditer(self.folded):
+                name, kind = names[m.group()]
+                self.provinces.append((m.start(), m.end(), name, kind))
+        self._starts = [p[0] for p in self.provinces]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.boundaries, pos)
+        start = self.boundaries[i - 1] if i else 0
+        end = self.boundaries[i] if i < len(self.boundaries) else len(self.text)
+        return start, end
+
+    def in_url(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.urls)
+
+    def province(self, start: int, end: int) -> tuple[str, str]:
+        """The province a provincial body belongs to: ``… của UBND tỉnh X`` right after the reference,
+        else the nearest mention before it in the sentence, else the document's most frequent one."""
+        if not self.provinces:
+            return "", ""
+        s_start, s_end = self.sentence(start)
+        i = bisect.bisect_left(self._starts, end)
+        if i < len(self.provinces):
+            p = self.provinces[i]
+            between = self.text[end : p[0]]
+            if p[0] < s_end and p[0] - end <= 90 and re.search(r"(?<!\w)(?:của|do)(?!\w)", between):
+                return p[2], p[3]
+        j = bisect.bisect_left(self._starts, start) - 1
+        if j >= 0 and self.provinces[j][0] >= s_start:
+            return self.provinces[j][2], self.provinces[j][3]
+        counts = Counter((p[2], p[3]) for p in self.provinces)
+        return counts.most_common(1)[0][0]
+
+
+# ---------------------------------------------------------------------------
+# Finding
+
+
+def _flags(*groups: Iterable[str]) -> str:
+    seen: list[str] = []
+    for group in groups:
+        for f in group:
+            if f and f not in seen:
+                seen.append(f)
+    return "|".join(seen)
+
+
+def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, str] | None:
+    """What stands before a symbol: (start, doc_type, kind) with kind type|abbr|so; None for nothing."""
+    lo = max(floor, sym_start - P.LEAD_WINDOW)
+    window = text[lo:sym_start]
+    m = P.LEAD_PLAIN.search(window)
+    if m:
+        if m.group("type"):
+            doc_type = _type_name(m.group("type"))
+            if doc_type == "Luật" and re.search(r"(?i:pháp)\s*$", window[: m.start()]):
+                return None  # "văn bản quy phạm pháp luật số …" is not a law
+            return lo + m.start(), doc_type, "type"
+        return lo + m.start(), P.ABBREVIATIONS[m.group("abbr")], "abbr"
+    for m in reversed([m for m in re.finditer(P.TYPE_ALT, window)]):
+        named = P.LEAD_NAMED.match(window, m.start())
+        if named is None:
+            continue
+        doc_type = _type_name(named.group("type"))
+        words = named.group("name").casefold()
+        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES):
+            break  # another type stands between: that one (or none) is the reference's type
+        if doc_type in P.NAMED_TYPES or _bare_type(sym) == doc_type:
+            return lo + named.start(), doc_type, "type"
+        break
+    m = P.LEAD_SO.search(window)
+    if m:
+        return lo + m.start(), "", "so"
+    return None
+
+
+def _bare_type(sym: dict) -> str:
+    """The doc type a symbol alone tells: its type code, or a letter (Công văn) for `N/ISSUER-UNIT`."""
+    code = sym["type_code"]
+    if code and "unknown_type_code" not in sym["flags"]:
+        if sym["shape"] == "party" and code in P.PARTY_TYPE_CODES:
+            return P.PARTY_TYPE_CODES[code]
+        return P.TYPE_CODES[code]
+    return ""
+
+
+def _date_before(ctx: _Context, start: int, floor: int) -> tuple[str, bool] | None:
+    """``Ngày 19/10/2021, Khánh Hòa đã ban hành <ref>``: the last full date of the sentence before the
+    reference, when an issuing verb leads from it to the reference and no other symbol stands between."""
+    s_start, _ = ctx.sentence(start)
+    lo = max(s_start, floor)
+    last = None
+    for m in P.DATE_BEFORE.finditer(ctx.text, lo, start):
+        last = m
+    if last is None:
+        return None
+    between = ctx.text[last.end() : start]
+    if "\n" in between or P.SYMBOL.search(between) or not P.ISSUING_VERB_BEFORE.search(between):
+        return None
+    return _date_of(last, None)
+
+
+def _full_references(ctx: _Context) -> list[Reference]:
+    text = ctx.text
+    out: list[Reference] = []
+    floor = 0
+    for m in P.SYMBOL.finditer(text):
+        if ctx.in_url(m.start(), m.end()):
+            continue
+        symbol = m.group()
+        sym = parse_symbol(symbol)
+        if not sym:
+            continue
+        lead = _lead(text, m.start(), floor, sym)
+        flags = list(sym["flags"])
+        if lead is None or lead[2] == "so":
+            doc_type = _bare_type(sym)
+            if not doc_type and sym["shape"] == "administrative" and not sym["type_code"]:
+                # N/ISSUER-UNIT is a letter's symbol; a single unknown code is too weak
+                codes = re.split(P._HYPHEN, m.group("a_codes"))
+                if len(codes) >= 2 and _known_issuer(codes[0]):
+                    doc_type = "Công văn"
+            if not doc_type:
+                continue
+            start = lead[0] if lead else m.start()
+        else:
+            start, doc_type = lead[0], lead[1]
+            expected = _bare_type(sym)
+            # Quy định / Quyết định share QĐ in party symbols; Tờ trình / Thông tri share TTr
+            shared = ({"Quy định", "Quyết định"}, {"Tờ trình", "Thông tri"})
+            if (
+                expected
+                and P.DOC_TYPE_KIND.get(doc_type) != "generic"
+                and expected != doc_type
+                and {expected, doc_type} not in shared
+            ):
+                flags.append("type_mismatch")
+        end = m.end()
+        issue_date = ""
+        after = P.DATE_AFTER.match(text, end)
+        date = _date_of(after, sym["year"]) if after else None
+        if date is not None:
+            end = after.end()
+        else:
+            date = _date_before(ctx, start, floor)
+        if date is not None:
+            issue_date, ok = date
+            if not ok:
+                flags.append("bad_date")
+            elif sym["year"] and int(issue_date[:4]) != sym["year"]:
+                flags.append("date_year_mismatch")
+        province, kind = "", ""
+        codes = sym["issuer_codes"]
+        if any(_issuers().get(c, {}).get("scope", "central") != "central" for c in codes):
+            province, kind = ctx.province(start, end)
+        issuer = ", ".join(filter(None, (issuer_name(c, province, kind) for c in codes)))
+        if codes == ["TW"]:
+            said = P.ISSUER_AFTER.match(text, end)
+            if said:
+                issuer = " ".join(said.group("body").split())
+        canonical = P.fold(symbol)
+        out.append(
+            Reference(
+                start=start,
+                end=end,
+                surface=text[start:end],
+                canonical=canonical,
+                doc_type=doc_type,
+                number=sym["number"],
+                year=sym["year"],
+                type_code=sym["type_code"],
+                issuer_code="-".join(codes),
+                issuer=issuer,
+                issue_date=issue_date,
+                ref_id=canonical,
+                flags=_flags(flags),
+            )
+        )
+        floor = end
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[max(0, i - 2) : i + 1])
+
+
+def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Reference]:
+    text = ctx.text
+    out: list[Reference] = []
+    for m in P.SHORT_NUMBER.finditer(text):
+        start, end = m.start(), m.end()
+        number = m.group("num")
+        if _overlaps(taken, start, end) or ctx.in_url(start, end):
+            continue
+        if not m.group("so") and (len(number) < 2 or re.fullmatch(r"(?:19|20)\d\d", number)):
+            continue
+        if P.MEASURE_WORDS.match(text, end):
+            continue
+        flags: list[str] = []
+        issue_date = ""
+        after = P.DATE_AFTER.match(text, end)
+        date = _date_of(after, None) if after else None
+        if date is not None:
+            end = after.end()
+            issue_date, ok = date
+            if not ok:
+                flags.append("bad_date")
+        out.append(
+            Reference(
+                start=start,
+                end=end,
+                surface=text[start:end],
+                doc_type=m.group("type"),
+                number=number,
+                issue_date=issue_date,
+                flags=_flags(flags),
+            )
+        )
+    for m in P.SHORT_DEMONSTRATIVE.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(taken, start, end):
+            continue
+        if m.group("dem") == "trên" and not P.AFTER_TREN.match(text, end):
+            continue  # "Đề án trên địa bàn …": a preposition
+        out.append(
+            Reference(
+                start=start, end=end, surface=m.group(), doc_type=m.group("type"), flags="demonstrative"
+            )
+        )
+    return out
+
+
+def _same_number(a: str, b: str) -> bool:
+    return (a.lstrip("0") or "0") == (b.lstrip("0") or "0")
+
+
+#: ``ban hành Kế hoạch …``: a new, unnamed document of that type is introduced
+_INTRODUCED = (
+    r"(?<!\w)(?:ban\s+hành|phê\s+duyệt|thông\s+qua|xây\s+dựng)\s+{type}(?!\s+(?:này|trên|nêu|nói|số|\d))"
+)
+
+
+def resolve(references: list[Reference], text: str = "") -> list[Reference]:
+    """Give every mention its ``ref_id`` and resolve short forms to the latest earlier full mention.
+
+    References are returned sorted by start; demonstratives with nothing to point to are dropped (see
+    the module docstring). ``text`` lets a demonstrative refuse an antecedent when a new document of
+    the same type is introduced in between (``ban hành Kế hoạch …``).
+    """
+    out: list[Reference] = []
+    for ref in sorted(references, key=lambda r: (r.start, r.end)):
+        flags = [f for f in ref.flags.split("|") if f]
+        demonstrative = "demonstrative" in flags
+        flags = [f for f in flags if f != "demonstrative"]
+        if ref.canonical and ref.resolved_from is None:
+            out.append(replace(ref, ref_id=ref.ref_id or ref.canonical))
+            continue
+        antecedent = None
+        for prev in reversed(out):
+            if prev.doc_type != ref.doc_type:
+                continue
+            if demonstrative or _same_number(prev.number, ref.number):
+                if not demonstrative and not prev.canonical:
+                    continue  # an unresolved short form is not something to resolve to
+                antecedent = prev
+                break
+        if antecedent is not None and demonstrative and text:
+            between = text[antecedent.end : ref.start]
+            if re.search(_INTRODUCED.format(type=P._spaced(ref.doc_type)), between):
+                antecedent = None
+        if antecedent is None:
+            if demonstrative:
+                continue
+            out.append(
+                replace(ref, ref_id=f"{ref.doc_type}#{ref.number}", flags=_flags(flags, ["unresolved"]))
+            )
+            continue
+        source = antecedent.resolved_from if antecedent.resolved_from is not None else antecedent.start
+        out.append(
+            replace(
+                ref,
+                canonical=antecedent.canonical,
+                number=antecedent.number,
+                year=antecedent.year,
+                type_code=antecedent.type_code,
+                issuer_code=antecedent.issuer_code,
+                issuer=antecedent.issuer,
+                issue_date=ref.issue_date or antecedent.issue_date,
+                ref_id=antecedent.ref_id,
+                resolved_from=source,
+                flags=_flags(flags, [f for f in antecedent.flags.split("|") if f == "unresolved"]),
+            )
+        )
+    return out
+
+
+def find_references(text: str) -> list[Reference]:
+    """Every legal-document reference of ``text``, normalized, validated and resolved, sorted by start.
+
+    ``text[r.start:r.end] == r.surface`` for every reference; see the module docstring for what is
+    found and how short forms are resolved.
+    """
+    if not text:
+        return []
+    ctx = _Context(text)
+    full = _full_references(ctx)
+    taken = sorted((r.start, r.end) for r in full)
+    short = _short_references(ctx, taken)
+    return resolve(full + short, text)
+
+
+# ---------------------------------------------------------------------------
+# Annotation
+
+
+def annotate(
+    text: str,
+    references: list[Reference],
+    before: str | Callable[[Reference], str] = '<span class="ref">',
+    after: str | Callable[[Reference], str] = "</span>",
+) -> str:
+    """``text`` HTML-escaped, with each reference wrapped in ``before`` … ``after``.
+
+    ``before``/``after`` are markup inserted as given (a callable receives the reference, e.g. to
+    write ``<a href="…" title="4607/QĐ-UBND">``); everything from the text is escaped, so a ``<script>``
+    in it comes out as ``&lt;script&gt;``. References overlapping an earlier one are skipped.
+    """
+    parts: list[str] = []
+    pos = 0
+    for ref in sorted(references, key=lambda r: (r.start, -r.end)):
+        if ref.start < pos or ref.end > len(text) or ref.start >= ref.end:
+            continue
+        parts.append(html.escape(text[pos : ref.start]))
+        parts.append(before(ref) if callable(before) else before)
+        parts.append(html.escape(text[ref.start : ref.end]))
+        parts.append(after(ref) if callable(after) else after)
+        pos = ref.end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)

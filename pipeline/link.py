@@ -1,0 +1,253 @@
+"""Link targets to the legal document that sets them: fill ``Target.decision`` with its canonical symbol.
+
+Two ways a text says where a target comes from:
+
+1. **Footnotes.** A marker ``(1)``, ``[1]`` or a superscript ``¹`` after a clause, sentence or paragraph
+   (``… đạt trên 50%(1).``) points to a footnote at the end of the document: a line starting with the
+   marker(s) (``(1), (2) UBND tỉnh Khánh Hòa, Quyết định số 4607/QĐ-UBND …``), after a ``Ghi chú:`` /
+   ``Chú thích:`` heading or a rule line when there is one. The footnote's first reference with a symbol
+   is the decision. A marker covers the targets of its paragraph that precede it, from the paragraph
+   start or the previous marker.
+2. **Governing phrases.** ``Theo Quyết định số …``, ``Căn cứ Kế hoạch số …``, ``Kế hoạch số … đặt mục
+   tiêu``, ``Nghị quyết … đề ra mục tiêu``, ``mục tiêu của Quyết định số …``: the reference governs its
+   sentence; when a ``:`` follows it in the sentence (``… đặt mục tiêu: 90% …``, a sentence ending with
+   ``:``), also the rest of its paragraph, and the list that follows when the colon ends the paragraph. A reference merely mentioned (``triển khai Nghị quyết số …``) governs nothing.
+
+A footnote wins over a governing phrase. A target nothing links keeps the decision it had.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.models import Reference, Target
+
+# ---------------------------------------------------------------------------
+# Patterns
+
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TABLE = str.maketrans(_SUPERSCRIPT, "0123456789")
+_ONE_MARKER = rf"(?:\((?P<p>\d{{1,2}})\)|\[(?P<b>\d{{1,2}})\]|(?P<s>[{_SUPERSCRIPT}]{{1,2}}))"
+MARKER = re.compile(_ONE_MARKER)
+_ANY_MARKER = rf"(?:\(\d{{1,2}}\)|\[\d{{1,2}}\]|[{_SUPERSCRIPT}]{{1,2}})"
+#: a footnote line: ``(1) …``, ``(1), (2) …``, ``[3] …``, ``¹ …``, also ``Ghi chú: (1) …``
+FOOTNOTE_LINE = re.compile(
+    rf"^[ \t]*(?:(?i:ghi\s+chú|chú\s+thích|chú\s+giải)\s*:\s*)?"
+    rf"(?P<markers>{_ANY_MARKER}(?:\s*(?:,|;|và|&|-|–)?\s*{_ANY_MARKER})*)[ \t]*[.:)\-–]?",
+    re.MULTILINE,
+)
+NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:(?i:ghi\s+chú|chú\s+thích|chú\s+giải|tài\s+liệu\s+tham\s+khảo)\s*:?|[-—–_=*─━.·•]{3,})[ \t]*$",
+    re.MULTILINE,
+)
+#: after an inline marker: punctuation or the end of the line (else ``(1) phát triển …`` enumerates)
+_MARKER_TAIL = re.compile(r"[ \t]*(?:[.,;:!?…)\]”\"']|\n|$)")
+
+_GOVERN_BEFORE = re.compile(
+    r"(?:^|[,;:(\-–—]|\n)\W*(?i:theo|căn\s+cứ|tại)(?:\s+(?i:nội\s+dung|quy\s+định\s+tại|quy\s+định\s+của))?\s+$"
+    r"|(?i:mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s+(?i:của|theo|tại)\s+$"
+)
+_GOVERN_AFTER = re.compile(
+    r"^[^.;!?\n]{0,160}?(?<!\w)(?i:đặt|đặt\s+ra|đề\s+ra|xác\s+định|nêu|nêu\s+rõ|yêu\s+cầu|giao)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:mục\s+tiêu|chỉ\s+tiêu|các\s+mục\s+tiêu|các\s+chỉ\s+tiêu)(?!\w)"
+)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def _paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if paragraphs:
+        return sorted(paragraphs)
+    out, pos = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _numbers(markers: str) -> list[int]:
+    out = []
+    for m in MARKER.finditer(markers):
+        digits = m.group("p") or m.group("b") or (m.group("s") or "").translate(_SUP_TABLE)
+        out.append(int(digits))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Footnotes
+
+
+def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], list[tuple[int, int]]]:
+    """``{marker number: canonical}`` from the footnote lines, and the spans of those lines."""
+    candidates = list(FOOTNOTE_LINE.finditer(text))
+    if not candidates:
+        return {}, []
+    headings = [m.start() for m in NOTES_HEADING.finditer(text)]
+    # The notes begin at the last heading followed by footnote lines; without one, a footnote line is
+    # one that comes after an inline use of one of its numbers.
+    notes_start = None
+    for h in reversed(headings):
+        if any(c.start() > h for c in candidates):
+            notes_start = h
+            break
+    lines: list[tuple[int, int, list[int]]] = []
+    for c in candidates:
+        line_end = text.find("\n", c.end())
+        line_end = len(text) if line_end < 0 else line_end
+        numbers = _numbers(c.group("markers"))
+        if notes_start is not None and c.start() < notes_start:
+            continue
+        if notes_start is None:
+            used_before = any(
+                _numbers(u.group()) and _numbers(u.group())[0] in numbers
+                for u in MARKER.finditer(text, 0, c.start())
+                if not _at_line_start(text, u.start())
+            )
+            if not used_before:
+                continue
+        lines.append((c.start(), line_end, numbers))
+    mapping: dict[int, str] = {}
+    spans = []
+    for start, end, numbers in lines:
+        spans.append((start, end))
+        symbol = next((r.canonical for r in references if start <= r.start < end and r.canonical), "")
+        if symbol:
+            for n in numbers:
+                mapping.setdefault(n, symbol)
+    return mapping, spans
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
+def _inline_markers(text: str, note_spans: list[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """Inline footnote markers: (start, end, numbers), outside the footnote lines, attached to the text
+    before them or followed by punctuation / the end of the line."""
+    out = []
+    for m in MARKER.finditer(text):
+        if any(s <= m.start() < e for s, e in note_spans) or _at_line_start(text, m.start()):
+            continue
+        attached = m.start() > 0 and not text[m.start() - 1].isspace()
+        if not attached and not _MARKER_TAIL.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end(), _numbers(m.group())))
+    # merge runs like "(1)(2)" or "(1), (2)"
+    merged: list[tuple[int, int, list[int]]] = []
+    for start, end, numbers in out:
+        if merged and re.fullmatch(r"[\s,;]*", text[merged[-1][1] : start]):
+            merged[-1] = (merged[-1][0], end, merged[-1][2] + numbers)
+        else:
+            merged.append((start, end, numbers))
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# Governing phrases
+
+
+def _governs(text: str, ref: Reference, sentence: tuple[int, int]) -> bool:
+    before = text[sentence[0] : ref.start]
+    if _GOVERN_BEFORE.search(before):
+        return True
+    return _GOVERN_AFTER.match(text[ref.end : sentence[1]]) is not None
+
+
+def _governed_region(
+    text: str, ref: Reference, sentence: tuple[int, int], paragraphs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sentence; when the governing clause ends with ``:`` (``… đặt mục tiêu: 90% …. 80% ….``), also
+    the rest of the paragraph and, when the colon ends the paragraph, the list that follows."""
+    regions = [sentence]
+    if ":" not in text[ref.end : sentence[1]]:
+        return regions
+    para = _containing(paragraphs, sentence[0])
+    if para is None:
+        return regions
+    regions.append((sentence[1], para[1]))
+    if text[sentence[1] : para[1]].strip():
+        return regions
+    # the colon ends its paragraph: the list that follows, i.e. the next paragraph, then every one that
+    # is a list item (``- …``, ``a) …``) or follows an item ending with ``;`` / ``,``
+    i = paragraphs.index(para) + 1
+    while i < len(paragraphs):
+        previous = text[regions[-1][0] : regions[-1][1]].rstrip()
+        first = len(regions) == 2
+        if not (first or _LIST_ITEM.match(text, paragraphs[i][0]) or previous.endswith((";", ","))):
+            break
+        regions.append(paragraphs[i])
+        i += 1
+    return regions
+
+
+# ---------------------------------------------------------------------------
+
+
+def link_decisions(
+    text: str, targets: list[Target], references: list[Reference], paragraphs: list[tuple[int, int]]
+) -> None:
+    """Fill ``Target.decision`` in place (see the module docstring). Offsets are offsets into ``text``."""
+    if not targets or not references:
+        return
+    paras = _paragraphs(text, paragraphs)
+    sentences = _sentences(text)
+    decided: dict[int, str] = {}
+
+    # (b) governing phrases
+    for ref in references:
+        if not ref.canonical:
+            continue
+        sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
+        if not _governs(text, ref, sentence):
+            continue
+        regions = _governed_region(text, ref, sentence, paras)
+        for i, t in enumerate(targets):
+            if any(s <= t.start < e for s, e in regions):
+                decided[i] = ref.canonical
+
+    # (a) footnotes, which win
+    mapping, note_spans = _footnotes(text, references)
+    if mapping:
+        previous_end: dict[tuple[int, int], int] = {}
+        for start, end, numbers in _inline_markers(text, note_spans):
+            symbols = [mapping[n] for n in numbers if n in mapping]
+            para = _containing(paras, start)
+            if para is None:
+                continue
+            lo = max(para[0], previous_end.get(para, para[0]))
+            previous_end[para] = end
+            if not symbols:
+                continue
+            for i, t in enumerate(targets):
+                if lo <= t.start < start:
+                    decided[i] = symbols[0]
+
+    for i, symbol in decided.items():
+        targets[i].decision = symbol
