@@ -1,12 +1,120 @@
 """Commands for journalists and dashboards (check, conflicts, report, publish).
 
-``register(app)`` adds them to the ``chitieu`` command line.
+``register(app)`` adds them to the ``chitieu`` command line. Each reads the folder written by
+``chitieu extract`` (``targets.csv``, ``references.csv``, ``documents.csv``, ``spans.csv``,
+``texts.jsonl``).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+_DATA_HELP = "Folder written by `chitieu extract` (targets.csv, spans.csv, texts.jsonl, …)."
+_OUTPUTS = Path("outputs")
+Data = Annotated[Path, typer.Option("--data", "-d", help=_DATA_HELP)]
+
+
+def _need_data(data: Path) -> None:
+    if not (data / "targets.csv").exists():
+        typer.echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
+        raise typer.Exit(1)
+
+
+def check(
+    claim: Annotated[str, typer.Argument(help="The claim, in Vietnamese, as one sentence.")],
+    data: Data = _OUTPUTS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, evidence rows).")] = False,
+) -> None:
+    """Check a CLAIM against the extracted targets: supported, contradicted or not found.
+
+    The claim goes through the same extractors as the documents; rows that agree with it on
+    place, indicator, level and year decide. Each answer shows the document, the quote
+    (sentence), the offsets and the legal document (decision) the target comes from.
+
+    Example:  chitieu check "Khánh Hòa phấn đấu đến năm 2025 có 60% hồ sơ công việc cấp xã
+    được xử lý trên môi trường mạng" --data outputs
+
+    Exit codes: 0 supported; 3 contradicted (the sources give another value);
+    4 not found (no row for that place, indicator, level and year); 1 usage error.
+    """
+    from pipeline.check import check as run_check
+    from pipeline.check import format_result
+
+    _need_data(data)
+    result = run_check(claim, data)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_result(result))
+    raise typer.Exit(result.exit_code)
+
+
+def conflicts(
+    data: Data = _OUTPUTS,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for conflicts.csv, timeline.csv, "
+                                             "timeline.svg (default: the data folder).")] = None,
+) -> None:
+    """Find contradictions: rows with the same place, indicator code, level, year, status and
+    measure whose values differ (across documents or within one), and a timeline of values by
+    year per place and indicator.
+
+    Prints both tables and writes OUT/conflicts.csv, OUT/timeline.csv and the chart OUT/timeline.svg.
+    """
+    from pipeline.conflicts import run_conflicts
+
+    _need_data(data)
+    typer.echo(run_conflicts(data, out or data))
+
+
+def report(
+    data: Data = _OUTPUTS,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
+) -> None:
+    """Write one self-contained HTML page to review every extraction: each document's text with
+    values, years, levels, places and references highlighted, a filterable table (click a row to
+    jump to its highlight) and a chart of targets by year per place. Opens offline: no CDN.
+    """
+    from pipeline.report import write_report
+
+    _need_data(data)
+    path = write_report(data, out or data / "report.html")
+    typer.echo(f"report → {path}", err=True)
+
+
+def publish(
+    data: Data = _OUTPUTS,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite (one file for datasette) or parquet.")] = "sqlite",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="sqlite: the .db file (default DATA/chitieu.db, "
+                                             "metadata.json beside it); parquet: a folder (default DATA/parquet).")] = None,
+) -> None:
+    """Publish the tables for dashboards.
+
+    sqlite: targets, references, documents with typed columns, indexes and a full-text index
+    over the sentences, plus metadata.json; browse with
+    `datasette DATA/chitieu.db -m DATA/metadata.json`.
+    parquet: one file per table with an explicit Arrow schema (enum columns as dictionaries).
+    """
+    from pipeline.publish import publish_parquet, publish_sqlite
+
+    _need_data(data)
+    if fmt == "sqlite":
+        db, meta = publish_sqlite(data, out)
+        typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}", err=True)
+    elif fmt == "parquet":
+        paths = publish_parquet(data, out)
+        typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
+    else:
+        typer.echo(f"chitieu: unknown --format {fmt!r} (sqlite or parquet)", err=True)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the review commands to ``app`` (none yet)."""
+    """Add the review commands to ``app``."""
+    app.command("check")(check)
+    app.command("conflicts")(conflicts)
+    app.command("report")(report)
+    app.command("publish")(publish)
