@@ -41,13 +41,14 @@ _PAREN = regex.compile(r"\([^()]*\)")
 _ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
 # Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks.
 _TAIL_STOP = regex.compile(
-    r",\s*(?:bao\s+gồm|trong\s+đó|góp\s+phần|đồng\s+thời|nhằm|tạo|giúp|cao\s+hơn|thấp\s+hơn|tăng|giảm|vượt)"
+    r",\s*(?:bao\s+gồm|trong\s+đó|góp\s+phần|đồng\s+thời|nhằm|tạo|giúp|cao\s+hơn|thấp\s+hơn|tăng|giảm|vượt|"
+    r"tiếp\s+tục|dẫn\s+đầu|đứng|xếp|tương\s+đương|gấp|cao\s+nhất|thấp\s+nhất|chủ\s+yếu|trong\s+khi|còn)"
     + WB_AFTER
     + r"|"
     + WB_BEFORE
     + r"(?:để|nhằm|so\s+với|góp\s+phần|bao\s+gồm\s+cả)"
     + WB_AFTER
-    + r"|\s-\s|…|\.\.\.|\.(?:\s|$)",
+    + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
     regex.IGNORECASE,
 )
 _EDGE_WORDS = (
@@ -57,14 +58,23 @@ _EDGE_WORDS = (
     "bên cạnh đó", "ngoài ra", "theo đó", "như", "gồm", "tỷ lệ đạt", "các", "mỗi", "thêm", "tăng thêm",
     "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
     "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
+    "trong khi", "ngược lại", "cũng", "mới", "chỉ", "hiện", "của", "tại", "ở", "riêng", "nhưng", "tuy nhiên",
 )
+# "tỷ lệ này", "con số trên": the phrase points back to an earlier value.
+ANAPHOR = regex.compile(
+    r"^(?:(?:tỷ\s+lệ|chỉ\s+số|con\s+số|chỉ\s+tiêu|mức|tỷ\s+trọng|kết\s+quả)\s+(?:này|trên|đó|nói\s+trên))$",
+    regex.IGNORECASE,
+)
+# "a)", "b.", "1)", "2.", "-", "+", "•" at the start of a list line.
+_LIST_MARK = regex.compile(r"^\s*(?:[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s)|[-+•*])\s*", regex.IGNORECASE)
 _PUNCT = " \t\n,;:.-–—()\"'“”…/"
 
 
 @cache
 def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
     alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(_EDGE_WORDS, key=len, reverse=True))
-    lead = regex.compile(r"^(?:[\s,;:.\-()\"'…/]|(?:" + alt + ")" + WB_AFTER + r")+", regex.IGNORECASE)
+    lead = regex.compile(r"^(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt + ")" + WB_AFTER + r")+",
+                         regex.IGNORECASE)
     trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
                           regex.IGNORECASE)
     return lead, trail
@@ -74,9 +84,16 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
 def _cut_cue_re() -> regex.Pattern:
     from extractors.lexicon import rows
 
-    cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual")
+    cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual", "frame")
            and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
     return phrase_regex(cut)
+
+
+@cache
+def _measure_noun_re() -> regex.Pattern:
+    from extractors.lexicon import rows
+
+    return phrase_regex([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
 
 
 def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
@@ -177,10 +194,30 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         comma = max(text.rfind(",", cut, hi), text.rfind(";", cut, hi))
         if comma >= 0:
             cut = comma + 1
+    if subject:
+        # "…, tỉnh Bình Phước đạt tỷ lệ bao phủ BHYT 91,4%": the subject starts at its measure noun
+        # when the last comma-separated segment has one.
+        segment = max(cut, text.rfind(",", cut, hi) + 1)
+        noun = _measure_noun_re().search(text, segment, hi)
+        if noun:
+            cut = max(cut, noun.start())
+    mark = _LIST_MARK.match(text, cut, hi)
+    if mark:
+        cut = mark.end()
     ranges = subtract(ranges, [(lo, cut)])
     ranges = subtract(ranges, [(p.start + lo, p.end + lo) for p in find_places(text[lo:hi])])
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, cut, hi)]
     return trim(text, subtract(_remove_noise(text, ranges), frames))
+
+
+def tail_extent(text: str, ranges: Ranges) -> Ranges:
+    """The part of a value's tail that still describes it (up to a purpose, comparison or side remark)."""
+    if not ranges:
+        return ranges
+    lo = min(s for s, _ in ranges)
+    hi = max(e for _, e in ranges)
+    stop = _TAIL_STOP.search(text, lo, hi)
+    return subtract(ranges, [(stop.start(), hi)]) if stop else ranges
 
 
 def clean_tail(text: str, ranges: Ranges) -> Ranges:
@@ -189,10 +226,7 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
         return ranges
     lo = min(s for s, _ in ranges)
     hi = max(e for _, e in ranges)
-    stop = _TAIL_STOP.search(text, lo, hi)
-    if stop:
-        ranges = subtract(ranges, [(stop.start(), hi)])
-    ranges = _remove_noise(text, ranges)
+    ranges = _remove_noise(text, tail_extent(text, ranges))
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
     return trim(text, subtract(ranges, frames))

@@ -31,6 +31,7 @@ import regex
 
 from extractors.cues import find_cues
 from extractors.indicators import (
+    ANAPHOR,
     Ranges,
     clean_head,
     clean_tail,
@@ -38,6 +39,7 @@ from extractors.indicators import (
     has_predicate,
     render,
     subtract,
+    tail_extent,
 )
 from extractors.levels import bare_level_after, bare_level_before, find_levels
 from extractors.percentages import find_percentages
@@ -69,6 +71,7 @@ class Context:
     subject: str
     title_year: int | None
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
+    doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
 
     def __post_init__(self) -> None:
         self._year_starts = [y.start for y in self.years]
@@ -139,6 +142,20 @@ def _governing_year(years: list[YearMention]) -> int | None:
     return None
 
 
+_BYLINE_DATE = regex.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")
+
+
+def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
+    """Year of the publication date in the first lines (a byline), not of a date inside a sentence."""
+    for s, e in paras[:4]:
+        if e - s > _HEADING_MAX:
+            continue
+        m = _BYLINE_DATE.search(text, s, e)
+        if m:
+            return int(m.group("y"))
+    return None
+
+
 def build_context(text: str) -> Context:
     paras = paragraphs(text)
     years = find_years(text)
@@ -152,6 +169,7 @@ def build_context(text: str) -> Context:
         title_year=None,
     )
     ctx.subject = document_subject(text, ctx.places, paras)
+    ctx.doc_year = _byline_year(text, paras)
     if paras:
         ctx.title_year = _governing_year(ctx.years_in(*paras[0]))
     current = None
@@ -279,7 +297,7 @@ def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item
             own_head = i == 0 or it.head is not None
             if i == 0:
                 head = clean_head(text, it.head, subject=not tail)
-                shared_head = clean_head(text, it.head, subject=False) if tail else []
+                shared_head = head
             elif own_head:
                 head = clean_head(text, it.head, subject=not tail)
             else:
@@ -330,7 +348,7 @@ def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
     after = bare_level_after(text, it.value.end)
     if after:
         found.add(after.level)
-    for s, e in it.tail:
+    for s, e in tail_extent(text, it.tail):
         found.update(m.level for m in find_levels(text[s:e]))
     if not found and it.head:
         lo, hi = it.head[0][0], it.head[-1][1]
@@ -427,6 +445,11 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
                 if y.kind in ("deadline", "vision", "through") and framing(y.start)]
     if signals:
         return max(signals)[1]
+    if ctx.doc_year:
+        # No cue in the sentence: a year before the publication year reports a result.
+        said = [y for y in ctx.years_in(sent[0], sent[1]) if y.kind in ("point", "through") and framing(y.start)]
+        if said:
+            return "actual" if said[0].year < ctx.doc_year else "target"
     earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
     earlier += [(y.start, "target" if y.kind in ("deadline", "vision") else "actual")
                 for y in ctx.years_in(para[0], sent[0]) if y.kind in ("deadline", "vision", "through")]
@@ -435,13 +458,21 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
     return "target"
 
 
+_NATIONAL = regex.compile(r"(?<![\p{L}])(?:(?:của|trên|trong)\s+cả\s+nước|^\s*cả\s+nước|toàn\s+quốc)(?![\p{L}])",
+                          regex.IGNORECASE)
+
+
 def _resolve_place(ctx: Context, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
     if it.attached_place:
         return it.attached_place
     chain = _chain(it.scope)
-    before = [p for p in ctx.places if sent[0] <= p.start < it.value.start and _outside(p.start, chain, clause_list)]
+    before = [(p.start, p.place) for p in ctx.places
+              if sent[0] <= p.start < it.value.start and _outside(p.start, chain, clause_list)]
+    # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
+    for s, e in it.head or []:
+        before += [(m.start(), "Việt Nam") for m in _NATIONAL.finditer(ctx.text, s, e)]
     if before:
-        return before[-1].place
+        return max(before)[1]
     return ctx.subject
 
 
@@ -510,6 +541,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
     starts = [p.start for p in percentages]
     targets: list[Target] = []
     spans: list[tuple[int, int, str, str]] = []
+    last_indicator = ""
     for pi, para in enumerate(ctx.paragraphs):
         lo = bisect_left(starts, para[0])
         hi = bisect_left(starts, para[1])
@@ -522,6 +554,9 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
             items, clause_list = _sentence_items(ctx, sent, values)
             for it in items:
                 v = it.value
+                if (content_words(it.indicator) == 0 or ANAPHOR.match(it.indicator)) and last_indicator:
+                    it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
+                last_indicator = it.indicator or last_indicator
                 measure = _measure(t, v)
                 other_tails = [r for other in items if other is not it for r in other.tail]
                 status = _resolve_status(ctx, it, sent, para, clause_list, other_tails)

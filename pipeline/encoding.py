@@ -219,18 +219,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError(f"binary file (control characters), not {label} text")
     if label in ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"):
         text, label = fix_legacy(text, label)
-    if not unicodedata.is_normalized("NFC", text):
+    # Unicode files keep their text as decoded: offsets point into the file as a reader decodes it
+    # (the normalize stage composes decomposed text and maps offsets back). Only decodes that
+    # already transform the text (cp1258 is decomposed by design, legacy fonts) are composed here.
+    if (label == "cp1258" or "+" in label) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-        if label != "cp1258":  # cp1258 is decomposed by design
-            label += "+nfc"
     return text, label
 
 
 def decode_text(text: str, label: str = "utf-8") -> tuple[str, str]:
-    """Already-decoded text (a CSV/JSONL field, a DOCX/PDF/HTML extraction): legacy glyphs fixed, NFC."""
+    """Already-decoded text (a CSV/JSONL field, a DOCX/PDF/HTML extraction): legacy glyphs fixed.
+    Decomposed Unicode is kept as it is (offsets point into it); converted legacy text is NFC."""
     text, label = fix_legacy(text, label)
-    if not unicodedata.is_normalized("NFC", text):
-        text, label = unicodedata.normalize("NFC", text), label + "+nfc"
+    if "+" in label and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text, label
 
 
