@@ -71,7 +71,17 @@ class Context:
     subject: str
     title_year: int | None
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
+    heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
+
+    def year_status(self, y: YearMention) -> str:
+        """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm",
+        "trong năm", "từ năm" report a result only for a year before the publication year."""
+        if y.kind in ("deadline", "vision"):
+            return "target"
+        if self.doc_year is not None:
+            return "actual" if y.year < self.doc_year else "target"
+        return "actual" if y.kind == "through" else ""
 
     def __post_init__(self) -> None:
         self._year_starts = [y.start for y in self.years]
@@ -172,14 +182,16 @@ def build_context(text: str) -> Context:
     ctx.doc_year = _byline_year(text, paras)
     if paras:
         ctx.title_year = _governing_year(ctx.years_in(*paras[0]))
-    current = None
+    year, status = None, None
     for i, span in enumerate(paras):
-        if _is_heading(text, span):
+        if i and _is_heading(text, span):  # a new heading resets what the previous one said
             year = _governing_year(ctx.years_in(*span))
-            if year:
-                current = year
-        if current:
-            ctx.heading_years[i] = current
+            cues = ctx.cues_in(*span)
+            status = cues[-1].kind if cues else None
+        if year:
+            ctx.heading_years[i] = year
+        if status:
+            ctx.heading_status[i] = status
     return ctx
 
 
@@ -426,36 +438,36 @@ def _pick(years: list[YearMention]) -> int | None:
 
 
 def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[int, int],
-                    clause_list: list[Scope], other_tails: Ranges) -> str:
+                    clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
     v = it.value
     chain = _chain(it.scope)
     for s, e in it.tail:
         for y in ctx.years_in(s, e):
-            if y.kind == "deadline":
-                return "target"
-            if y.kind == "through" or (y.kind == "point" and y.surface.lower().startswith("trong")):
-                return "actual"
+            if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong"):
+                said = ctx.year_status(y) or ("actual" if y.kind == "point" else "")
+                if said:
+                    return said
     # Words inside another value's item describe that item's noun phrase, not a status frame.
     def framing(pos: int) -> bool:
         return _outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
 
     signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
-    signals += [(y.start, "target" if y.kind in ("deadline", "vision") else "actual")
-                for y in ctx.years_in(sent[0], v.start)
-                if y.kind in ("deadline", "vision", "through") and framing(y.start)]
+    signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
+                if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]
     if signals:
         return max(signals)[1]
     if ctx.doc_year:
         # No cue in the sentence: a year before the publication year reports a result.
-        said = [y for y in ctx.years_in(sent[0], sent[1]) if y.kind in ("point", "through") and framing(y.start)]
+        said = [y for y in ctx.years_in(sent[0], sent[1])
+                if y.kind in ("point", "through", "since") and framing(y.start)]
         if said:
-            return "actual" if said[0].year < ctx.doc_year else "target"
+            return ctx.year_status(said[0])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
-    earlier += [(y.start, "target" if y.kind in ("deadline", "vision") else "actual")
-                for y in ctx.years_in(para[0], sent[0]) if y.kind in ("deadline", "vision", "through")]
+    earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
+                if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
         return max(earlier)[1]
-    return "target"
+    return ctx.heading_status.get(para_index, "target")
 
 
 _NATIONAL = regex.compile(r"(?<![\p{L}])(?:(?:của|trên|trong)\s+cả\s+nước|^\s*cả\s+nước|toàn\s+quốc)(?![\p{L}])",
@@ -559,7 +571,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                 last_indicator = it.indicator or last_indicator
                 measure = _measure(t, v)
                 other_tails = [r for other in items if other is not it for r in other.tail]
-                status = _resolve_status(ctx, it, sent, para, clause_list, other_tails)
+                status = _resolve_status(ctx, it, sent, para, clause_list, other_tails, pi)
                 year = _resolve_year(ctx, it, measure == "increase", status, sent, pi, clause_list)
                 s, e = norm.to_original(v.start, v.end)
                 ss, se = norm.to_original(*sent)
