@@ -42,7 +42,11 @@ def test_fold_unifies_tone_placement_and_case() -> None:
         ("tỷ lệ dân số tham gia BHYT", "health_insurance"),
         ("tỷ lệ hộ nghèo đa chiều", "poverty_rate"),
         ("tỷ lệ che phủ rừng", "forest_cover"),
-        ("dân cư nông thôn được sử dụng nước sạch", "clean_water"),
+        ("dân cư nông thôn được sử dụng nước sạch", "clean_water_rural"),
+        ("dân cư đô thị được cấp nước sạch", "clean_water_urban"),
+        ("tỷ lệ hộ dân được dùng nước sạch", "clean_water"),
+        ("tỷ lệ thất thoát nước sạch", "water_loss"),  # not access to clean water
+        ("doanh thu TMĐT chiếm tổng mức bán lẻ", "ecommerce_retail_share"),
         ("tỷ lệ đô thị hoá", "urbanization"),
         ("tỷ lệ lao động qua đào tạo", "trained_labour"),
         ("lao động qua đào tạo có bằng cấp, chứng chỉ", "trained_labour_certified"),
@@ -63,6 +67,8 @@ def test_indicator_code_finds_the_taxonomy_entry(indicator: str, code: str) -> N
         "số cán bộ được tập huấn",  # nothing in the taxonomy
         "GRDP bình quân đầu người",  # GRDP alone is not growth nor the digital economy
         "hộ",  # a fragment of a word is not an alias
+        "số tiền chậm đóng BHYT",  # about health insurance, but not its coverage
+        "tỷ lệ khiếu nại về giao dịch TMĐT",  # e-commerce, but no indicator of the taxonomy
     ],
 )
 def test_indicator_code_is_empty_when_nothing_fits(indicator: str) -> None:
