@@ -48,26 +48,58 @@ def _main(
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or glob patterns."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the tables (created if needed)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document (ignore cached results)."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (tcp://host:8786); a local cluster when absent."
+    ),
+    id_column: str | None = typer.Option(None, "--id-column", help="Exports (.jsonl/.csv): column of the doc_id."),
+    text_column: str | None = typer.Option(None, "--text-column", help="Exports: column of the text."),
+    date_column: str | None = typer.Option(None, "--date-column", help="Exports: column of the date (kept in texts.jsonl)."),
+    url_column: str | None = typer.Option(None, "--url-column", help="Exports: column of the URL (kept in texts.jsonl)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
-    references.csv and documents.csv.
+    references.csv, documents.csv, spans.csv and texts.jsonl.
 
-    Example:  chitieu extract corpus "news/*.txt" --out outputs
+    Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; corpus exports
+    .jsonl/.csv (one document per record) when named as files or globs.
+
+    Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 4
+
+    A rerun skips documents already done (OUT/.chitieu-work holds their results), so an
+    interrupted run resumes where it stopped.
 
     Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error.
     """
     from pipeline.batch import run_batch
-    from pipeline.read import InputError
+    from pipeline.engine_dask import EngineError
+    from pipeline.read import InputError, ReadOptions
 
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if jobs < 0:
+        _fail("--jobs must be a positive number")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column)
     try:
-        summary = run_batch(paths, out)
+        summary = run_batch(
+            paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler,
+            options=options, progress=False if quiet else None,
+        )
     except InputError as exc:
         _fail(str(exc))
-    typer.echo(
-        f"{summary.documents} documents ({summary.failed} failed): {summary.targets} targets, "
-        f"{summary.references} references → {summary.out_dir}/",
-        err=True,
-    )
+    except EngineError as exc:  # the Dask extra missing, a scheduler that cannot be reached
+        _fail(str(exc))
+    if not quiet:
+        cached = f", {summary.cached} from cache" if summary.cached else ""
+        typer.echo(
+            f"{summary.documents} documents ({summary.failed} failed{cached}): {summary.targets} targets, "
+            f"{summary.references} references → {summary.out_dir}/ in {summary.seconds:.1f}s",
+            err=True,
+        )
     if summary.failed:
         raise typer.Exit(2)
 

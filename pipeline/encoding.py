@@ -5,7 +5,9 @@ Windows-1258 (whose tone marks are *combining* characters: decode, then NFC), de
 and text typed with the pre-Unicode font encodings TCVN3 (ABC, ``.VnTime``) and VNI (``VNI-Times``),
 either as raw 8-bit bytes or already converted to Unicode glyph by glyph (``Hµ Néi`` for ``Hà Nội``).
 :func:`decode_bytes` finds which one a file uses by trying each candidate and keeping the decoding
-that reads most like Vietnamese; the result is always NFC, and that text is what offsets point into.
+that reads most like Vietnamese. Unicode files keep their text as decoded (decomposed text stays
+decomposed: the normalize stage composes it and maps offsets back); decodings that build the text
+(Windows-1258, TCVN3, VNI) return it composed (NFC). That text is what offsets point into.
 
     >>> decode_bytes(encode_cp1258("Hà Nội phấn đấu"))
     ('Hà Nội phấn đấu', 'cp1258')
@@ -187,8 +189,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """The NFC text of a file's bytes and the label of the encoding it was decoded from.
 
     Labels: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-16-le``/``-be`` (no BOM), ``cp1258``,
-    ``tcvn3``, ``vni``; ``+tcvn3``/``+vni`` when Unicode text held legacy font glyphs, ``+nfc``
-    when decomposed text was composed. Raises :class:`DecodeError` with a one-line reason.
+    ``tcvn3``, ``vni``; ``+tcvn3``/``+vni`` when Unicode text held legacy font glyphs. Raises :class:`DecodeError` with a one-line reason.
 
     >>> decode_bytes("\\ufeffTỷ lệ 80%".encode("utf-8"))
     ('Tỷ lệ 80%', 'utf-8-sig')
@@ -336,7 +337,7 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
         bad = next(i for i, b in enumerate(data) if b >= 0x80)
         raise DecodeError(f"not UTF-8 text and no known Vietnamese encoding (byte {bad}: {data[bad:bad + 1]!r})")
     score, label, text = max(candidates, key=lambda c: c[0])
-    if score == 0.0:
+    if score < 0.005:  # no common word and under half the words shaped like Vietnamese syllables
         bad = next(i for i, b in enumerate(data) if b >= 0x80)
         raise DecodeError(
             f"not UTF-8 text and not recognisably Vietnamese in Windows-1258, TCVN3 or VNI "

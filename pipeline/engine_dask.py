@@ -25,6 +25,10 @@ from pipeline.read import Source
 DOCS_PER_PARTITION = 32
 
 
+class EngineError(RuntimeError):
+    """The Dask engine cannot run: the extra is not installed, or the scheduler cannot be reached."""
+
+
 def _process_item(item: tuple[int, Source]) -> tuple[int, dict]:
     from pipeline.batch import process_source
 
@@ -37,9 +41,12 @@ def connect(scheduler: str | None, n_workers: int | None):
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # the optional extra is missing
-        raise RuntimeError('the Dask engine needs the "dask" extra: pip install "chitieu[dask]"') from exc
+        raise EngineError('the Dask engine needs the "dask" extra: pip install "chitieu[dask]"') from exc
     if scheduler:
-        return Client(scheduler), None
+        try:
+            return Client(scheduler, timeout=30), None
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = LocalCluster(n_workers=n_workers or None, threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=logging.ERROR)
