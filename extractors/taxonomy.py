@@ -130,6 +130,19 @@ def scores(indicator: str) -> dict[str, int]:
     return found
 
 
+def excluded(code: str, indicator: str) -> bool:
+    """Whether ``indicator`` is explicitly ruled out of ``code`` by one of its ``exclude`` fragments.
+
+    >>> excluded("health_insurance", "số tiền chậm đóng BHYT")
+    True
+    """
+    entry = taxonomy().get(code)
+    if entry is None:
+        return False
+    hay = searchable(indicator)
+    return any(_has(hay, x) for x in entry.exclude)
+
+
 def indicator_code(indicator: str) -> str:
     """The taxonomy code of an indicator phrase, ``""`` when nothing fits or two codes tie.
 

@@ -10,7 +10,8 @@ decide::
     >>> claim.indicator_code
     'work_records_online'
 
-- indicator: the taxonomy codes when both sides have one, else the overlap of their words;
+- indicator: the taxonomy codes when both sides have one, else the overlap of their words
+  (unless the taxonomy explicitly rules the row's phrase out of the claim's code);
 - level, year, place: equal; a claim that does not state one accepts any;
 - ``supported``: an agreeing row has the claimed value; ``contradicted``: agreeing rows
   exist but none has it (their values are shown); ``not_found``: no agreeing row (rows that
@@ -27,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 import regex
 
-from extractors.taxonomy import expand_abbreviations, fold, indicator_code
+from extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
 from pipeline.publish import load_table
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
@@ -177,6 +178,8 @@ def indicator_agrees(claim: Claim, row: pd.Series) -> bool:
     code = _row_code(row)
     if claim.indicator_code and code:
         return claim.indicator_code == code
+    if claim.indicator_code and excluded(claim.indicator_code, row["indicator"]):
+        return False  # the taxonomy rules this phrase out of the claim's indicator
     return words_agree(claim.indicator, row["indicator"])
 
 

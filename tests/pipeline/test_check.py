@@ -96,6 +96,19 @@ def test_indicator_words_overlap_without_a_code() -> None:
     assert "tỷ" not in indicator_words("tỷ lệ hồ sơ") and "hồ" in indicator_words("tỷ lệ hồ sơ")
 
 
+def test_a_phrase_the_taxonomy_rules_out_does_not_agree_by_words() -> None:
+    import pandas as pd
+
+    rows = pd.DataFrame({"doc_id": ["d"], "start": [0], "end": [4], "surface": ["0,5%"], "value": [0.5],
+                         "value_high": [None], "comparator": ["="], "status": ["actual"], "measure": ["level"],
+                         "year": [2023], "level": [""], "place": ["Đồng Nai"], "decision": [""], "sentence": [""],
+                         "sentence_start": [0], "sentence_end": [4], "indicator_code": [""],
+                         "indicator": ["số tiền chậm đóng bảo hiểm y tế"]})
+    claim = Claim(text="", place="Đồng Nai", year=2023, value=93.0, indicator="tỷ lệ bao phủ bảo hiểm y tế")
+    assert claim.indicator_code == "health_insurance"
+    assert check_claim(claim, rows).verdict == NOT_FOUND
+
+
 def test_json_output_and_exit_codes(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     cases = [(kh(), 0, "supported"), (kh(level="huyen"), 3, "contradicted"), (kh(year=2031), 4, "not_found")]
