@@ -55,6 +55,8 @@ _LINKING_END = regex.compile(
     r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
     regex.IGNORECASE,
 )
+# Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
+_WEAK_CUES = {"đã", "trung bình đạt", "bình quân đạt"}
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
 _HEADING_MAX = 200
 
@@ -124,17 +126,24 @@ class Item:
 
 
 def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]]) -> str:
-    """The document's place: the one named in the title, else the most mentioned (``Việt Nam`` last)."""
-    if not places:
-        return ""
-    if paras:
+    """The document's place: the one named in the title, else the most mentioned; ``Việt Nam`` for a
+    national round-up ("cả nước" said at least as often as any province). Datelines ("Hà Nội, ngày …")
+    in byline lines say where it was written, not what it is about."""
+    bylines = [(s, e) for s, e in paras[:4] if e - s <= _HEADING_MAX and _BYLINE_DATE.search(text, s, e)]
+    places = [p for p in places if not any(s <= p.start < e for s, e in bylines)]
+    if paras and paras[0][1] - paras[0][0] <= _HEADING_MAX:
         first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
-        if first and paras[0][1] - paras[0][0] <= _HEADING_MAX:
+        if first:
             return first[0].place
+        if _NATIONAL.search(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
+            return "Việt Nam"
     counts = Counter(p.place for p in places if p.place != "Việt Nam")
+    national = len(_NATIONAL.findall(text)) + sum(p.place == "Việt Nam" for p in places)
     if not counts:
-        return "Việt Nam"
+        return "Việt Nam" if national else ""
     best = max(counts.values())
+    if national >= best and national >= 2:
+        return "Việt Nam"
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
@@ -180,6 +189,10 @@ def build_context(text: str) -> Context:
     )
     ctx.subject = document_subject(text, ctx.places, paras)
     ctx.doc_year = _byline_year(text, paras)
+    if ctx.doc_year is None and paras:
+        # A plan for "giai đoạn 2021 – 2025" reports the years before 2021 as its baseline.
+        period = [y for y in ctx.years_in(*paras[0]) if y.kind == "period" and y.year_start]
+        ctx.doc_year = period[0].year_start if period else None
     if paras:
         ctx.title_year = _governing_year(ctx.years_in(*paras[0]))
     year, status = None, None
@@ -234,7 +247,7 @@ def _split_between(text: str, start: int, end: int) -> int | None:
         return None
     for m in _SEPARATOR.finditer(segment):
         right = segment[m.end():]
-        if content_words(right) >= 2 and _LINKING_END.search(right):
+        if _LINKING_END.search(right) and (content_words(right) >= 2 or find_years(right)):
             return start + m.start()
     return None
 
@@ -364,9 +377,10 @@ def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
         found.update(m.level for m in find_levels(text[s:e]))
     if not found and it.head:
         lo, hi = it.head[0][0], it.head[-1][1]
-        last = max(text.rfind(",", lo, hi), text.rfind(":", lo, hi)) + 1 or lo
-        for s, e in subtract(it.head, [(lo, max(lo, last))]):
-            found.update(m.level for m in find_levels(text[s:e]))
+        mentions = [(m, lo + m.start, lo + m.end) for m in find_levels(text[lo:hi])]
+        commas = [i for i in range(lo, hi) if text[i] in ",:" and not any(s <= i < e for _, s, e in mentions)]
+        last = commas[-1] if commas else lo
+        found.update(m.level for m, s, _ in mentions if s >= last)
     if len(found) == 1:
         level = found.pop()
         return level if level != "multi" else ""
@@ -451,11 +465,15 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
     def framing(pos: int) -> bool:
         return _outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
 
-    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
+    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start)
+                                      if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
     signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]
     if signals:
         return max(signals)[1]
+    weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
+    if weak:  # "đã", "trung bình đạt" alone: a result
+        return "actual"
     if ctx.doc_year:
         # No cue in the sentence: a year before the publication year reports a result.
         said = [y for y in ctx.years_in(sent[0], sent[1])
@@ -467,7 +485,7 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
         return max(earlier)[1]
-    return ctx.heading_status.get(para_index, "target")
+    return ctx.heading_status.get(para_index, "")
 
 
 _NATIONAL = regex.compile(r"(?<![\p{L}])(?:(?:của|trên|trong)\s+cả\s+nước|^\s*cả\s+nước|toàn\s+quốc)(?![\p{L}])",
@@ -483,9 +501,20 @@ def _resolve_place(ctx: Context, it: Item, sent: tuple[int, int], clause_list: l
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(m.start(), "Việt Nam") for m in _NATIONAL.finditer(ctx.text, s, e)]
+    after = _OF_PLACE.match(ctx.text, it.value.end)
+    if after:
+        if after.group("national"):
+            return "Việt Nam"
+        named = [p for p in ctx.places if p.start == after.start("place")]
+        if named:
+            return named[0].place
     if before:
         return max(before)[1]
     return ctx.subject
+
+
+# "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
+_OF_PLACE = regex.compile(r"\s*(?:dân\s+số\s+)?của\s+(?:(?P<national>cả\s+nước|toàn\s+quốc)|(?P<place>\p{Lu}|tỉnh|thành))")
 
 
 _INCREASE_BEFORE = regex.compile(
@@ -572,6 +601,9 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                 measure = _measure(t, v)
                 other_tails = [r for other in items if other is not it for r in other.tail]
                 status = _resolve_status(ctx, it, sent, para, clause_list, other_tails, pi)
+                if not status:  # nothing in the text decides: a year before publication is a result
+                    seen = _resolve_year(ctx, it, measure == "increase", "actual", sent, pi, clause_list)
+                    status = "actual" if seen and ctx.doc_year and seen < ctx.doc_year else "target"
                 year = _resolve_year(ctx, it, measure == "increase", status, sent, pi, clause_list)
                 s, e = norm.to_original(v.start, v.end)
                 ss, se = norm.to_original(*sent)

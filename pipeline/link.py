@@ -48,8 +48,10 @@ _GOVERN_BEFORE = re.compile(
     r"(?:^|[,;:(\-–—]|\n)\W*(?i:theo|căn\s+cứ|tại)(?:\s+(?i:nội\s+dung|quy\s+định\s+tại|quy\s+định\s+của))?\s+$"
     r"|(?i:mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s+(?i:của|theo|tại)\s+$"
 )
+# The reference must be the subject of the verb: "Kế hoạch số … ngày … của UBND tỉnh đặt mục tiêu".
+# A comma ends its clause: in "Thực hiện Nghị quyết số …, tỉnh đặt ra các chỉ tiêu" the province sets them.
 _GOVERN_AFTER = re.compile(
-    r"^[^.;!?\n]{0,160}?(?<!\w)(?i:đặt|đặt\s+ra|đề\s+ra|xác\s+định|nêu|nêu\s+rõ|yêu\s+cầu|giao)"
+    r"^[^.;!?\n,]{0,160}?(?<!\w)(?i:đặt|đặt\s+ra|đề\s+ra|xác\s+định|nêu|nêu\s+rõ|yêu\s+cầu|giao)"
     r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:mục\s+tiêu|chỉ\s+tiêu|các\s+mục\s+tiêu|các\s+chỉ\s+tiêu)(?!\w)"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
