@@ -1,0 +1,229 @@
+"""Batch runs: parallel workers, a bad file among good ones, the cache, and a run killed by SIGKILL."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from _inputs import ARTICLES, FILLER, jsonl_export, mixed_corpus
+from typer.testing import CliRunner
+
+from pipeline.batch import run_batch
+from pipeline.cache import WORK_DIR, pipeline_key, store_for
+from pipeline.cli import app
+from pipeline.models import DocResult, Document, Target
+from pipeline.progress import Progress
+from pipeline.write import TableWriter, frames
+
+OUTPUTS = ("targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tables_of(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def texts_of(out: Path) -> dict[str, str]:
+    lines = (out / "texts.jsonl").read_text(encoding="utf-8").splitlines()
+    return {r["doc_id"]: r["text"] for r in map(json.loads, lines)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return mixed_corpus(tmp_path_factory.mktemp("corpus") / "in")
+
+
+@pytest.fixture(scope="module")
+def clean_run(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean")
+    run_batch([str(corpus)], out, jobs=2, use_cache=False, progress=False, errors=io.StringIO())
+    return out
+
+
+def test_a_bad_file_among_good_ones(corpus, clean_run):
+    docs = pd.read_csv(clean_run / "documents.csv", keep_default_na=False)
+    n_files = sum(1 for p in corpus.rglob("*") if p.is_file())
+    assert len(docs) == n_files
+    bad = docs[docs.status == "error"]
+    assert list(bad.doc_id) == ["hong"] and "binary" in bad.error.iloc[0]
+    assert set(docs[docs.status == "ok"].encoding) >= {"utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni", "docx"}
+    texts = texts_of(clean_run)
+    assert set(texts) == set(docs[docs.status == "ok"].doc_id)
+    assert all(len(texts[d]) == c for d, c in zip(docs.doc_id, docs.chars, strict=True) if d in texts)
+
+
+def test_every_row_points_into_the_stored_text(clean_run):
+    texts = texts_of(clean_run)
+    targets = pd.read_csv(clean_run / "targets.csv", keep_default_na=False)
+    references = pd.read_csv(clean_run / "references.csv", keep_default_na=False)
+    for frame in (targets, references):
+        for row in frame.itertuples():
+            assert texts[row.doc_id][row.start:row.end] == row.surface
+    for row in targets.itertuples():
+        assert texts[row.doc_id][row.sentence_start:row.sentence_end] == row.sentence
+    docs = pd.read_csv(clean_run / "documents.csv", keep_default_na=False)
+    assert docs.targets.sum() == len(targets) and docs.references.sum() == len(references)
+
+
+def test_one_worker_and_two_workers_write_identical_tables(corpus, clean_run, tmp_path):
+    run_batch([str(corpus)], tmp_path, jobs=1, use_cache=False, progress=False, errors=io.StringIO())
+    assert tables_of(tmp_path) == tables_of(clean_run)
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "targets.parquet"),
+                                  pd.read_parquet(clean_run / "targets.parquet"))
+
+
+def test_rerun_skips_unchanged_documents_and_recomputes_changed_ones(tmp_path, clean_run):
+    corpus = mixed_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    first = run_batch([str(corpus)], out, jobs=2, progress=False, errors=io.StringIO())
+    assert first.cached == 0
+    again = run_batch([str(corpus)], out, jobs=2, progress=False, errors=io.StringIO())
+    assert again.cached == first.documents - first.failed  # every ok document; errors are retried
+    same_content = ("targets.csv", "references.csv", "spans.csv", "texts.jsonl")  # documents.csv has paths
+    assert {n: tables_of(out)[n] for n in same_content} == {n: tables_of(clean_run)[n] for n in same_content}
+
+    (corpus / "bai_000.txt").write_text(ARTICLES[4], encoding="utf-8")
+    changed = run_batch([str(corpus)], out, jobs=2, progress=False, errors=io.StringIO())
+    assert changed.cached == again.cached - 1
+    assert texts_of(out)["bai_000"] == ARTICLES[4]
+
+    fresh = run_batch([str(corpus)], out, jobs=2, use_cache=False, progress=False, errors=io.StringIO())
+    assert fresh.cached == 0 and fresh.targets == changed.targets
+
+
+def test_shards_of_older_pipeline_versions_are_pruned(tmp_path):
+    corpus = mixed_corpus(tmp_path / "in", n_text=2, with_bad=False)
+    stale = store_for(tmp_path / "out", "0.0.0-old")
+    stale.put("ab" * 32, {"document": {}})
+    run_batch([str(corpus)], tmp_path / "out", jobs=1, progress=False, errors=io.StringIO())
+    versions = [p.name for p in (tmp_path / "out" / WORK_DIR / "cache").iterdir()]
+    assert versions == [pipeline_key()]
+
+
+SLOW_RUN = textwrap.dedent(
+    """
+    import sys, time
+    import pipeline.run as run
+
+    original = run.process_document
+
+    def slow(doc):
+        time.sleep(0.05)
+        return original(doc)
+
+    run.process_document = slow
+    from pipeline.cli import main
+
+    sys.argv = ["chitieu", "extract", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+def test_a_run_killed_midway_then_rerun_equals_a_clean_run(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(60):
+        text = " ".join([ARTICLES[i % len(ARTICLES)], FILLER[i % len(FILLER)], f"Năm {2020 + i % 10} đạt {i % 90 + 5}%."])
+        (corpus / f"tin_{i:03d}.txt").write_text(text, encoding="utf-8")
+    export = jsonl_export(tmp_path / "bao.jsonl", 20)
+    args = [str(corpus), str(export), "--out", str(tmp_path / "killed"), "-j", "2", "--quiet"]
+    shards = tmp_path / "killed" / WORK_DIR / "cache"
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_RUN, *args], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    done = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        done = sum(1 for _ in shards.rglob("*.json")) if shards.exists() else 0
+        if done >= 10:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 10 <= done < 80
+    assert not (tmp_path / "killed" / "targets.csv").exists()  # no half-written table
+
+    inputs = [str(corpus), str(export)]
+    resumed = run_batch(inputs, tmp_path / "killed", jobs=2, progress=False, errors=io.StringIO())
+    assert resumed.cached >= 10
+    clean = run_batch(inputs, tmp_path / "clean", jobs=2, use_cache=False, progress=False, errors=io.StringIO())
+    assert (resumed.documents, resumed.targets) == (clean.documents, clean.targets) == (80, clean.targets)
+    assert tables_of(tmp_path / "killed") == tables_of(tmp_path / "clean")
+    docs = pd.read_csv(tmp_path / "killed" / "documents.csv", keep_default_na=False)
+    assert docs.doc_id.is_unique and len(docs) == 80
+
+
+def test_cli_exit_codes_and_export_options(tmp_path):
+    runner = CliRunner()
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
+    export = jsonl_export(tmp_path / "bao.jsonl", 3)
+    ok = runner.invoke(app, ["extract", str(good), str(export), "--out", str(tmp_path / "o1"), "-j", "1",
+                             "--id-column", "ma_bai", "--text-column", "noi_dung", "--date-column", "ngay"])
+    assert ok.exit_code == 0, ok.output
+    docs = pd.read_csv(tmp_path / "o1" / "documents.csv")
+    assert list(docs.doc_id) == ["a", "bao-0000", "bao-0001", "bao-0002"]
+    records = [json.loads(line) for line in (tmp_path / "o1" / "texts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert records[1] == {"doc_id": "bao-0000", "text": ARTICLES[0], "date": "2024-03-01"}
+
+    (good / "b.txt").write_bytes(b"")
+    failed = runner.invoke(app, ["extract", str(good), "--out", str(tmp_path / "o2"), "-j", "1", "--quiet"])
+    assert failed.exit_code == 2
+    assert "b.txt: empty file" in failed.output
+
+    missing = runner.invoke(app, ["extract", str(tmp_path / "khong_co"), "--out", str(tmp_path / "o3")])
+    assert missing.exit_code == 1 and "Traceback" not in missing.output and "no such file" in missing.output
+    bad_engine = runner.invoke(app, ["extract", str(good), "--engine", "spark"])
+    assert bad_engine.exit_code == 1
+
+
+def test_progress_bar_only_when_asked(tmp_path):
+    corpus = mixed_corpus(tmp_path / "in", n_text=3)
+    shown = io.StringIO()
+    run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=True, errors=shown)
+    assert "docs" in shown.getvalue() and "MB/s" in shown.getvalue() and "ETA" in shown.getvalue()
+    assert "hong.txt: binary" in shown.getvalue()
+    hidden = io.StringIO()
+    run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=None, errors=hidden)  # StringIO is no terminal
+    assert "MB/s" not in hidden.getvalue() and "hong.txt: binary" in hidden.getvalue()
+    bar = Progress(total_bytes=1000, total_docs=4, enabled=False)
+    bar.advance(250, cached=True)
+    assert "1/4 docs, 1 cached" in bar.line() and "25%" in bar.line()
+
+
+def _result(i: int) -> DocResult:
+    text = f"Đến năm {2020 + i}, tỷ lệ đạt {i}%."
+    start = text.index(f"{i}%")
+    target = Target(f"d{i}", start, start + len(f"{i}%"), f"{i}%", float(i), year=2020 + i, sentence=text,
+                    sentence_end=len(text))
+    return DocResult(Document(f"d{i}", text=text), targets=[target] * (i % 3), spans=[(start, start + 2, "pct", "")])
+
+
+def test_streamed_tables_equal_the_in_memory_frames(tmp_path):
+    results = [_result(i) for i in range(11)] + [DocResult(Document("hong", status="error", error="empty file"))]
+    with TableWriter(tmp_path / "a", chunk=2, parquet_dir=tmp_path / "a" / "targets_parquet") as writer:
+        for r in results:
+            writer.add(r)
+    with TableWriter(tmp_path / "b", chunk=1000) as writer:
+        for r in results:
+            writer.add(r)
+    assert tables_of(tmp_path / "a") == tables_of(tmp_path / "b")
+    expected = frames(results)
+    for name in ("targets", "references", "documents"):
+        read = pd.read_csv(tmp_path / "a" / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert read.shape == expected[name].shape
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "a" / "targets.parquet"), expected["targets"])
+    parts = pd.read_parquet(tmp_path / "a" / "targets_parquet").reset_index(drop=True)
+    pd.testing.assert_frame_equal(parts, expected["targets"])
+    assert not list((tmp_path / "a").glob(".*tmp*"))
