@@ -1,0 +1,52 @@
+"""The Dask engine on a small distributed.LocalCluster writes what the local engine writes."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from _inputs import jsonl_export, mixed_corpus
+
+from pipeline.batch import run_batch
+from pipeline.read import ReadOptions
+
+distributed = pytest.importorskip("distributed")
+
+TABLES = ("targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as local:
+        yield local
+
+
+def test_dask_run_equals_local_run(tmp_path, cluster):
+    corpus = mixed_corpus(tmp_path / "in")
+    export = jsonl_export(tmp_path / "bao.jsonl", 5)
+    inputs = [str(corpus), str(export)]
+    options = ReadOptions(id_column="ma_bai", text_column="noi_dung", date_column="ngay")
+    local = run_batch(inputs, tmp_path / "local", jobs=2, use_cache=False, options=options,
+                      progress=False, errors=io.StringIO())
+    errors = io.StringIO()
+    dask = run_batch(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                     use_cache=False, options=options, progress=False, errors=errors)
+    assert (dask.documents, dask.failed, dask.targets, dask.references) == (
+        local.documents, local.failed, local.targets, local.references)
+    assert dask.documents > 10 and dask.targets > 0
+    assert "hong.txt: binary" in errors.getvalue()
+    for name in TABLES:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+
+    parts = sorted((tmp_path / "dask" / "targets_parquet").glob("*.parquet"))
+    assert parts
+    partitioned = pd.read_parquet(tmp_path / "dask" / "targets_parquet").reset_index(drop=True)
+    pd.testing.assert_frame_equal(partitioned, pd.read_parquet(tmp_path / "local" / "targets.parquet"))
+
+    # The Dask engine shares the cache: a rerun has nothing left to send to the cluster.
+    again = run_batch(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address,
+                      options=options, progress=False, errors=io.StringIO())
+    assert again.cached == dask.documents - dask.failed
+    assert (tmp_path / "dask" / "targets.csv").read_bytes() == (tmp_path / "local" / "targets.csv").read_bytes()
