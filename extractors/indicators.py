@@ -42,7 +42,8 @@ _ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
 # Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks.
 _TAIL_STOP = regex.compile(
     r",\s*(?:bao\s+gồm|trong\s+đó|góp\s+phần|đồng\s+thời|nhằm|tạo|giúp|cao\s+hơn|thấp\s+hơn|tăng|giảm|vượt|"
-    r"tiếp\s+tục|dẫn\s+đầu|đứng|xếp|tương\s+đương|gấp|cao\s+nhất|thấp\s+nhất|chủ\s+yếu|trong\s+khi|còn)"
+    r"tiếp\s+tục|dẫn\s+đầu|đứng|xếp|tương\s+đương|gấp|cao\s+nhất|thấp\s+nhất|chủ\s+yếu|trong\s+khi|còn|"
+    r"tập\s+trung|nhờ|do|vì|song|nhưng|phản\s+ánh)"
     + WB_AFTER
     + r"|"
     + WB_BEFORE
@@ -59,6 +60,7 @@ _EDGE_WORDS = (
     "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
     "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
     "trong khi", "ngược lại", "cũng", "mới", "chỉ", "hiện", "của", "tại", "ở", "riêng", "nhưng", "tuy nhiên",
+    "đối với", "về", "đang",
 )
 # "tỷ lệ này", "con số trên": the phrase points back to an earlier value.
 ANAPHOR = regex.compile(

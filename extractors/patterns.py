@@ -63,8 +63,9 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
         # đến hết năm 2020, tính đến cuối năm 2020
         ("through", r"(?:tính\s+)?(?:đến|tới)\s+(?:hết|cuối)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
         ("through", r"cuối\s+năm\s+(?P<y2>" + YEAR + r")"),
-        # từ năm 2023
+        # từ năm 2023; (kể) từ ngày 1/7/2023
         ("since", r"(?:bắt\s+đầu\s+)?từ\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
+        ("since", r"(?:kể\s+)?từ\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y2>" + YEAR + r")"),
         # đến năm 2025, vào năm 2030, trước năm 2025, tới 2030
         ("deadline", r"(?:đến|tới|vào|trước|chậm\s+nhất\s+vào)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
         # năm 2022, trong năm 2020

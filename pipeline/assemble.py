@@ -75,15 +75,21 @@ class Context:
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
     heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
+    plan_start: int | None = None  # first year of the title's plan period, when there is no byline
 
     def year_status(self, y: YearMention) -> str:
-        """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm",
-        "trong năm", "từ năm" report a result only for a year before the publication year."""
+        """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
+        "trong năm 2020", "năm 2020" report a result when the year is over at publication (for a plan
+        without a date: before or at its first year); "từ năm" starts a goal unless it is past."""
         if y.kind in ("deadline", "vision"):
             return "target"
         if self.doc_year is not None:
             return "actual" if y.year < self.doc_year else "target"
-        return "actual" if y.kind == "through" else ""
+        if self.plan_start is not None:
+            if y.kind == "since":
+                return "actual" if y.year < self.plan_start else "target"
+            return "actual" if y.year <= self.plan_start or y.kind == "point" else "target"
+        return "target" if y.kind == "since" else "actual"
 
     def __post_init__(self) -> None:
         self._year_starts = [y.start for y in self.years]
@@ -190,9 +196,9 @@ def build_context(text: str) -> Context:
     ctx.subject = document_subject(text, ctx.places, paras)
     ctx.doc_year = _byline_year(text, paras)
     if ctx.doc_year is None and paras:
-        # A plan for "giai đoạn 2021 – 2025" reports the years before 2021 as its baseline.
+        # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
         period = [y for y in ctx.years_in(*paras[0]) if y.kind == "period" and y.year_start]
-        ctx.doc_year = period[0].year_start if period else None
+        ctx.plan_start = period[0].year_start if period else None
     if paras:
         ctx.title_year = _governing_year(ctx.years_in(*paras[0]))
     year, status = None, None
@@ -455,12 +461,12 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
                     clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
     v = it.value
     chain = _chain(it.scope)
-    for s, e in it.tail:
-        for y in ctx.years_in(s, e):
-            if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong"):
-                said = ctx.year_status(y) or ("actual" if y.kind == "point" else "")
-                if said:
-                    return said
+    local = [y for s, e in it.tail for y in ctx.years_in(s, e)
+             if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong")]
+    if local and local[0].kind == "deadline":
+        return "target"
+    if local and ctx.doc_year is not None and local[0].year < ctx.doc_year:
+        return "actual"  # "… 10,05% trong năm 2020" in a 2021 article
     # Words inside another value's item describe that item's noun phrase, not a status frame.
     def framing(pos: int) -> bool:
         return _outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
@@ -474,12 +480,12 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
-    if ctx.doc_year:
-        # No cue in the sentence: a year before the publication year reports a result.
-        said = [y for y in ctx.years_in(sent[0], sent[1])
-                if y.kind in ("point", "through", "since") and framing(y.start)]
-        if said:
-            return ctx.year_status(said[0])
+    if local:
+        return ctx.year_status(local[0])
+    # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
+    said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]
+    if said:
+        return ctx.year_status(said[-1])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
@@ -510,9 +516,15 @@ def _resolve_place(ctx: Context, it: Item, sent: tuple[int, int], clause_list: l
             return named[0].place
     if before:
         return max(before)[1]
+    if _PLACE_ANAPHOR.search(ctx.text, sent[0], it.value.start):
+        earlier = [p.place for p in ctx.places if p.start < sent[0]]
+        if earlier:
+            return earlier[-1]  # "Lãnh đạo địa phương này …": the place named before
     return ctx.subject
 
 
+_PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])(?:địa\s+phương|tỉnh|thành\s+phố)\s+(?:này|trên|nói\s+trên)(?![\p{L}])",
+                               regex.IGNORECASE)
 # "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
 _OF_PLACE = regex.compile(r"\s*(?:dân\s+số\s+)?của\s+(?:(?P<national>cả\s+nước|toàn\s+quốc)|(?P<place>\p{Lu}|tỉnh|thành))")
 
