@@ -31,15 +31,11 @@ def check(
 ) -> None:
     """Check a CLAIM against the extracted targets: supported, contradicted or not found.
 
-    The claim goes through the same extractors as the documents; rows that agree with it on
-    place, indicator, level and year decide. Each answer shows the document, the quote
-    (sentence), the offsets and the legal document (decision) the target comes from.
+    The claim goes through the same extractors as the documents; rows that agree with it on place, indicator, level and year decide. Each answer shows the document, the quote (sentence), the offsets and the legal document (decision) the target comes from.
 
-    Example:  chitieu check "Khánh Hòa phấn đấu đến năm 2025 có 60% hồ sơ công việc cấp xã
-    được xử lý trên môi trường mạng" --data outputs
+    Example:  chitieu check "Khánh Hòa phấn đấu đến năm 2025 có 60% hồ sơ công việc cấp xã được xử lý trên môi trường mạng" --data outputs
 
-    Exit codes: 0 supported; 3 contradicted (the sources give another value);
-    4 not found (no row for that place, indicator, level and year); 1 usage error.
+    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level and year); 1 usage error.
     """
     from pipeline.check import check as run_check
     from pipeline.check import format_result
@@ -58,9 +54,9 @@ def conflicts(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for conflicts.csv, timeline.csv, "
                                              "timeline.svg (default: the data folder).")] = None,
 ) -> None:
-    """Find contradictions: rows with the same place, indicator code, level, year, status and
-    measure whose values differ (across documents or within one), and a timeline of values by
-    year per place and indicator.
+    """Find contradictions and a timeline per place and indicator.
+
+    Conflicts: rows with the same place, indicator code, level, year, status and measure whose values differ (across documents or within one). Timeline: values by year per place and indicator.
 
     Prints both tables and writes OUT/conflicts.csv, OUT/timeline.csv and the chart OUT/timeline.svg.
     """
@@ -74,9 +70,9 @@ def report(
     data: Data = _OUTPUTS,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
 ) -> None:
-    """Write one self-contained HTML page to review every extraction: each document's text with
-    values, years, levels, places and references highlighted, a filterable table (click a row to
-    jump to its highlight) and a chart of targets by year per place. Opens offline: no CDN.
+    """Write one self-contained HTML page to review every extraction.
+
+    Each document's text with values, years, levels, places and references highlighted, a filterable table (click a row to jump to its highlight) and a chart of targets by year per place. Opens offline: no CDN.
     """
     from pipeline.report import write_report
 
@@ -91,12 +87,11 @@ def publish(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="sqlite: the .db file (default DATA/chitieu.db, "
                                              "metadata.json beside it); parquet: a folder (default DATA/parquet).")] = None,
 ) -> None:
-    """Publish the tables for dashboards.
+    """Publish the tables for dashboards: one SQLite file for datasette, or typed Parquet.
 
-    sqlite: targets, references, documents with typed columns, indexes and a full-text index
-    over the sentences, plus metadata.json; browse with
-    `datasette DATA/chitieu.db -m DATA/metadata.json`.
-    parquet: one file per table with an explicit Arrow schema (enum columns as dictionaries).
+    sqlite: targets, references, documents with typed columns, indexes and a full-text index over the sentences, plus metadata.json beside it; browse with:  datasette DATA/chitieu.db -m DATA/metadata.json
+
+    parquet: one file per table with an explicit Arrow schema (enum columns as dictionaries, descriptions in the field metadata).
     """
     from pipeline.publish import publish_parquet, publish_sqlite
 

@@ -158,7 +158,7 @@ def timeline_svg(timeline: pd.DataFrame, max_panels: int = 48) -> str:
             series.append((key, g))
     series.sort(key=lambda s: (-s[1]["year"].nunique(), s[0]))
     series = series[:max_panels]
-    pw, ph, cols = 260, 150, 3
+    pw, ph, cols = 260, 160, 3
     rows = max(1, (len(series) + cols - 1) // cols)
     width, height = cols * pw + 20, rows * ph + 50
     esc = html.escape
@@ -178,7 +178,7 @@ def timeline_svg(timeline: pd.DataFrame, max_panels: int = 48) -> str:
         out.append('<text x="10" y="45">No values with an indicator code and a year.</text>')
     for i, ((place, code), g) in enumerate(series):
         x0, y0 = 10 + (i % cols) * pw, 30 + (i // cols) * ph
-        left, right, top, bottom = x0 + 30, x0 + pw - 15, y0 + 22, y0 + ph - 22
+        left, right, top, bottom = x0 + 30, x0 + pw - 15, y0 + 34, y0 + ph - 22
         years = sorted(int(y) for y in g["year"].unique())
         lo, hi = years[0] - 1, years[-1] + 1
         vmax = max(100.0, float(g[["value"]].max().iloc[0]))

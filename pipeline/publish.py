@@ -189,11 +189,20 @@ def datasette_metadata(db_name: str = "chitieu") -> dict:
     }
 
 
+def published_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """The tables of ``DIR``; targets whose ``indicator_code`` is empty get the taxonomy's code (or stay empty)."""
+    from pipeline.conflicts import with_codes
+
+    tables = {name: load_table(data_dir, name) for name in TABLES}
+    tables["targets"] = with_codes(tables["targets"])
+    return tables
+
+
 def publish_sqlite(data_dir: Path, out: Path | None = None) -> tuple[Path, Path]:
     """Write ``out`` (default ``DIR/chitieu.db``) and ``metadata.json`` beside it."""
     data_dir = Path(data_dir)
     out = Path(out) if out else data_dir / "chitieu.db"
-    tables = {name: load_table(data_dir, name) for name in TABLES}
+    tables = published_tables(data_dir)
     write_sqlite(tables, out)
     meta_path = out.parent / "metadata.json"
     meta_path.write_text(json.dumps(datasette_metadata(out.stem), ensure_ascii=False, indent=2), encoding="utf-8")
@@ -250,4 +259,5 @@ def publish_parquet(data_dir: Path, out: Path | None = None) -> list[Path]:
     """``targets.parquet``, ``references.parquet``, ``documents.parquet`` in ``out`` (default ``DIR/parquet``)."""
     data_dir = Path(data_dir)
     out = Path(out) if out else data_dir / "parquet"
-    return [write_parquet(load_table(data_dir, n), cols, out / f"{n}.parquet") for n, cols in TABLES.items()]
+    tables = published_tables(data_dir)
+    return [write_parquet(tables[n], cols, out / f"{n}.parquet") for n, cols in TABLES.items()]

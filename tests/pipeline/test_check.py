@@ -123,6 +123,11 @@ def test_json_output_and_exit_codes(data_dir: Path, monkeypatch: pytest.MonkeyPa
     assert text.exit_code == 4 and text.stdout.startswith("NOT FOUND")
 
 
+def test_help_documents_the_exit_codes() -> None:
+    text = " ".join(CliRunner().invoke(app, ["check", "--help"]).stdout.split())
+    assert "0 supported" in text and "3 contradicted" in text and "4 not found" in text
+
+
 def test_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", "Khánh Hòa 60%", "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 1

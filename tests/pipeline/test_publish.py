@@ -150,3 +150,15 @@ def test_datasette_serves_facets_and_search(db: Path) -> None:
             proc.wait(timeout=10)
         if proc.stdout:
             proc.stdout.close()
+
+
+def test_empty_indicator_codes_are_filled_from_the_taxonomy(tmp_path: Path) -> None:
+    import pandas as pd
+
+    write_review_data(tmp_path)
+    frame = pd.read_csv(tmp_path / "targets.csv", dtype=str, keep_default_na=False)
+    frame["indicator_code"] = ""
+    frame.to_csv(tmp_path / "targets.csv", index=False)
+    db, _ = publish_sqlite(tmp_path)
+    codes = sqlite3.connect(db).execute("SELECT DISTINCT indicator_code FROM targets ORDER BY 1").fetchall()
+    assert codes == [("dvc_online_full",), ("forest_cover",), ("work_records_online",)]
