@@ -67,6 +67,11 @@ ANAPHOR = regex.compile(
     r"^(?:(?:tỷ\s+lệ|chỉ\s+số|con\s+số|chỉ\s+tiêu|mức|tỷ\s+trọng|kết\s+quả)\s+(?:này|trên|đó|nói\s+trên))$",
     regex.IGNORECASE,
 )
+# An anaphor anywhere in a value's own words ("đạt 90% đối với chỉ tiêu này").
+ANAPHOR_ANY = regex.compile(
+    r"(?<![\p{L}])(?:tỷ\s+lệ|chỉ\s+số|con\s+số|chỉ\s+tiêu|tỷ\s+trọng|kết\s+quả)\s+(?:này|nói\s+trên|đó)(?![\p{L}])",
+    regex.IGNORECASE,
+)
 # "a)", "b.", "1)", "2.", "-", "+", "•" at the start of a list line.
 _LIST_MARK = regex.compile(r"^\s*(?:[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s)|[-+•*])\s*", regex.IGNORECASE)
 _PUNCT = " \t\n,;:.-–—()\"'“”…/"

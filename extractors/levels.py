@@ -35,6 +35,12 @@ _SPAN_RE = regex.compile(
 _INDEX_NAME = regex.compile(r"chỉ\s+số[^,;:.()]*$", regex.IGNORECASE)
 
 
+def _two_by_comma(text: str, m: regex.Match) -> bool:
+    """"cấp huyện, tỉnh giao …": two words joined only by a comma, the second starting a new clause."""
+    items = regex.findall(r"tỉnh|huyện|xã", m.group(), regex.IGNORECASE)
+    return len(items) == 2 and "," in m.group() and not regex.match(r"\s*(?:[,;:.)]|$)", text[m.end():])
+
+
 @cache
 def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     anywhere = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "any"}
@@ -51,9 +57,13 @@ def find_levels(text: str) -> list[LevelMention]:
     found: list[LevelMention] = []
     for rx in (_LIST_RE, _SPAN_RE):
         for m in rx.finditer(text):
+            if rx is _LIST_RE and _two_by_comma(text, m):
+                continue
             found.append(LevelMention(m.start(), m.end(), m.group(), "multi"))
     pattern, anywhere, _ = _lexicon()
-    for m in pattern.finditer(text):
+    # Overlapping phrases ("tại các huyện" / "các huyện, thị xã, thành phố"): the longest wins.
+    candidates = sorted(pattern.finditer(text, overlapped=True), key=lambda m: (-(m.end() - m.start()), m.start()))
+    for m in candidates:
         if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
             continue
         level = anywhere.get(_key(m.group()))

@@ -32,6 +32,7 @@ import regex
 from extractors.cues import find_cues
 from extractors.indicators import (
     ANAPHOR,
+    ANAPHOR_ANY,
     Ranges,
     clean_head,
     clean_tail,
@@ -193,6 +194,9 @@ def build_context(text: str) -> Context:
         subject="",
         title_year=None,
     )
+    # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
+    ctx.cues = [c for c in ctx.cues if not any(p.start <= c.start < p.end for p in ctx.places)]
+    ctx.__post_init__()
     ctx.subject = document_subject(text, ctx.places, paras)
     ctx.doc_year = _byline_year(text, paras)
     if ctx.doc_year is None and paras:
@@ -607,7 +611,9 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
             items, clause_list = _sentence_items(ctx, sent, values)
             for it in items:
                 v = it.value
-                if (content_words(it.indicator) == 0 or ANAPHOR.match(it.indicator)) and last_indicator:
+                own = [(a, b) for a, b in (it.head or []) + it.tail]
+                anaphoric = any(ANAPHOR_ANY.search(t, a, b) for a, b in own) and content_words(it.indicator) <= 3
+                if (content_words(it.indicator) == 0 or ANAPHOR.match(it.indicator) or anaphoric) and last_indicator:
                     it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
                 last_indicator = it.indicator or last_indicator
                 measure = _measure(t, v)
