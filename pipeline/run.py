@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from extractors.taxonomy import indicator_code
 from pipeline.assemble import assemble_targets
 from pipeline.models import DocResult, Document
 
@@ -19,6 +20,8 @@ from pipeline.models import DocResult, Document
 def process_document(doc: Document) -> DocResult:
     """Targets, references and highlight spans of one decoded document (pure: no I/O)."""
     targets, references, spans = assemble_targets(doc.text, doc.doc_id)
+    for target in targets:
+        target.indicator_code = indicator_code(target.indicator)
     return DocResult(document=doc, targets=targets, references=references, spans=spans)
 
 
