@@ -1,0 +1,89 @@
+"""Segment stage: paragraphs, sentences, clauses and bracketed sub-clauses, as offsets."""
+
+from __future__ import annotations
+
+from pipeline.segment import clauses, is_candidate, paragraphs, sentences
+
+
+def test_paragraphs_are_stripped_non_empty_lines():
+    text = "Tiêu đề\n\n  Mục tiêu đạt 80% hồ sơ.  \n   \nDòng ba\n"
+    spans = paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["Tiêu đề", "Mục tiêu đạt 80% hồ sơ.", "Dòng ba"]
+    assert paragraphs("") == []
+    assert paragraphs("\n \n\t\n") == []
+
+
+def test_sentences_are_aligned_to_offsets():
+    text = "Tiêu đề\n\nMục tiêu năm 2025: 80% hồ sơ (cấp xã (40%)) được số hóa. Năm 2022 mới đạt 61,5%."
+    para = paragraphs(text)[1]
+    spans = sentences(text, para)
+    assert [text[s:e] for s, e in spans] == [
+        "Mục tiêu năm 2025: 80% hồ sơ (cấp xã (40%)) được số hóa.", "Năm 2022 mới đạt 61,5%."]
+    assert spans[0][0] == para[0] and spans[-1][1] == para[1]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_sentences_keep_decimal_commas_and_thousands_dots_inside():
+    text = "Tỉnh đã công khai 1.829 thủ tục, đạt 97,83%. Câu sau."
+    spans = sentences(text, (0, len(text)))
+    assert text[spans[0][0]:spans[0][1]] == "Tỉnh đã công khai 1.829 thủ tục, đạt 97,83%."
+
+
+def test_sentences_of_an_offset_paragraph():
+    text = "Đầu.\nPhấn đấu 90% xã đạt chuẩn. Năm sau 95%."
+    para = paragraphs(text)[1]
+    spans = sentences(text, para)
+    assert all(para[0] <= s < e <= para[1] for s, e in spans)
+    assert text[spans[0][0]:spans[0][1]] == "Phấn đấu 90% xã đạt chuẩn."
+
+
+def test_clauses_split_at_semicolons():
+    text = "80% xã đạt chuẩn; 70% huyện đạt chuẩn; còn lại"
+    parts = clauses(text, (0, len(text)))
+    assert [text[c.start:c.end].strip() for c in parts] == ["80% xã đạt chuẩn", "70% huyện đạt chuẩn", "còn lại"]
+    assert all(not c.paren and c.parent is None for c in parts)
+
+
+def test_clauses_of_a_sentence_span_inside_a_text():
+    text = "Trước. 50% a; 60% b. Sau."
+    s = text.index("50%")
+    e = text.index(" Sau")
+    parts = clauses(text, (s, e))
+    assert [text[c.start:c.end].strip() for c in parts] == ["50% a", "60% b."]
+
+
+def test_nested_brackets():
+    text = "80% hồ sơ (cấp xã (40%) và cấp huyện) được xử lý"
+    (clause,) = clauses(text, (0, len(text)))
+    (outer,) = clause.children
+    assert text[outer.start:outer.end] == "(cấp xã (40%) và cấp huyện)"
+    assert outer.paren and outer.parent is clause
+    (inner,) = outer.children
+    assert text[inner.start:inner.end] == "(40%)"
+    assert inner.parent is outer
+    assert clause.innermost(text.index("40%")) is inner
+    assert clause.innermost(text.index("cấp huyện")) is outer
+    assert clause.innermost(0) is clause
+    assert clause.holes() == [(outer.start, outer.end)]
+
+
+def test_unclosed_bracket_runs_to_the_clause_end():
+    text = "60% hộ (chưa kể hộ mới; 70% xã"
+    first, second = clauses(text, (0, len(text)))
+    (paren,) = first.children
+    assert text[paren.start:paren.end] == "(chưa kể hộ mới"
+    assert paren.end == first.end
+    assert second.children == []
+
+
+def test_stray_closing_bracket_is_ignored():
+    text = "60% hộ) đạt (50%) xã"
+    (clause,) = clauses(text, (0, len(text)))
+    assert [text[c.start:c.end] for c in clause.children] == ["(50%)"]
+
+
+def test_is_candidate():
+    assert is_candidate("đạt 80%")
+    assert is_candidate("đạt 80 %")
+    assert is_candidate("năm mươi phần trăm")
+    assert not is_candidate("không có giá trị nào")
