@@ -1,0 +1,27 @@
+"""The README documents the schema that the code declares, and its worked example is what the code does."""
+
+from pathlib import Path
+
+from pipeline.models import TARGET_COLUMNS
+from pipeline.run import process_texts
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_documents_every_target_column():
+    for column in TARGET_COLUMNS:
+        assert f"| `{column.name}` |" in README, column.name
+
+
+def test_worked_example_matches_the_pipeline():
+    start = README.index("```\nBình Phước") + 4
+    text = README[start:README.index("```", start)]
+    rows = process_texts([text], ["binh_phuoc"])[0].targets
+    table = [line for line in README.splitlines() if line.startswith("| ") and "Bình Phước |" in line]
+    assert len(rows) == len(table) == 5
+    for row, line in zip(rows, table, strict=True):
+        cells = [c.strip().strip("`") for c in line.strip("|").split("|")]
+        assert [int(cells[0]), int(cells[1]), cells[2]] == [row.start, row.end, row.surface]
+        assert [cells[4], cells[5], cells[6], int(cells[7]), cells[8], cells[9]] == [
+            row.comparator, row.status, row.measure, row.year, row.level, row.place]
+        assert cells[10] == row.indicator and cells[11] == row.decision and cells[12] == row.indicator_code
