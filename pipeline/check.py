@@ -167,6 +167,7 @@ def _row_dict(row: pd.Series, paths: dict[str, str]) -> dict:
         else:
             out[key] = value
     out["path"] = paths.get(str(row["doc_id"]), "")
+    out["indicator_code"] = _row_code(row)
     return out
 
 
