@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -143,6 +143,7 @@ def excluded(code: str, indicator: str) -> bool:
     return any(_has(hay, x) for x in entry.exclude)
 
 
+@lru_cache(maxsize=65536)
 def indicator_code(indicator: str) -> str:
     """The taxonomy code of an indicator phrase, ``""`` when nothing fits or two codes tie.
 
