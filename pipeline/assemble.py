@@ -56,6 +56,8 @@ _LINKING_END = regex.compile(
     r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
     regex.IGNORECASE,
 )
+# "Trong cùng năm", "năm đó": the year of the sentence before.
+_SAME_YEAR = regex.compile(r"(?<![\p{L}])(?:cùng\s+năm|năm\s+đó|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
 _WEAK_CUES = {"đã", "trung bình đạt", "bình quân đạt"}
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
@@ -127,6 +129,7 @@ class Item:
     indicator: str = ""
     level: str = ""
     inherited: bool = False
+    head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
 
 
 # --------------------------------------------------------------------------------------------------
@@ -339,6 +342,8 @@ def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item
                 head = shared_head
                 if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
                     tail = tails[i - 1]
+            if not tail:
+                it.head_clean = head
             phrase_ranges = head + tail
             continues = all(free[j].head is None for j in range(i + 1, len(free)))
             if predicate and i < len(free) - 1 and continues and not has_predicate(render(text, tail)):
@@ -488,6 +493,8 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
         return ctx.year_status(local[0])
     # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
     said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]
+    if not said and _SAME_YEAR.search(ctx.text, sent[0], v.start):
+        said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
     if said:
         return ctx.year_status(said[-1])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
@@ -586,7 +593,42 @@ def _sentence_items(ctx: Context, sent: tuple[int, int], values: list[Percentage
             parent_item = earlier[-1] if earlier else None
         parent_levels = {it.level for it in items if parent_item is not None and it.scope is parent_item.scope}
         _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
+    _fill_gaps(ctx.text, items)
+    topic = _TOPIC.match(ctx.text, sent[0], sent[1])
+    if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
+        np = " ".join(topic.group("np").split())
+        for it in items:
+            if it.indicator and np.lower() not in it.indicator.lower():
+                it.indicator = f"{it.indicator} ({np})"  # "Đối với nhóm học sinh, sinh viên, …"
     return items, clause_list
+
+
+# "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values
+_TOPIC = regex.compile(r"(?:riêng\s+)?đối\s+với\s+(?P<np>[^,:;]{2,60}?(?:,\s*[^,:;\s]+(?:\s+[^,:;\s]+)?)?)\s*,\s+"
+                       r"(?=[^,;]*(?:phấn\s+đấu|đạt|chiếm|mục\s+tiêu|chỉ\s+tiêu))", regex.IGNORECASE)
+
+
+def _fill_gaps(text: str, items: list[Item]) -> None:
+    """Gapping: "Tỷ lệ trường mầm non đạt chuẩn quốc gia đạt 65%; trường tiểu học đạt 80%" — a bare
+    noun phrase subject borrows the previous subject's measure noun and predicate."""
+    from extractors.indicators import _measure_noun_re
+
+    previous: Item | None = None
+    for it in items:
+        if it.scope.parent is not None or not it.head_clean:
+            continue
+        own = render(text, it.head_clean)
+        if (previous is not None and content_words(own) <= 4 and not _measure_noun_re().search(own)
+                and previous.head_clean):
+            p_lo, p_hi = previous.head_clean[0][0], previous.head_clean[-1][1]
+            noun = _measure_noun_re().match(text, p_lo, p_hi)
+            pred_at = _predicate_start(text, [(noun.end(), p_hi)]) if noun else None
+            if noun and pred_at is not None:
+                predicate = render(text, [(max(s, pred_at), e) for s, e in previous.head_clean if e > pred_at])
+                it.indicator = f"{noun.group()} {own} {predicate}".strip()
+                continue
+        if _measure_noun_re().match(text, it.head_clean[0][0], it.head_clean[-1][1]):
+            previous = it
 
 
 def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list[tuple[int, int, str, str]]]:
