@@ -132,17 +132,19 @@ def score_targets(pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
                 if "indicator" in wrong:
                     diffs += f" (keywords {_norm(gr.get('keywords'))!r})"
                 score.errors.append(f"WRONG   {doc_id} {gr['start']}-{gr['end']} {gr['surface']!r}: {diffs}")
-        matched_p = {i for i, _ in matches}
-        matched_g = {j for _, j in matches}
-        for j in range(len(g)):
-            if j not in matched_g:
-                gr = g.iloc[j]
-                score.errors.append(f"MISSED  {doc_id} {gr['start']}-{gr['end']} {gr['surface']!r}")
-        for i in range(len(p)):
-            if i not in matched_p:
-                pr = p.iloc[i]
-                score.errors.append(f"SPURIOUS {doc_id} {pr['start']}-{pr['end']} {pr['surface']!r}")
+        _report_unmatched(score, doc_id, p, g, matches)
     return score
+
+
+def _report_unmatched(score: Score, doc_id: str, p: pd.DataFrame, g: pd.DataFrame, matches) -> None:
+    """A line per gold row nothing matched (MISSED) and per predicted row that matched nothing (SPURIOUS)."""
+    matched_p = {i for i, _ in matches}
+    matched_g = {j for _, j in matches}
+    for label, frame, matched in (("MISSED  ", g, matched_g), ("SPURIOUS", p, matched_p)):
+        for k in range(len(frame)):
+            if k not in matched:
+                row = frame.iloc[k]
+                score.errors.append(f"{label} {doc_id} {row['start']}-{row['end']} {row['surface']!r}")
 
 
 def score_references(pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
@@ -162,12 +164,7 @@ def score_references(pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
                 score.errors.append(f"WRONG   {doc_id} {gr['start']}-{gr['end']} {gr['surface']!r}: {diffs}")
             else:
                 score.correct += 1
-        for j in set(range(len(g))) - {j for _, j in matches}:
-            gr = g.iloc[j]
-            score.errors.append(f"MISSED  {doc_id} {gr['start']}-{gr['end']} {gr['surface']!r}")
-        for i in set(range(len(p))) - {i for i, _ in matches}:
-            pr = p.iloc[i]
-            score.errors.append(f"SPURIOUS {doc_id} {pr['start']}-{pr['end']} {pr['surface']!r}")
+        _report_unmatched(score, doc_id, p, g, matches)
     return score
 
 
