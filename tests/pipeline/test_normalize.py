@@ -168,3 +168,15 @@ def test_pipeline_spans_are_grounded_in_the_original(text):
         assert 0 <= s < e <= len(text)
         if label == "value":
             assert (s, e) in values
+
+
+def test_pipeline_reads_decomposed_and_odd_spaced_text_like_clean_text():
+    clean = "Tỉnh Khánh Hoà phấn đấu đến năm 2025, tối thiểu 80% hồ sơ cấp xã được xử lý trực tuyến."
+    variants = [clean, nfd(clean), clean.replace(" ", "\u00a0\u200b")]
+    rows = []
+    for text in variants:
+        (t,) = process_document(Document("d", text=text)).targets
+        assert text[t.start:t.end] == t.surface
+        assert unicodedata.normalize("NFC", t.surface.replace("\u200b", "")) == "80%"
+        rows.append((t.value, t.comparator, t.year, t.place, t.level, t.status))
+    assert rows == [(80.0, ">=", 2025, "Khánh Hòa", "xa", "target")] * 3
