@@ -35,20 +35,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import (
-    WORK_DIR,
-    ShardStore,
-    pipeline_key,
-    prune_other_versions,
-    record_to_result,
-    result_to_record,
-    source_key,
-    store_for,
-)
+from pipeline.cache import WORK_DIR, ShardStore, pipeline_key, prune_other_versions, source_key, store_for
 from pipeline.models import DocResult, Document
 from pipeline.progress import Progress
 from pipeline.read import ReadOptions, Source, decode_source, expand_inputs, iter_sources
-from pipeline.write import TableWriter
+from pipeline.write import Rendered, TableWriter, render
 
 
 @dataclass
@@ -71,8 +62,8 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def process_source(src: Source) -> dict:
-    """The per-document function of every engine: decode, extract, and return the result as a record.
+def process_source(src: Source) -> DocResult:
+    """The per-document function of every engine: decode and extract one document.
 
     Never raises: a document that cannot be read or whose extraction fails comes back with
     ``status="error"`` and a one-line reason.
@@ -91,7 +82,7 @@ def process_source(src: Source) -> dict:
         except Exception as exc:  # one bad document must not sink the batch
             doc.status, doc.error = "error", _one_line(f"extraction failed: {type(exc).__name__}: {exc}")
             result = DocResult(document=doc)
-    return result_to_record(result)
+    return result
 
 
 def _one_line(message: str) -> str:
@@ -115,14 +106,28 @@ def warm_up() -> None:
         process_document(Document("warm-up", text="Phấn đấu đến năm 2025, tỷ lệ hộ nghèo giảm còn 2%."))
 
 
-def _work(src: Source, key: str, store_root: str) -> dict:
-    """Run in a worker: process one source; store an ok result as a shard, return errors inline."""
-    record = process_source(src)
-    doc = record["document"]
-    if doc["status"] == "ok":
-        ShardStore(Path(store_root)).put(key, record)
-        return {"status": "ok"}
-    return {"status": "error", "record": record}
+@dataclass(slots=True)
+class Outcome:
+    """What a worker sends back: nothing for a stored result; the rows and reason of a failure."""
+
+    ok: bool
+    rendered: Rendered | None = None
+    error: str = ""
+    where: str = ""
+
+
+def _outcome(result: DocResult) -> Outcome:
+    doc = result.document
+    return Outcome(ok=False, rendered=render(result), error=doc.error, where=doc.path or doc.doc_id)
+
+
+def _work(src: Source, key: str, store_root: str) -> Outcome:
+    """Run in a worker: process one source; store an ok result as a shard, return a failure inline."""
+    result = process_source(src)
+    if result.document.status == "ok":
+        ShardStore(Path(store_root)).put(key, render(result))
+        return Outcome(ok=True)
+    return _outcome(result)
 
 
 class _Inline:
@@ -189,11 +194,11 @@ def run_batch(
         total_docs=None if any(f.suffix.lower() in (".jsonl", ".ndjson", ".csv") for f in files) else len(files),
         enabled=progress, stream=stream,
     )
-    entries: list[str | dict] = []  # per document, in input order: a shard key, or an error record
+    # Per document, in input order: (shard key, doc_id, path), or the rendered rows of a failure.
+    entries: list[tuple[str, str, str] | Rendered] = []
 
-    def report(record: dict) -> None:
-        doc = record["document"]
-        bar.message(f"chitieu: {doc['path'] or doc['doc_id']}: {doc['error']}")
+    def report(outcome: Outcome) -> None:
+        bar.message(f"chitieu: {outcome.where}: {outcome.error}")
 
     sources = iter_sources([str(f) for f in files], options, load=True)
     if engine == "dask":
@@ -207,12 +212,12 @@ def run_batch(
     counts = {"documents": 0, "failed": 0, "targets": 0, "references": 0}
     parquet_dir = out_dir / "targets_parquet" if engine == "dask" else None
     with TableWriter(out_dir, parquet_dir=parquet_dir, tmp_dir=work / "tmp") as writer:
-        for result in _merged(entries, store):
+        for rendered in _merged(entries, store):
             counts["documents"] += 1
-            counts["failed"] += result.document.status == "error"
-            counts["targets"] += len(result.targets)
-            counts["references"] += len(result.references)
-            writer.add(result)
+            counts["failed"] += rendered.status == "error"
+            counts["targets"] += rendered.targets
+            counts["references"] += rendered.references
+            writer.add_rendered(rendered)
     prune_other_versions(out_dir, version)
     return BatchSummary(**counts, out_dir=out_dir, cached=bar.cached,
                         seconds=time.monotonic() - started, bytes=bar.done_bytes)
@@ -225,28 +230,29 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _merged(entries: list[str | dict], store: ShardStore) -> Iterator[DocResult]:
+def _merged(entries: list, store: ShardStore) -> Iterator[Rendered]:
     for entry in entries:
-        if isinstance(entry, dict):
-            yield record_to_result(entry)
+        if isinstance(entry, Rendered):
+            yield entry
             continue
-        record = store.get(entry)
-        if record is None:  # the cache was removed under the run
-            record = result_to_record(DocResult(Document(
-                doc_id="?", status="error", error=f"result shard {entry[:12]} vanished during the run")))
-        yield record_to_result(record)
+        key, doc_id, path = entry
+        rendered = store.get(key)
+        if rendered is None:  # the cache was removed under the run: say so, lose no row silently
+            rendered = render(DocResult(Document(doc_id=doc_id, path=path, status="error",
+                                                 error="result shard vanished during the run; rerun")))
+        yield rendered
 
 
 def _lookup(src: Source, store: ShardStore, use_cache: bool, entries: list, bar: Progress, report) -> str | None:
     """Shard key of ``src`` when it must be computed; None when it is done (an error or a cache hit)."""
     if src.kind == "error":  # listed but unreadable (vanished, permission denied, bad record)
-        record = process_source(src)
-        entries.append(record)
-        report(record)
+        outcome = _outcome(process_source(src))
+        entries.append(outcome.rendered)
+        report(outcome)
         bar.advance(src.size, failed=True)
         return None
     key = source_key(src, store.root.name)
-    entries.append(key)
+    entries.append((key, src.doc_id, src.path))
     if use_cache and store.has(key):
         bar.advance(src.size, cached=True)
         return None
@@ -272,13 +278,13 @@ def _run_local(sources, store: ShardStore, use_cache: bool, entries: list, bar: 
                     pool = _pool(jobs)
                 inflight[pool.submit(_work, src, key, str(store.root))] = (index, src, key, 1, pool)
                 return
-            outcome = {"status": "error", "record": _failed(src, "worker process died on this document")}
+            outcome = _failed(src, "worker process died on this document")
         except Exception as exc:  # pickling problems and the like
-            outcome = {"status": "error", "record": _failed(src, f"{type(exc).__name__}: {exc}")}
-        if outcome["status"] == "error":
-            entries[index] = outcome["record"]
-            report(outcome["record"])
-        bar.advance(src.size, failed=outcome["status"] == "error")
+            outcome = _failed(src, f"{type(exc).__name__}: {exc}")
+        if not outcome.ok:
+            entries[index] = outcome.rendered
+            report(outcome)
+        bar.advance(src.size, failed=not outcome.ok)
 
     try:
         for src in sources:
@@ -298,9 +304,9 @@ def _run_local(sources, store: ShardStore, use_cache: bool, entries: list, bar: 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _failed(src: Source, reason: str) -> dict:
+def _failed(src: Source, reason: str) -> Outcome:
     doc = Document(doc_id=src.doc_id, path=src.path, status="error", error=_one_line(reason))
-    return result_to_record(DocResult(document=doc))
+    return _outcome(DocResult(document=doc))
 
 
 def _run_dask(sources, store: ShardStore, use_cache: bool, entries: list, bar: Progress, report,
@@ -316,11 +322,12 @@ def _run_dask(sources, store: ShardStore, use_cache: bool, entries: list, bar: P
             src.data = None  # the worker reads the file itself: only paths travel to the cluster
         todo.append((len(entries) - 1, src, key))
     by_index = {index: (src, key) for index, src, key in todo}
-    for index, record in map_sources([(i, s) for i, s, _ in todo], scheduler=scheduler, n_workers=jobs):
+    for index, result, rendered in map_sources([(i, s) for i, s, _ in todo], scheduler=scheduler, n_workers=jobs):
         src, key = by_index.pop(index)
-        if record["document"]["status"] == "ok":
-            store.put(key, record)
+        if result.document.status == "ok":
+            store.put(key, rendered)
         else:
-            entries[index] = record
-            report(record)
-        bar.advance(src.size, failed=record["document"]["status"] == "error")
+            entries[index] = rendered
+            report(Outcome(ok=False, rendered=rendered, error=result.document.error,
+                           where=result.document.path or result.document.doc_id))
+        bar.advance(src.size, failed=result.document.status != "ok")

@@ -1,8 +1,10 @@
 """Per-document result shards: the content-hash cache that makes batch runs resumable.
 
-A document's result is stored as one JSON file named by the hash of what produced it: the
+A document's result is stored as one file named by the hash of what produced it: the
 pipeline's version key (``pipeline.__version__`` plus a hash of the pipeline and extractor code
 and data files) and the document's own content (file bytes or record text, doc_id, metadata).
+The shard holds the document's rows already formatted for every output table
+(:class:`pipeline.write.Rendered`, pickled: shards are written and read only by chitieu itself).
 Shards are written atomically (temporary name, then rename), so a run killed at any moment —
 even by SIGKILL — leaves only complete shards; a rerun finds them and skips those documents.
 
@@ -13,17 +15,17 @@ even by SIGKILL — leaves only complete shards; a rerun finds them and skips th
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from functools import lru_cache
 from pathlib import Path
 
 import pipeline
-from pipeline.models import DocResult, Document, Reference, Target
 from pipeline.read import Source
+from pipeline.write import Rendered
 
 WORK_DIR = ".chitieu-work"
 _CODE_PACKAGES = ("pipeline", "extractors")
@@ -64,26 +66,6 @@ def source_key(src: Source, version_key: str) -> str:
     return digest.hexdigest()
 
 
-def result_to_record(result: DocResult) -> dict:
-    """A DocResult as plain JSON-able data (the shard's content)."""
-    return {
-        "document": dataclasses.asdict(result.document),
-        "targets": [dataclasses.asdict(t) for t in result.targets],
-        "references": [dataclasses.asdict(r) for r in result.references],
-        "spans": [list(s) for s in result.spans],
-    }
-
-
-def record_to_result(record: dict) -> DocResult:
-    """The DocResult a shard holds."""
-    return DocResult(
-        document=Document(**record["document"]),
-        targets=[Target(**t) for t in record["targets"]],
-        references=[Reference(**r) for r in record["references"]],
-        spans=[tuple(s) for s in record["spans"]],
-    )
-
-
 class ShardStore:
     """Result shards of one pipeline version under ``root`` (``root/ab/abcdef….json``)."""
 
@@ -91,26 +73,27 @@ class ShardStore:
         self.root = Path(root)
 
     def path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / key[:2] / f"{key}.pickle"
 
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
-    def get(self, key: str) -> dict | None:
-        """The stored record, or None when absent or unreadable (a damaged shard is recomputed)."""
+    def get(self, key: str) -> Rendered | None:
+        """The stored rows, or None when absent or unreadable (a damaged shard is recomputed)."""
         try:
-            with open(self.path(key), encoding="utf-8") as fh:
-                return json.load(fh)
-        except (OSError, ValueError):
+            with open(self.path(key), "rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return None
+        return value if isinstance(value, Rendered) else None
 
-    def put(self, key: str, record: dict) -> None:
-        """Store ``record`` atomically: readers see the whole shard or none."""
+    def put(self, key: str, rendered: Rendered) -> None:
+        """Store one document's rows atomically: readers see the whole shard or none."""
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(record, fh, ensure_ascii=False)
+        with open(tmp, "wb") as fh:
+            pickle.dump(rendered, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
 
 

@@ -34,6 +34,9 @@ COMMON_WORDS = frozenset(
 )
 _WORD = regex.compile(r"\p{L}+")
 _SAMPLE = 20_000
+_CONTROL = regex.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LATIN1 = regex.compile("[\u00a1-\u00ff]")
+_BEYOND_LATIN1 = regex.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -158,8 +161,7 @@ def _control_share(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def fix_legacy(text: str, encoding: str) -> tuple[str, str]:
@@ -171,8 +173,14 @@ def fix_legacy(text: str, encoding: str) -> tuple[str, str]:
     ('Hà Nội đặt mục tiêu', 'utf-8')
     """
     sample = text[:_SAMPLE]
-    if not any("\u00a1" <= c <= "\u00ff" for c in sample):
+    latin1 = len(_LATIN1.findall(sample))
+    if not latin1:
         return text, encoding
+    # Real Vietnamese Unicode uses letters beyond Latin-1 (ă đ ơ ư ạ ả …); legacy glyph text cannot.
+    beyond = len(_BEYOND_LATIN1.findall(sample))
+    if beyond > latin1 // 4:
+        return text, encoding
+    sample = sample[:4000]
     base = vietnamese_score(sample)
     best = (base, text, encoding)
     for name, convert in (("tcvn3", tcvn3_to_unicode), ("vni", vni_to_unicode)):

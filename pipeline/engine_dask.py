@@ -20,7 +20,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+from pipeline.models import DocResult
 from pipeline.read import Source
+from pipeline.write import Rendered, render
 
 DOCS_PER_PARTITION = 32
 
@@ -29,11 +31,15 @@ class EngineError(RuntimeError):
     """The Dask engine cannot run: the extra is not installed, or the scheduler cannot be reached."""
 
 
-def _process_item(item: tuple[int, Source]) -> tuple[int, dict]:
+def _process_item(item: tuple[int, Source]) -> tuple[int, DocResult, Rendered]:
+    """On a worker: the document's result (without its text, which the rows carry) and its rows."""
     from pipeline.batch import process_source
 
     index, src = item
-    return index, process_source(src)
+    result = process_source(src)
+    rendered = render(result)
+    result.document.text = ""
+    return index, result, rendered
 
 
 def connect(scheduler: str | None, n_workers: int | None):
@@ -54,8 +60,8 @@ def connect(scheduler: str | None, n_workers: int | None):
 
 
 def map_sources(items: list[tuple[int, Source]], scheduler: str | None = None,
-                n_workers: int | None = None) -> Iterator[tuple[int, dict]]:
-    """``(index, record)`` for each ``(index, source)``, as the bag's partitions complete.
+                n_workers: int | None = None) -> Iterator[tuple[int, DocResult, Rendered]]:
+    """``(index, result, rows)`` for each ``(index, source)``, as the bag's partitions complete.
 
     Each partition's results are fetched and released in turn, so the client holds one
     partition at a time.

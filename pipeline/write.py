@@ -6,7 +6,9 @@ temporary name, then renamed), so a reader never sees half a table.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import os
 import shutil
@@ -21,6 +23,7 @@ from pipeline.models import (
     TARGET_COLUMNS,
     Column,
     DocResult,
+    Reference,
 )
 
 
@@ -33,8 +36,12 @@ def typed_frame(rows: Sequence[dict], columns: Sequence[Column]) -> pd.DataFrame
     return frame
 
 
+_TARGET_NAMES = tuple(c.name for c in TARGET_COLUMNS)
+_REFERENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Reference))
+
+
 def target_rows(results: Iterable[DocResult]) -> list[dict]:
-    return [dataclasses.asdict(t) for r in results for t in r.targets]
+    return [{n: getattr(t, n) for n in _TARGET_NAMES} for r in results for t in r.targets]
 
 
 def reference_rows(results: Iterable[DocResult]) -> list[dict]:
@@ -42,7 +49,7 @@ def reference_rows(results: Iterable[DocResult]) -> list[dict]:
     for r in results:
         for ref in r.references:
             row = {"doc_id": r.document.doc_id}
-            row.update({f.name: getattr(ref, f.name) for f in dataclasses.fields(ref)})
+            row.update({n: getattr(ref, n) for n in _REFERENCE_FIELDS})
             rows.append(row)
     return rows
 
@@ -92,23 +99,90 @@ def atomic_write(path: Path, write) -> None:
 
 
 SPAN_COLUMNS = ["doc_id", "start", "end", "label", "detail"]
-TABLES = ("targets", "references", "documents")
+TABLES = ("targets", "references", "documents", "spans")
+_SPAN_SCHEMA = tuple(Column(n, "Int64" if n in ("start", "end") else "string", "") for n in SPAN_COLUMNS)
+_SCHEMAS = {"targets": TARGET_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
+            "spans": _SPAN_SCHEMA}
+
+
+@dataclasses.dataclass(slots=True)
+class Rendered:
+    """One document's share of every output file, already formatted (made where the document was
+    processed, so that merging a run is string concatenation): CSV lines per table (no header),
+    its ``texts.jsonl`` line, and its target rows as tuples for Parquet."""
+
+    csv: dict[str, str]
+    text_line: str
+    target_rows: list[tuple]
+    status: str
+    targets: int
+    references: int
+
+
+def _cell(value, dtype: str):
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if dtype == "Int64":
+        return int(value)
+    if dtype == "Float64":
+        return repr(float(value))  # what pandas writes for a Float64 column
+    return value
+
+
+def _csv_lines(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([_cell(row.get(c.name), c.dtype) for c in columns])
+    return buffer.getvalue()
+
+
+def render(result: DocResult) -> Rendered:
+    """The formatted rows of one result, byte for byte what ``frames(...).to_csv`` writes.
+
+        >>> from pipeline.models import Document
+        >>> render(DocResult(Document("d1", text="80%"))).csv["documents"]
+        'd1,,ok,,3,0,0,\\n'
+    """
+    rows = {
+        "targets": target_rows([result]),
+        "references": reference_rows([result]),
+        "documents": document_rows([result]),
+        "spans": span_rows([result]),
+    }
+    text_line = ""
+    if result.document.status == "ok":
+        text_line = json.dumps(_text_record(result), ensure_ascii=False) + "\n"
+    names = [c.name for c in TARGET_COLUMNS]
+    return Rendered(
+        csv={name: _csv_lines(rows[name], _SCHEMAS[name]) for name in TABLES},
+        text_line=text_line,
+        target_rows=[tuple(row[n] for n in names) for row in rows["targets"]],
+        status=result.document.status,
+        targets=len(result.targets),
+        references=len(result.references),
+    )
+
+
+def _header(columns: Sequence[Column]) -> str:
+    return ",".join(c.name for c in columns) + "\n"
 
 
 class TableWriter:
     """Stream results into the output tables in bounded memory; files appear atomically on close.
 
-    Results are buffered ``chunk`` at a time and appended to temporary files (CSV, Parquet via
-    pyarrow, ``texts.jsonl``); :meth:`close` renames them over the final names. With
-    ``parquet_dir`` the targets are also written as a partitioned dataset (one part per chunk),
-    readable with ``pandas.read_parquet(dir)`` or ``dask.dataframe.read_parquet(dir)``.
+    Each document's rows arrive formatted (:func:`render`) and are appended to temporary files
+    (CSV, ``texts.jsonl``; Parquet through pyarrow ``chunk`` documents at a time); :meth:`close`
+    renames them over the final names. With ``parquet_dir`` the targets are also written as a
+    partitioned dataset (one part per chunk), readable with ``pandas.read_parquet(dir)`` or
+    ``dask.dataframe.read_parquet(dir)``.
 
         >>> with TableWriter(Path("outputs")) as w:  # doctest: +SKIP
         ...     for result in results:
         ...         w.add(result)
     """
 
-    def __init__(self, out_dir: Path, chunk: int = 256, parquet_dir: Path | None = None,
+    def __init__(self, out_dir: Path, chunk: int = 2000, parquet_dir: Path | None = None,
                  tmp_dir: Path | None = None) -> None:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -116,7 +190,8 @@ class TableWriter:
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
         self.chunk = chunk
         self.parquet_dir = parquet_dir
-        self._buffer: list[DocResult] = []
+        self._rows: list[tuple] = []
+        self._docs = 0
         self._tmp: dict[str, Path] = {}
         self._handles: dict = {}
         self._parquet = None
@@ -124,7 +199,7 @@ class TableWriter:
         self._closed = False
         self.written: dict[str, Path] = {}
         tag = f"{os.getpid()}"
-        for name in (*TABLES, "spans"):
+        for name in TABLES:
             self._tmp[f"{name}.csv"] = self.tmp_dir / f".{name}.csv.tmp-{tag}"
         self._tmp["texts.jsonl"] = self.tmp_dir / f".texts.jsonl.tmp-{tag}"
         self._tmp["targets.parquet"] = self.tmp_dir / f".targets.parquet.tmp-{tag}"
@@ -135,45 +210,49 @@ class TableWriter:
         for key, path in self._tmp.items():
             if key.endswith((".csv", ".jsonl")):
                 self._handles[key] = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed in close)
-        self._header = True
+        for name in TABLES:
+            self._handles[f"{name}.csv"].write(_header(_SCHEMAS[name]))
+        import pyarrow as pa
+
+        self._schema = pa.Schema.from_pandas(typed_frame([], TARGET_COLUMNS), preserve_index=False)
 
     def add(self, result: DocResult) -> None:
-        self._buffer.append(result)
-        if len(self._buffer) >= self.chunk:
+        self.add_rendered(render(result))
+
+    def add_rendered(self, rendered: Rendered) -> None:
+        for name in TABLES:
+            if rendered.csv[name]:
+                self._handles[f"{name}.csv"].write(rendered.csv[name])
+        if rendered.text_line:
+            self._handles["texts.jsonl"].write(rendered.text_line)
+        self._rows.extend(rendered.target_rows)
+        self._docs += 1
+        if self._docs >= self.chunk:
             self._flush()
 
     def _flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        results, self._buffer = self._buffer, []
-        tables = frames(results)
-        spans = pd.DataFrame(span_rows(results), columns=SPAN_COLUMNS)
-        header = self._header
-        for name, frame in (*tables.items(), ("spans", spans)):
-            if header or len(frame):
-                frame.to_csv(self._handles[f"{name}.csv"], index=False, header=header)
-        self._header = False
-        texts = self._handles["texts.jsonl"]
-        for r in results:
-            if r.document.status == "ok":
-                texts.write(json.dumps(_text_record(r), ensure_ascii=False))
-                texts.write("\n")
-        table = pa.Table.from_pandas(tables["targets"], preserve_index=False)
+        rows, self._rows, self._docs = self._rows, [], 0
+        columns = list(zip(*rows, strict=True)) if rows else [[] for _ in TARGET_COLUMNS]
+        table = pa.Table.from_arrays(
+            [pa.array(list(col), type=field.type) for col, field in zip(columns, self._schema, strict=True)],
+            schema=self._schema,
+        )
         if self._parquet is None:
-            self._schema = table.schema
             self._parquet = pq.ParquetWriter(self._tmp["targets.parquet"], self._schema)
-        if len(table) or header:
-            self._parquet.write_table(table.cast(self._schema))
+        if len(table) or self._parts == 0:
+            self._parquet.write_table(table)
         if self.parquet_dir is not None and (len(table) or self._parts == 0):
-            pq.write_table(table.cast(self._schema), self._tmp["parts"] / f"part.{self._parts:05d}.parquet")
-            self._parts += 1
+            pq.write_table(table, self._tmp["parts"] / f"part.{self._parts:05d}.parquet")
+        self._parts += 1
 
     def close(self) -> dict[str, Path]:
         """Write what is buffered and move every file into place (each rename is atomic)."""
         if self._closed:
             return self.written
-        if self._buffer or self._parquet is None:
+        if self._rows or self._parquet is None:
             self._flush()
         for handle in self._handles.values():
             handle.close()

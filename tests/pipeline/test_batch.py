@@ -143,7 +143,7 @@ def test_a_run_killed_midway_then_rerun_equals_a_clean_run(tmp_path):
     deadline = time.monotonic() + 120
     done = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        done = sum(1 for _ in shards.rglob("*.json")) if shards.exists() else 0
+        done = sum(1 for _ in shards.rglob("*.pickle")) if shards.exists() else 0
         if done >= 10:
             break
         time.sleep(0.02)
@@ -203,10 +203,12 @@ def test_progress_bar_only_when_asked(tmp_path):
 
 
 def _result(i: int) -> DocResult:
-    text = f"Đến năm {2020 + i}, tỷ lệ đạt {i}%."
+    text = f'Đến năm {2020 + i}, tỷ lệ "hộ nghèo"\nđạt {i}%.'
     start = text.index(f"{i}%")
-    target = Target(f"d{i}", start, start + len(f"{i}%"), f"{i}%", float(i), year=2020 + i, sentence=text,
-                    sentence_end=len(text))
+    value = [97.83, 0.1 + 0.2, 1e-05, 12345678.9, float(i)][i % 5]
+    target = Target(f"d{i}", start, start + len(f"{i}%"), f"{i}%", value, year=2020 + i if i % 4 else None,
+                    value_high=value + 1 if i % 3 == 0 else None, sentence=text, sentence_end=len(text),
+                    indicator="tỷ lệ, hộ nghèo" if i % 2 else "")
     return DocResult(Document(f"d{i}", text=text), targets=[target] * (i % 3), spans=[(start, start + 2, "pct", "")])
 
 
@@ -220,9 +222,8 @@ def test_streamed_tables_equal_the_in_memory_frames(tmp_path):
             writer.add(r)
     assert tables_of(tmp_path / "a") == tables_of(tmp_path / "b")
     expected = frames(results)
-    for name in ("targets", "references", "documents"):
-        read = pd.read_csv(tmp_path / "a" / f"{name}.csv", dtype=str, keep_default_na=False)
-        assert read.shape == expected[name].shape
+    for name in ("targets", "references", "documents"):  # byte for byte what pandas writes
+        assert (tmp_path / "a" / f"{name}.csv").read_text(encoding="utf-8") == expected[name].to_csv(index=False)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "a" / "targets.parquet"), expected["targets"])
     parts = pd.read_parquet(tmp_path / "a" / "targets_parquet").reset_index(drop=True)
     pd.testing.assert_frame_equal(parts, expected["targets"])

@@ -1,0 +1,161 @@
+"""``make bench``: throughput against underthesea, 2 vs 1 workers, and memory at 1x vs 5x corpus size.
+
+    python -m bench                 # about 5 minutes on 2 cores
+    python -m bench --mb 5 --scale 2 --sample-seconds 5   # a quick look
+    python -m bench --profile       # where the time goes, per function (cProfile)
+
+Steps, all on this machine in this run:
+
+1. Generate (or reuse) a corpus of at least ``--mb`` MB of varied articles under ``bench/data/``
+   (see :mod:`bench.corpus` for how they are composed), and a ``--scale`` times larger one with
+   other articles (another seed) for the memory comparison.
+2. Baseline: underthesea ``word_tokenize`` on the sentences of the same corpus. It is timed on a
+   random sample of sentences for ``--sample-seconds`` and extrapolated to all of them by
+   character count (the output says so); the whole corpus would take too long.
+3. The pipeline with the cache off (``run_batch(use_cache=False)``), each run in its own process:
+   1 worker and 2 workers on the corpus, 2 workers on the larger one. Peak RSS is the process's
+   own (the main process) and its largest worker's.
+
+Targets (issue 4): ≥10× word_tokenize; 2 workers ≥ 1.7× one; peak RSS growth < 20% for 5× corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import generate
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences_of(folder: Path) -> list[str]:
+    out: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        out.extend(s for s in SENTENCE_END.split(path.read_text(encoding="utf-8")) if s.strip())
+    return out
+
+
+def baseline(sentences: list[str], budget: float) -> dict:
+    """Seconds underthesea ``word_tokenize`` needs for all ``sentences``, timed on a random sample."""
+    from underthesea import word_tokenize
+
+    word_tokenize("Khởi động mô hình tách từ.")  # model loading is not part of the rate
+    order = list(range(len(sentences)))
+    random.Random(0).shuffle(order)
+    done_chars, done, started = 0, 0, time.perf_counter()
+    for i in order:
+        word_tokenize(sentences[i])
+        done_chars += len(sentences[i])
+        done += 1
+        if time.perf_counter() - started > budget and done >= 200:
+            break
+    elapsed = time.perf_counter() - started
+    total_chars = sum(map(len, sentences))
+    return {
+        "sentences": len(sentences), "sampled": done, "chars_per_s": done_chars / elapsed,
+        "seconds": elapsed * total_chars / done_chars, "extrapolated": done < len(sentences),
+    }
+
+
+def run_once(inputs: Path, jobs: int, out: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "bench.run_once", str(inputs), "--out", str(out), "--jobs", str(jobs)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: the pipeline run failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def profile(folder: Path, n: int = 300) -> None:
+    import cProfile
+    import pstats
+
+    from pipeline.batch import warm_up
+    from pipeline.models import Document
+    from pipeline.run import process_document
+
+    warm_up()
+    docs = [Document(p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))[:n]]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for doc in docs:
+        process_document(doc)
+    profiler.disable()
+    print(f"\nProfile of process_document over {len(docs)} documents (cumulative time, top 25):")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="size of the corpus in MB (default 20)")
+    parser.add_argument("--scale", type=int, default=5, help="the larger corpus is this many times larger")
+    parser.add_argument("--sample-seconds", type=float, default=20.0, help="time budget of the word_tokenize sample")
+    parser.add_argument("--profile", action="store_true", help="only profile the pipeline on 300 documents")
+    args = parser.parse_args()
+
+    print(f"Generating the corpora under {DATA} (reused when already there) ...", flush=True)
+    small = generate(DATA / "corpus_1x", args.mb, seed=1)
+    if args.profile:
+        profile(Path(small["path"]))
+        return
+    large = generate(DATA / f"corpus_{args.scale}x", args.mb * args.scale, seed=2)
+    print(f"  1x: {small['documents']} articles, {small['bytes'] / 1e6:.1f} MB;  "
+          f"{args.scale}x: {large['documents']} articles, {large['bytes'] / 1e6:.1f} MB")
+    print("  (each article composed at random from headline/lead/target/result/increase/reference/number/"
+          "news-sentence templates over 63 provinces, 40 indicators, years 2015-2035; see bench/corpus.py)")
+
+    sentences = sentences_of(Path(small["path"]))
+    print(f"Baseline: underthesea word_tokenize on {len(sentences)} sentences of the 1x corpus ...", flush=True)
+    base = baseline(sentences, args.sample_seconds)
+    how = (f"timed on a random sample of {base['sampled']} sentences and extrapolated by characters"
+           if base["extrapolated"] else "timed on every sentence")
+    print(f"  {base['chars_per_s'] / 1e3:.1f} k chars/s → {base['seconds']:.0f} s for the whole corpus ({how})")
+
+    print("Pipeline, cache off:", flush=True)
+    runs = {}
+    for label, folder, jobs in (("1x, 1 worker", small, 1), ("1x, 2 workers", small, 2),
+                                (f"{args.scale}x, 2 workers", large, 2)):
+        r = run_once(Path(folder["path"]), jobs, DATA / "out")
+        runs[label] = r
+        print(f"  {label:<16} {r['seconds']:7.1f} s  {r['bytes'] / 1e6 / r['seconds']:6.2f} MB/s  "
+              f"{r['documents'] / r['seconds']:7.1f} docs/s  {r['targets']} targets  {r['failed']} failed  "
+              f"peak RSS main {r['rss_main_mb']:.0f} MB, largest worker {r['rss_worker_mb']:.0f} MB", flush=True)
+
+    one, two, big = runs["1x, 1 worker"], runs["1x, 2 workers"], runs[f"{args.scale}x, 2 workers"]
+    ratio_one = base["seconds"] / one["seconds"]
+    ratio_two = base["seconds"] / two["seconds"]
+    speedup = one["seconds"] / two["seconds"]
+    growth_main = big["rss_main_mb"] / two["rss_main_mb"] - 1
+    growth_worker = big["rss_worker_mb"] / two["rss_worker_mb"] - 1
+    growth_total = (big["rss_main_mb"] + 2 * big["rss_worker_mb"]) / (two["rss_main_mb"] + 2 * two["rss_worker_mb"]) - 1
+    checks = [
+        (f"throughput vs word_tokenize, 1 worker each: {ratio_one:.1f}x (2 workers: {ratio_two:.1f}x)", ratio_one >= 10),
+        (f"2 workers vs 1: {speedup:.2f}x", speedup >= 1.7),
+        (f"peak RSS growth at {args.scale}x corpus: main {growth_main:+.0%}, largest worker {growth_worker:+.0%}, "
+         f"main + 2 workers {growth_total:+.0%}", max(growth_main, growth_worker) < 0.20),
+    ]
+    print("Targets (issue 4):")
+    for text, ok in checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {text}")
+    DATA.mkdir(parents=True, exist_ok=True)
+    (DATA / "results.json").write_text(json.dumps(
+        {"corpus": {"1x": small, f"{args.scale}x": large}, "baseline": base, "runs": runs,
+         "ratio_1_worker": ratio_one, "ratio_2_workers": ratio_two, "speedup_2_workers": speedup,
+         "rss_growth_main": growth_main, "rss_growth_worker": growth_worker}, indent=2))
+    print(f"(numbers also in {DATA / 'results.json'})")
+
+
+if __name__ == "__main__":
+    main()
