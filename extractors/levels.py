@@ -90,7 +90,8 @@ def bare_level_before(text: str, pos: int) -> LevelMention | None:
         return None
     level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
     s = pos - len(window) + m.start()
-    return LevelMention(s, pos - (len(window) - m.end()) + 0, text[s:pos].rstrip(), level)
+    e = pos - len(window) + m.end("w")
+    return LevelMention(s, e, text[s:e], level)
 
 
 def bare_level_after(text: str, pos: int) -> LevelMention | None:

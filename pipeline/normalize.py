@@ -85,10 +85,9 @@ def normalize(text: str) -> Normalized:
         cluster = text[i:j]
         if cluster == "\r":
             piece = "" if j < n and text[j] == "\n" else "\n"
-        elif cluster in _DROP:
-            piece = ""
         else:
-            piece = unicodedata.normalize("NFC", cluster).translate(_TRANSLATE)
+            kept = "".join(ch for ch in cluster if ch not in _DROP)
+            piece = unicodedata.normalize("NFC", kept).translate(_TRANSLATE) if kept else ""
         for ch in piece:
             out.append(ch)
             starts.append(i)

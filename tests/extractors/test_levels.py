@@ -77,9 +77,6 @@ def test_bare_level_before(text, surface, level):
     assert (m.surface, m.level, m.start) == (surface, level, 0)
 
 
-@pytest.mark.xfail(
-    reason="bare_level_before: end includes the space before the value while surface is rstripped, "
-    "so text[start:end] != surface (Span invariant)", strict=True)
 def test_bare_level_before_is_grounded():
     text = "cấp huyện (70%)"
     m = bare_level_before(text, text.index("("))

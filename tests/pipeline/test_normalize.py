@@ -103,8 +103,6 @@ def test_to_original_of_an_empty_span():
     assert n.to_original(len(n.text), len(n.text)) == (len(n.original), len(n.original))
 
 
-@pytest.mark.xfail(reason="a zero-width character followed by a combining mark is kept (it forms one "
-                   "cluster with the mark, and only single-character clusters are dropped)", strict=True)
 def test_zero_width_before_a_combining_mark_dropped():
     assert "\u200b" not in normalize("a\u200b\u0300b").text
 
