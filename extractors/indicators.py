@@ -53,7 +53,7 @@ _TAIL_STOP = regex.compile(
     regex.IGNORECASE,
 )
 _EDGE_WORDS = (
-    "và", "hoặc", "với", "cùng", "là", "có", "thì", "mà", "đạt", "đạt mức", "ở mức", "mức", "bằng", "lên", "còn",
+    "và", "hoặc", "với", "cùng", "là", "có", "thì", "mà", "đạt", "đạt mức", "ở mức", "mức", "lên", "còn",
     "trong", "từ", "đến", "tới", "vào", "trên", "dưới", "hơn", "khoảng", "gần", "trở lên", "trở xuống",
     "tối thiểu", "tối đa", "ít nhất", "không dưới", "không quá", "xấp xỉ", "cụ thể", "trong đó", "đồng thời",
     "bên cạnh đó", "ngoài ra", "theo đó", "như", "gồm", "tỷ lệ đạt", "các", "mỗi", "thêm", "tăng thêm",
@@ -73,14 +73,14 @@ ANAPHOR_ANY = regex.compile(
     regex.IGNORECASE,
 )
 # "a)", "b.", "1)", "2.", "-", "+", "•" at the start of a list line.
-_LIST_MARK = regex.compile(r"^\s*(?:[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s)|[-+•*])\s*", regex.IGNORECASE)
+_LIST_MARK = regex.compile(r"\G\s*(?:[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s)|[-+•*])\s*", regex.IGNORECASE)
 _PUNCT = " \t\n,;:.-–—()\"'“”…/"
 
 
 @cache
 def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
     alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(_EDGE_WORDS, key=len, reverse=True))
-    lead = regex.compile(r"^(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt + ")" + WB_AFTER + r")+",
+    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt + ")" + WB_AFTER + r")+",
                          regex.IGNORECASE)
     trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
                           regex.IGNORECASE)

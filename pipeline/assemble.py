@@ -618,8 +618,9 @@ def _fill_gaps(text: str, items: list[Item]) -> None:
         if it.scope.parent is not None or not it.head_clean:
             continue
         own = render(text, it.head_clean)
-        if (previous is not None and content_words(own) <= 4 and not _measure_noun_re().search(own)
-                and previous.head_clean):
+        if (previous is not None and previous.scope is not it.scope and content_words(own) <= 4
+                and not _measure_noun_re().search(own) and not has_predicate(own)
+                and not _LINKING_END.search(own) and previous.head_clean):
             p_lo, p_hi = previous.head_clean[0][0], previous.head_clean[-1][1]
             noun = _measure_noun_re().match(text, p_lo, p_hi)
             pred_at = _predicate_start(text, [(noun.end(), p_hi)]) if noun else None
