@@ -60,7 +60,7 @@ _EDGE_WORDS = (
     "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
     "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
     "trong khi", "ngược lại", "cũng", "mới", "chỉ", "hiện", "của", "tại", "ở", "riêng", "nhưng", "tuy nhiên",
-    "đối với", "về", "đang",
+    "đối với", "về", "đang", "vẫn", "ngay", "nữa",
 )
 # "tỷ lệ này", "con số trên": the phrase points back to an earlier value.
 ANAPHOR = regex.compile(
