@@ -5,20 +5,23 @@
 
 How a run goes:
 
-1. The inputs are listed in a stable order (:func:`pipeline.read.iter_sources`).
-2. Each document's content hash (:func:`pipeline.cache.source_key`) is looked up among the result
-   shards of ``OUT/.chitieu-work/cache/<pipeline version>/``; a hit is not recomputed (unless
-   ``use_cache=False``).
-3. The others go to a pool of worker processes (``jobs``; each initializes the pipeline once),
-   at most a few per worker in flight, so memory stays bounded however large the corpus is. A
-   worker writes each result as a shard, atomically. A failing document becomes a ``status=error``
-   row with a one-line reason on stderr; the others are still processed.
-4. The shards are merged, in input order, into the tables (:class:`pipeline.write.TableWriter`),
-   which appear atomically.
+1. The inputs are listed in a stable order (:func:`pipeline.read.sources_of`); the process that
+   runs the batch only lists files and reads export records.
+2. A pool of worker processes (``jobs``; each initializes the pipeline once) reads each file,
+   hashes it (:func:`pipeline.cache.source_key`) and looks the hash up among the result shards of
+   ``OUT/.chitieu-work/cache/<pipeline version>/``: a hit is not recomputed (unless
+   ``use_cache=False``); otherwise the worker processes the document and writes its rows, already
+   formatted, as a shard (atomically). A failing document becomes a ``status=error`` row with a
+   one-line reason on stderr; the others are still processed.
+3. As soon as every document before it is done, a document's rows are appended to the tables
+   (:class:`pipeline.write.TableWriter`), in input order; at most a few documents per worker are
+   in flight, so memory stays bounded however large the corpus is. The tables appear atomically
+   when the run ends.
 
 A run killed at any point (even SIGKILL) keeps its finished shards: rerun the same command and it
 picks up where it stopped, producing exactly the tables an uninterrupted run would have.
-With ``engine="dask"`` step 3 runs on a Dask cluster (:mod:`pipeline.engine_dask`).
+With ``engine="dask"`` step 2 runs on a Dask cluster (:mod:`pipeline.engine_dask`), the cache being
+looked up by the process that runs the batch.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -38,7 +41,7 @@ from pathlib import Path
 from pipeline.cache import WORK_DIR, ShardStore, pipeline_key, prune_other_versions, source_key, store_for
 from pipeline.models import DocResult, Document
 from pipeline.progress import Progress
-from pipeline.read import ReadOptions, Source, decode_source, expand_inputs, iter_sources
+from pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
 from pipeline.write import Rendered, TableWriter, render
 
 
@@ -108,9 +111,11 @@ def warm_up() -> None:
 
 @dataclass(slots=True)
 class Outcome:
-    """What a worker sends back: nothing for a stored result; the rows and reason of a failure."""
+    """What a worker sends back: the shard key of a stored (or cached) result, or a failure's rows."""
 
     ok: bool
+    key: str = ""
+    cached: bool = False
     rendered: Rendered | None = None
     error: str = ""
     where: str = ""
@@ -121,12 +126,22 @@ def _outcome(result: DocResult) -> Outcome:
     return Outcome(ok=False, rendered=render(result), error=doc.error, where=doc.path or doc.doc_id)
 
 
-def _work(src: Source, key: str, store_root: str) -> Outcome:
-    """Run in a worker: process one source; store an ok result as a shard, return a failure inline."""
+def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcome:
+    """Run in a worker: read the file, hash it, reuse its shard or compute and store one.
+
+    Reading and hashing happen here, in parallel, not in the process that hands out the work.
+    """
+    src = load_source(src)
+    if src.kind == "error":  # vanished or unreadable since it was listed
+        return _outcome(process_source(src))
+    key = source_key(src, version)
+    store = ShardStore(Path(store_root))
+    if use_cache and store.has(key):
+        return Outcome(ok=True, key=key, cached=True)
     result = process_source(src)
     if result.document.status == "ok":
-        ShardStore(Path(store_root)).put(key, render(result))
-        return Outcome(ok=True)
+        store.put(key, render(result))
+        return Outcome(ok=True, key=key)
     return _outcome(result)
 
 
@@ -154,6 +169,41 @@ def _pool(jobs: int):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
+
+
+class _Merger:
+    """Writes each document's rows as soon as every document before it is done (input order).
+
+    Only documents finished ahead of a slower one wait here, so memory stays bounded by the
+    number of documents in flight, and merging overlaps the processing.
+    """
+
+    def __init__(self, writer: TableWriter, store: ShardStore) -> None:
+        self.writer, self.store = writer, store
+        self.next = 0
+        self.pending: dict[int, Rendered | tuple[str, str, str]] = {}
+        self.counts = {"documents": 0, "failed": 0, "targets": 0, "references": 0}
+
+    def done(self, index: int, entry: Rendered | tuple[str, str, str]) -> None:
+        self.pending[index] = entry
+        while self.next in self.pending:
+            rendered = self._rows(self.pending.pop(self.next))
+            self.counts["documents"] += 1
+            self.counts["failed"] += rendered.status == "error"
+            self.counts["targets"] += rendered.targets
+            self.counts["references"] += rendered.references
+            self.writer.add_rendered(rendered)
+            self.next += 1
+
+    def _rows(self, entry: Rendered | tuple[str, str, str]) -> Rendered:
+        if isinstance(entry, Rendered):
+            return entry
+        key, doc_id, path = entry
+        rendered = self.store.get(key)
+        if rendered is None:  # the cache was removed under the run: say so, lose no row silently
+            rendered = render(DocResult(Document(doc_id=doc_id, path=path, status="error",
+                                                 error="result shard vanished during the run; rerun")))
+        return rendered
 
 
 # ---------------------------------------------------------------------------
@@ -188,38 +238,28 @@ def run_batch(
     work = out_dir / WORK_DIR
     shutil.rmtree(work / "tmp", ignore_errors=True)
     (work / "tmp").mkdir(parents=True, exist_ok=True)
-    stream = errors or sys.stderr
     bar = Progress(
         total_bytes=sum(_size(f) for f in files),
         total_docs=None if any(f.suffix.lower() in (".jsonl", ".ndjson", ".csv") for f in files) else len(files),
-        enabled=progress, stream=stream,
+        enabled=progress, stream=errors or sys.stderr,
     )
-    # Per document, in input order: (shard key, doc_id, path), or the rendered rows of a failure.
-    entries: list[tuple[str, str, str] | Rendered] = []
 
     def report(outcome: Outcome) -> None:
         bar.message(f"chitieu: {outcome.where}: {outcome.error}")
 
-    sources = iter_sources([str(f) for f in files], options, load=True)
-    if engine == "dask":
-        _run_dask(sources, store, use_cache, entries, bar, report, scheduler, jobs)
-    elif engine == "local":
-        _run_local(sources, store, use_cache, entries, bar, report, jobs)
-    else:
-        raise ValueError(f"unknown engine {engine!r} (local or dask)")
-    bar.finish()
-
-    counts = {"documents": 0, "failed": 0, "targets": 0, "references": 0}
     parquet_dir = out_dir / "targets_parquet" if engine == "dask" else None
     with TableWriter(out_dir, parquet_dir=parquet_dir, tmp_dir=work / "tmp") as writer:
-        for rendered in _merged(entries, store):
-            counts["documents"] += 1
-            counts["failed"] += rendered.status == "error"
-            counts["targets"] += rendered.targets
-            counts["references"] += rendered.references
-            writer.add_rendered(rendered)
+        merger = _Merger(writer, store)
+        if engine == "dask":
+            _run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
+        elif engine == "local":
+            _run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs)
+        else:
+            raise ValueError(f"unknown engine {engine!r} (local or dask)")
+        bar.finish()
+        assert not merger.pending, "documents left unmerged"
     prune_other_versions(out_dir, version)
-    return BatchSummary(**counts, out_dir=out_dir, cached=bar.cached,
+    return BatchSummary(**merger.counts, out_dir=out_dir, cached=bar.cached,
                         seconds=time.monotonic() - started, bytes=bar.done_bytes)
 
 
@@ -230,43 +270,16 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _merged(entries: list, store: ShardStore) -> Iterator[Rendered]:
-    for entry in entries:
-        if isinstance(entry, Rendered):
-            yield entry
-            continue
-        key, doc_id, path = entry
-        rendered = store.get(key)
-        if rendered is None:  # the cache was removed under the run: say so, lose no row silently
-            rendered = render(DocResult(Document(doc_id=doc_id, path=path, status="error",
-                                                 error="result shard vanished during the run; rerun")))
-        yield rendered
-
-
-def _lookup(src: Source, store: ShardStore, use_cache: bool, entries: list, bar: Progress, report) -> str | None:
-    """Shard key of ``src`` when it must be computed; None when it is done (an error or a cache hit)."""
-    if src.kind == "error":  # listed but unreadable (vanished, permission denied, bad record)
-        outcome = _outcome(process_source(src))
-        entries.append(outcome.rendered)
-        report(outcome)
-        bar.advance(src.size, failed=True)
-        return None
-    key = source_key(src, store.root.name)
-    entries.append((key, src.doc_id, src.path))
-    if use_cache and store.has(key):
-        bar.advance(src.size, cached=True)
-        return None
-    return key
-
-
-def _run_local(sources, store: ShardStore, use_cache: bool, entries: list, bar: Progress, report, jobs: int) -> None:
+def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar: Progress, report,
+               jobs: int) -> None:
     pool = _pool(jobs)
     window = max(2, 4 * jobs)
-    inflight: dict[Future, tuple[int, Source, str, int, object]] = {}
+    inflight: dict[Future, tuple[int, Source, int, object]] = {}
+    version, root = store.root.name, str(store.root)
 
     def settle(future: Future) -> None:
         nonlocal pool
-        index, src, key, attempt, owner = inflight.pop(future)
+        index, src, attempt, owner = inflight.pop(future)
         try:
             outcome = future.result()
         except BrokenProcessPool:
@@ -276,22 +289,27 @@ def _run_local(sources, store: ShardStore, use_cache: bool, entries: list, bar: 
                 if owner is pool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _pool(jobs)
-                inflight[pool.submit(_work, src, key, str(store.root))] = (index, src, key, 1, pool)
+                inflight[pool.submit(_work, src, version, root, use_cache)] = (index, src, 1, pool)
                 return
             outcome = _failed(src, "worker process died on this document")
         except Exception as exc:  # pickling problems and the like
             outcome = _failed(src, f"{type(exc).__name__}: {exc}")
-        if not outcome.ok:
-            entries[index] = outcome.rendered
+        if outcome.ok:
+            merger.done(index, (outcome.key, src.doc_id, src.path))
+        else:
+            merger.done(index, outcome.rendered)
             report(outcome)
-        bar.advance(src.size, failed=not outcome.ok)
+        bar.advance(src.size, cached=outcome.cached, failed=not outcome.ok)
 
     try:
-        for src in sources:
-            key = _lookup(src, store, use_cache, entries, bar, report)
-            if key is None:
+        for index, src in enumerate(sources):
+            if src.kind == "error":  # a bad export record: nothing to send to a worker
+                outcome = _outcome(process_source(src))
+                merger.done(index, outcome.rendered)
+                report(outcome)
+                bar.advance(src.size, failed=True)
                 continue
-            inflight[pool.submit(_work, src, key, str(store.root))] = (len(entries) - 1, src, key, 0, pool)
+            inflight[pool.submit(_work, src, version, root, use_cache)] = (index, src, 0, pool)
             while len(inflight) >= window:
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 for future in done:
@@ -309,25 +327,35 @@ def _failed(src: Source, reason: str) -> Outcome:
     return _outcome(DocResult(document=doc))
 
 
-def _run_dask(sources, store: ShardStore, use_cache: bool, entries: list, bar: Progress, report,
+def _run_dask(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar: Progress, report,
               scheduler: str | None, jobs: int) -> None:
+    """Look up the cache here (hashing each file once), send the rest to the cluster as one bag."""
     from pipeline.engine_dask import map_sources
 
-    todo: list[tuple[int, Source, str]] = []
-    for src in sources:
-        key = _lookup(src, store, use_cache, entries, bar, report)
-        if key is None:
+    todo: dict[int, tuple[Source, str]] = {}
+    for index, src in enumerate(sources):
+        if src.kind == "error":
+            outcome = _outcome(process_source(src))
+            merger.done(index, outcome.rendered)
+            report(outcome)
+            bar.advance(src.size, failed=True)
+            continue
+        key = source_key(src, store.root.name)
+        if use_cache and store.has(key):
+            merger.done(index, (key, src.doc_id, src.path))
+            bar.advance(src.size, cached=True)
             continue
         if src.kind != "record":
             src.data = None  # the worker reads the file itself: only paths travel to the cluster
-        todo.append((len(entries) - 1, src, key))
-    by_index = {index: (src, key) for index, src, key in todo}
-    for index, result, rendered in map_sources([(i, s) for i, s, _ in todo], scheduler=scheduler, n_workers=jobs):
-        src, key = by_index.pop(index)
+        todo[index] = (src, key)
+    items = [(index, src) for index, (src, _) in todo.items()]
+    for index, result, rendered in map_sources(items, scheduler=scheduler, n_workers=jobs):
+        src, key = todo.pop(index)
         if result.document.status == "ok":
             store.put(key, rendered)
+            merger.done(index, (key, src.doc_id, src.path))
         else:
-            entries[index] = rendered
+            merger.done(index, rendered)
             report(Outcome(ok=False, rendered=rendered, error=result.document.error,
                            where=result.document.path or result.document.doc_id))
         bar.advance(src.size, failed=result.document.status != "ok")

@@ -17,12 +17,14 @@ Reading is split in two so that the expensive half runs in parallel workers: :fu
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
 import io
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,8 +119,12 @@ def iter_sources(paths: Iterable[str], options: ReadOptions | None = None, load:
 
     Raises :class:`InputError` (before yielding anything) when a path does not exist.
     """
+    return sources_of(expand_inputs(paths), options, load)
+
+
+def sources_of(files: Iterable[Path], options: ReadOptions | None = None, load: bool = True) -> Iterator[Source]:
+    """The sources of already listed files (a file that vanished since becomes an error source)."""
     options = options or ReadOptions()
-    files = expand_inputs(paths)
     taken: dict[str, int] = {}
     for path in files:
         if path.suffix.lower() in EXPORT_SUFFIXES:
@@ -254,9 +260,11 @@ def _decode_html(data: bytes) -> tuple[str, str]:
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         name = declared.group(1).decode("ascii", "replace").lower()
         try:
-            return data.decode(name), name
+            markup = data.decode(name)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:  # Windows-1258 writes tones as combining marks: compose them, as decode_bytes does
+            return (unicodedata.normalize("NFC", markup) if codecs.lookup(name).name == "cp1258" else markup), name
     return decode_bytes(data)
 
 

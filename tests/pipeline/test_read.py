@@ -17,6 +17,7 @@ from pipeline.read import (
     iter_sources,
     read_documents,
     read_file,
+    sources_of,
 )
 
 TEXT = ARTICLES[0] + " " + ARTICLES[1]
@@ -106,6 +107,17 @@ def test_a_file_that_vanishes_before_it_is_read(tmp_path):
     path.unlink()
     doc = decode_source(src)
     assert doc.status == "error" and doc.error.startswith("cannot read file")
+
+
+def test_a_listed_file_that_vanishes_before_the_run_reaches_it(tmp_path):
+    kept, gone = tmp_path / "con.txt", tmp_path / "mat.txt"
+    kept.write_text(ARTICLES[0], encoding="utf-8")
+    gone.write_text(ARTICLES[1], encoding="utf-8")
+    files = expand_inputs([str(tmp_path)])
+    gone.unlink()
+    sources = list(sources_of(files))
+    assert [(s.doc_id, s.kind) for s in sources] == [("con", "text"), ("mat", "error")]
+    assert decode_source(sources[1]).error.startswith("cannot read file")
 
 
 def test_jsonl_export_one_document_per_record(tmp_path):
