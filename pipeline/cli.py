@@ -63,13 +63,11 @@ def extract(
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
     references.csv, documents.csv, spans.csv and texts.jsonl.
 
-    Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; corpus exports
-    .jsonl/.csv (one document per record) when named as files or globs.
+    Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; .jsonl/.csv exports if named.
 
     Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 4
 
-    A rerun skips documents already done (OUT/.chitieu-work holds their results), so an
-    interrupted run resumes where it stopped.
+    A rerun skips the documents already done (kept in OUT/.chitieu-work): a stopped run resumes.
 
     Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error.
     """
