@@ -23,6 +23,7 @@ parenthesised sub-clause) and the scope is read as a list of items::
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ from extractors.percentages import find_percentages
 from extractors.places import find_places
 from extractors.years import find_years
 from pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
-from pipeline.normalize import normalize
+from pipeline.normalize import Normalized, normalize
 from pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
 
 _SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
@@ -77,6 +78,7 @@ class Context:
     title_year: int | None
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
     heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
+    norm: Normalized | None = None  # the way back to the original text
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
 
@@ -97,6 +99,12 @@ class Context:
     def __post_init__(self) -> None:
         self._year_starts = [y.start for y in self.years]
         self._cue_starts = [c.start for c in self.cues]
+
+    def render(self, ranges: Ranges) -> str:
+        """A phrase in the text's own words: normalized ranges rendered from the original text."""
+        if self.norm is None:
+            return render(self.text, ranges)
+        return render(self.norm.original, [self.norm.to_original(s, e) for s, e in ranges])
 
     def years_in(self, start: int, end: int) -> list[YearMention]:
         i = bisect_left(self._year_starts, start)
@@ -185,7 +193,7 @@ def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def build_context(text: str) -> Context:
+def build_context(text: str, norm: Normalized | None = None) -> Context:
     paras = paragraphs(text)
     years = find_years(text)
     ctx = Context(
@@ -196,6 +204,7 @@ def build_context(text: str) -> Context:
         places=find_places(text),
         subject="",
         title_year=None,
+        norm=norm,
     )
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
     ctx.cues = [c for c in ctx.cues if not any(p.start <= c.start < p.end for p in ctx.places)]
@@ -307,7 +316,7 @@ def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item
         cut_hi = attached_runs[-1][1]
         head = clean_head(text, subtract([(lo, cut_lo)], holes_all), subject=True)
         tail = clean_tail(text, subtract([(cut_hi, hi)], holes_all))
-        phrase = render(text, head + tail)
+        phrase = ctx.render(head + tail)
         for it in attached:
             it.indicator = phrase
             it.level = it.attached_level or ""
@@ -348,7 +357,7 @@ def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item
             continues = all(free[j].head is None for j in range(i + 1, len(free)))
             if predicate and i < len(free) - 1 and continues and not has_predicate(render(text, tail)):
                 phrase_ranges = phrase_ranges + predicate
-            it.indicator = render(text, _dedupe(phrase_ranges))
+            it.indicator = ctx.render(_dedupe(phrase_ranges))
             it.level = _level_of(text, it, tail, head)
 
     for it in items:
@@ -593,7 +602,7 @@ def _sentence_items(ctx: Context, sent: tuple[int, int], values: list[Percentage
             parent_item = earlier[-1] if earlier else None
         parent_levels = {it.level for it in items if parent_item is not None and it.scope is parent_item.scope}
         _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
-    _fill_gaps(ctx.text, items)
+    _fill_gaps(ctx, items)
     topic = _TOPIC.match(ctx.text, sent[0], sent[1])
     if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
         np = " ".join(topic.group("np").split())
@@ -608,16 +617,17 @@ _TOPIC = regex.compile(r"(?:riêng\s+)?đối\s+với\s+(?P<np>[^,:;]{2,60}?(?:,
                        r"(?=[^,;]*(?:phấn\s+đấu|đạt|chiếm|mục\s+tiêu|chỉ\s+tiêu))", regex.IGNORECASE)
 
 
-def _fill_gaps(text: str, items: list[Item]) -> None:
+def _fill_gaps(ctx: Context, items: list[Item]) -> None:
     """Gapping: "Tỷ lệ trường mầm non đạt chuẩn quốc gia đạt 65%; trường tiểu học đạt 80%" — a bare
     noun phrase subject borrows the previous subject's measure noun and predicate."""
     from extractors.indicators import _measure_noun_re
 
+    text = ctx.text
     previous: Item | None = None
     for it in items:
         if it.scope.parent is not None or not it.head_clean:
             continue
-        own = render(text, it.head_clean)
+        own = ctx.render(it.head_clean)
         if (previous is not None and previous.scope is not it.scope and content_words(own) <= 4
                 and not _measure_noun_re().search(own) and not has_predicate(own)
                 and not _LINKING_END.search(own) and previous.head_clean):
@@ -625,22 +635,24 @@ def _fill_gaps(text: str, items: list[Item]) -> None:
             noun = _measure_noun_re().match(text, p_lo, p_hi)
             pred_at = _predicate_start(text, [(noun.end(), p_hi)]) if noun else None
             if noun and pred_at is not None:
-                predicate = render(text, [(max(s, pred_at), e) for s, e in previous.head_clean if e > pred_at])
-                it.indicator = f"{noun.group()} {own} {predicate}".strip()
+                predicate = ctx.render([(max(s, pred_at), e) for s, e in previous.head_clean if e > pred_at])
+                it.indicator = f"{ctx.render([noun.span()])} {own} {predicate}".strip()
                 continue
         if _measure_noun_re().match(text, it.head_clean[0][0], it.head_clean[-1][1]):
             previous = it
 
 
 def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list[tuple[int, int, str, str]]]:
-    """Targets, references and highlight spans of one document; offsets into the original ``text``."""
+    """Targets, references and highlight spans of one document; offsets into the original ``text``.
+
+    Everything is assembled and linked on the normalized text, then mapped back once."""
     norm = normalize(text)
     t = norm.text
-    ctx = build_context(t)
+    ctx = build_context(t, norm)
     percentages = find_percentages(t) if is_candidate(t) else []
     starts = [p.start for p in percentages]
     targets: list[Target] = []
-    spans: list[tuple[int, int, str, str]] = []
+    value_sentences: list[tuple[int, int]] = []
     last_indicator = ""
     for pi, para in enumerate(ctx.paragraphs):
         lo = bisect_left(starts, para[0])
@@ -651,6 +663,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
             values = [p for p in percentages[lo:hi] if sent[0] <= p.start < sent[1]]
             if not values:
                 continue
+            value_sentences.append(sent)
             items, clause_list = _sentence_items(ctx, sent, values)
             for it in items:
                 v = it.value
@@ -666,91 +679,60 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                     seen = _resolve_year(ctx, it, measure == "increase", "actual", sent, pi, clause_list)
                     status = "actual" if seen and ctx.doc_year and seen < ctx.doc_year else "target"
                 year = _resolve_year(ctx, it, measure == "increase", status, sent, pi, clause_list)
-                s, e = norm.to_original(v.start, v.end)
-                ss, se = norm.to_original(*sent)
                 targets.append(Target(
-                    doc_id=doc_id, start=s, end=e, surface=text[s:e], value=v.value, value_high=v.value_high,
-                    comparator=v.comparator, status=status, measure=measure, year=year, level=it.level,
-                    place=_resolve_place(ctx, it, sent, clause_list), indicator=it.indicator,
-                    sentence=text[ss:se], sentence_start=ss, sentence_end=se,
+                    doc_id=doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
+                    value_high=v.value_high, comparator=v.comparator, status=status, measure=measure, year=year,
+                    level=it.level, place=_resolve_place(ctx, it, sent, clause_list), indicator=it.indicator,
+                    sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
                 ))
-                spans.append((s, e, "value", v.surface))
     references = _references(t)
-    _link(t, targets, references, ctx.paragraphs, norm)
-    references = [_to_original_ref(r, norm, text) for r in references]
-    spans += _context_spans(ctx, norm, targets)
+    if references and targets:
+        from pipeline.link import link_decisions
+
+        link_decisions(t, targets, references, ctx.paragraphs)
+    spans = [(tg.start, tg.end, "value", tg.surface) for tg in targets]
+    spans += _context_spans(ctx, value_sentences)
     spans += [(r.start, r.end, "reference", r.canonical) for r in references]
-    spans.sort()
-    return targets, references, spans
+    return (
+        [_target_to_original(tg, norm) for tg in targets],
+        [_reference_to_original(r, norm) for r in references],
+        sorted(_span_to_original(sp, norm) for sp in spans),
+    )
 
 
 def _references(t: str) -> list[Reference]:
-    try:
-        from extractors.references import find_references
-    except ImportError:  # the references extractor is optional until it lands
-        return []
+    from extractors.references import find_references
+
     return find_references(t)
 
 
-def _link(t: str, targets: list[Target], references: list[Reference], paras, norm) -> None:
-    try:
-        from pipeline.link import link_decisions
-    except ImportError:
-        return
-    if not references:
-        return
-    # link_decisions works on normalized offsets; targets carry original ones until mapped back.
-    if norm._starts is None:
-        link_decisions(t, targets, references, paras)
-        return
-    inverse = {}
-    for i, s in enumerate(norm._starts):
-        inverse.setdefault(s, i)
-    originals = [(tg.start, tg.end) for tg in targets]
-    for tg in targets:
-        tg.start = inverse.get(tg.start, tg.start)
-        tg.end = tg.start + 1
-    link_decisions(t, targets, references, paras)
-    for tg, (s, e) in zip(targets, originals, strict=True):
-        tg.start, tg.end = s, e
+def _target_to_original(tg: Target, norm: Normalized) -> Target:
+    text = norm.original
+    tg.start, tg.end = norm.to_original(tg.start, tg.end)
+    tg.sentence_start, tg.sentence_end = norm.to_original(tg.sentence_start, tg.sentence_end)
+    tg.surface = text[tg.start:tg.end]
+    tg.sentence = text[tg.sentence_start:tg.sentence_end]
+    return tg
 
 
-def _to_original_ref(r: Reference, norm, text: str) -> Reference:
-    import dataclasses
-
+def _reference_to_original(r: Reference, norm: Normalized) -> Reference:
     s, e = norm.to_original(r.start, r.end)
     resolved = r.resolved_from
     if resolved is not None:
         resolved = norm.to_original(resolved, resolved + 1)[0]
-    return dataclasses.replace(r, start=s, end=e, surface=text[s:e], resolved_from=resolved)
+    return dataclasses.replace(r, start=s, end=e, surface=norm.original[s:e], resolved_from=resolved)
 
 
-def _context_spans(ctx: Context, norm, targets: list[Target]) -> list[tuple[int, int, str, str]]:
-    """Years, levels and places in the sentences that hold targets (for highlighting)."""
+def _span_to_original(span: tuple[int, int, str, str], norm: Normalized) -> tuple[int, int, str, str]:
+    s, e = norm.to_original(span[0], span[1])
+    return (s, e, span[2], span[3])
+
+
+def _context_spans(ctx: Context, value_sentences: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """Years, levels and places in the sentences that hold values (for highlighting)."""
     out = []
-    seen = set()
-    for tg in targets:
-        key = (tg.sentence_start, tg.sentence_end)
-        if key in seen:
-            continue
-        seen.add(key)
-    sentences_norm = []
-    inverse = None
-    if norm._starts is not None:
-        inverse = {}
-        for i, s in enumerate(norm._starts):
-            inverse.setdefault(s, i)
-    for s, e in seen:
-        if inverse is not None:
-            s, e = inverse.get(s, s), inverse.get(e, len(ctx.text)) if e in inverse else len(ctx.text)
-        sentences_norm.append((s, e))
-    for s, e in sentences_norm:
-        for y in ctx.years_in(s, e):
-            out.append((*norm.to_original(y.start, y.end), "year", str(y.year)))
-        for m in find_levels(ctx.text[s:e]):
-            if m.level != "multi":
-                out.append((*norm.to_original(s + m.start, s + m.end), "level", m.level))
-        for p in ctx.places:
-            if s <= p.start < e:
-                out.append((*norm.to_original(p.start, p.end), "place", p.place))
+    for s, e in value_sentences:
+        out += [(y.start, y.end, "year", str(y.year)) for y in ctx.years_in(s, e)]
+        out += [(s + m.start, s + m.end, "level", m.level) for m in find_levels(ctx.text[s:e]) if m.level != "multi"]
+        out += [(p.start, p.end, "place", p.place) for p in ctx.places if s <= p.start < e]
     return out
