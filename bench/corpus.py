@@ -8,7 +8,8 @@ a headline; a lead naming a province and a plan period; paragraphs mixing target
 (money, counts, dates), and plain news sentences without any number — about two in three
 sentences, as in real reporting. Provinces (63), indicators (40), comparators, levels, years
 (2015–2035) and values are drawn independently, so no two documents are the same; sizes vary
-from a short news item (~1 KB) to a long plan (~25 KB).
+from a short news item (~1 KB) to a long plan (~25 KB, capped, so that a larger corpus has more
+documents, not larger ones).
 
     >>> doc = article(random.Random(1))
     >>> len(doc) > 300 and "%" in doc
@@ -185,7 +186,7 @@ def article(rng: random.Random) -> str:
     headline = f"{place.split(' ', 1)[1]}: {rng.choice(OBJECTS).capitalize()} giai đoạn {period_end - 4} – {period_end}"
     lead = f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}, Ủy ban nhân dân {place} ban hành {ref} về {rng.choice(OBJECTS)}."
     paragraphs = [headline, lead]
-    for _ in range(int(rng.lognormvariate(1.6, 0.8)) + 1):
+    for _ in range(min(int(rng.lognormvariate(1.6, 0.8)) + 1, 40)):
         sentences = []
         for _ in range(rng.randint(2, 6)):
             roll = rng.random()
@@ -210,7 +211,7 @@ def generate(root: Path, megabytes: float, seed: int) -> dict:
     """Write articles under ``root`` until they hold ``megabytes`` MB of UTF-8; reuse an earlier
     identical corpus (same size and seed). Returns {documents, bytes, path}."""
     manifest = root / "manifest.json"
-    wanted = {"megabytes": megabytes, "seed": seed, "generator": 2}
+    wanted = {"megabytes": megabytes, "seed": seed, "generator": 3}
     if manifest.is_file():
         info = json.loads(manifest.read_text())
         if info.get("params") == wanted:
