@@ -60,7 +60,7 @@ _EDGE_WORDS = (
     "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
     "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
     "trong khi", "ngược lại", "cũng", "mới", "chỉ", "hiện", "của", "tại", "ở", "riêng", "nhưng", "tuy nhiên",
-    "đối với", "về", "đang", "vẫn", "ngay", "nữa",
+    "đối với", "về", "đang", "vẫn", "ngay", "nữa", "giảm xuống", "xuống", "giảm còn", "duy trì",
 )
 # "tỷ lệ này", "con số trên": the phrase points back to an earlier value.
 ANAPHOR = regex.compile(
@@ -212,7 +212,7 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     if mark:
         cut = mark.end()
     ranges = subtract(ranges, [(lo, cut)])
-    ranges = subtract(ranges, [(p.start + lo, p.end + lo) for p in find_places(text[lo:hi])])
+    ranges = subtract(ranges, place_holes(text, lo, hi))
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, cut, hi)]
     return trim(text, subtract(_remove_noise(text, ranges), frames))
 
@@ -225,6 +225,23 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
     hi = max(e for _, e in ranges)
     stop = _TAIL_STOP.search(text, lo, hi)
     return subtract(ranges, [(stop.start(), hi)]) if stop else ranges
+
+
+# A place with the particle that attaches it ("của tỉnh Nghệ An", "ở Hà Giang"), and national mentions.
+_PLACE_PARTICLE = regex.compile(r"(?:của|tại|ở|trên\s+địa\s+bàn)\s+$", regex.IGNORECASE)
+_NATIONAL_WORDS = regex.compile(WB_BEFORE + r"(?:(?:của|trên|trong)\s+)?(?:cả\s+nước|toàn\s+quốc)" + WB_AFTER,
+                                regex.IGNORECASE)
+
+
+def place_holes(text: str, lo: int, hi: int) -> Ranges:
+    """Spans of ``text[lo:hi]`` that only say where (a province and its particle, "cả nước")."""
+    holes = []
+    for p in find_places(text[lo:hi]):
+        start = lo + p.start
+        particle = _PLACE_PARTICLE.search(text, max(lo, start - 20), start)
+        holes.append((particle.start() if particle else start, lo + p.end))
+    holes += [(m.start(), m.end()) for m in _NATIONAL_WORDS.finditer(text, lo, hi)]
+    return holes
 
 
 def clean_tail(text: str, ranges: Ranges) -> Ranges:

@@ -57,6 +57,7 @@ _LINKING_END = regex.compile(
     r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
     regex.IGNORECASE,
 )
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:hiện\s+)?có\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.IGNORECASE)
 # "Trong cùng năm", "năm đó": the year of the sentence before.
 _SAME_YEAR = regex.compile(r"(?<![\p{L}])(?:cùng\s+năm|năm\s+đó|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
@@ -500,6 +501,8 @@ def _resolve_status(ctx: Context, it: Item, sent: tuple[int, int], para: tuple[i
         return "actual"
     if local:
         return ctx.year_status(local[0])
+    if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):
+        return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at
     # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
     said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]
     if not said and _SAME_YEAR.search(ctx.text, sent[0], v.start):
@@ -665,6 +668,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                 continue
             value_sentences.append(sent)
             items, clause_list = _sentence_items(ctx, sent, values)
+            sentence_status = ""
             for it in items:
                 v = it.value
                 own = [(a, b) for a, b in (it.head or []) + it.tail]
@@ -675,9 +679,12 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                 measure = _measure(t, v)
                 other_tails = [r for other in items if other is not it for r in other.tail]
                 status = _resolve_status(ctx, it, sent, para, clause_list, other_tails, pi)
+                if not status and sentence_status:
+                    status = sentence_status  # "…, trong khi tỷ lệ này ở Hà Giang chỉ là 60%"
                 if not status:  # nothing in the text decides: a year before publication is a result
                     seen = _resolve_year(ctx, it, measure == "increase", "actual", sent, pi, clause_list)
                     status = "actual" if seen and ctx.doc_year and seen < ctx.doc_year else "target"
+                sentence_status = status
                 year = _resolve_year(ctx, it, measure == "increase", status, sent, pi, clause_list)
                 targets.append(Target(
                     doc_id=doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
