@@ -47,15 +47,33 @@ _LETTERS = frozenset(
 )
 
 
+_NUCLEI = (  # noqa: SIM905 (vowel groups read better as one string)
+    "iêu yêu oai oay oao oeo uây uôi ươi ươu uya uyê uyu ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi "
+    "ơi ua uâ uê ui uô uơ uy ưa ưi ưu ươ yê a ă â e ê i o ô ơ u ư y"
+).split()
+_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|gh|nh|ch|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvxfjwz])?"
+    rf"(?:{'|'.join(_NUCLEI)})"
+    r"(?:ch|nh|ng|[cmnpt])?"
+)
+_STRIP_TONES = str.maketrans("", "", "\u0300\u0301\u0303\u0309\u0323")
+
+
 def _syllable_ok(word: str) -> bool:
-    """Only Vietnamese letters and at most one tone mark (``nghèo`` yes, ``nụũi`` no)."""
+    """A well-formed Vietnamese syllable: onset, vowel nucleus, coda, at most one tone mark.
+
+    ``nghèo`` and ``trường`` yes; ``nụũi`` (two tones), ``hoọ``, ``coứn`` (no such vowels) no.
+    """
     toned = 0
     for c in word:
         if c not in _LETTERS:
             return False
         if c in _TONED:
             toned += 1
-    return toned <= 1
+    if toned > 1:
+        return False
+    bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(_STRIP_TONES))
+    return _SYLLABLE.fullmatch(bare) is not None
 
 
 _TONED = frozenset(unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES)
