@@ -1,4 +1,5 @@
-"""The Dask engine on a small distributed.LocalCluster writes what the local engine writes."""
+"""The Dask engine on a small distributed.LocalCluster (2 worker processes: tasks and results
+cross process boundaries as on a real cluster) writes what the local engine writes."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ TABLES = ("targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as local:
         yield local
 
