@@ -5,8 +5,9 @@ a headline; a lead naming a province and a plan period; paragraphs mixing target
 (``Phấn đấu đến năm 2027, tỷ lệ hộ nghèo của tỉnh Sơn La giảm còn dưới 3,2%``), results
 (``Năm 2023, tỷ lệ ... đạt 87,45%``), per-year increases, references to legal documents
 (``Quyết định số 1234/QĐ-UBND ngày 5/6/2022``), sentences with numbers that are not percentages
-(money, counts, dates), and plain news sentences without any number — about two in three
-sentences, as in real reporting. Provinces (63), indicators (40), comparators, levels, years
+(money, counts, dates), and plain news sentences without any number (three in four sentences).
+About one sentence in ten holds a percentage (1.5 per 1,000 characters): the density measured on
+real Vietnamese articles about provincial targets, which are already denser than general news. Provinces (63), indicators (40), comparators, levels, years
 (2015–2035) and values are drawn independently, so no two documents are the same; sizes vary
 from a short news item (~1 KB) to a long plan (~25 KB, capped, so that a larger corpus has more
 documents, not larger ones).
@@ -190,16 +191,16 @@ def article(rng: random.Random) -> str:
         sentences = []
         for _ in range(rng.randint(2, 6)):
             roll = rng.random()
-            if roll < 0.12:
+            if roll < 0.06:
                 sentences.append(_target(rng, place, period_end))
-            elif roll < 0.17:
+            elif roll < 0.085:
                 sentences.append(_actual(rng, place))
-            elif roll < 0.20:
+            elif roll < 0.10:
                 sentences.append(_increase(rng))
-            elif roll < 0.25:
+            elif roll < 0.15:
                 news = _news(rng)
                 sentences.append(f"Theo {_reference(rng, rng.randint(2016, 2024))}, {news[0].lower()}{news[1:]}")
-            elif roll < 0.33:
+            elif roll < 0.23:
                 sentences.append(_numbers(rng))
             else:
                 sentences.append(_news(rng))
@@ -211,7 +212,7 @@ def generate(root: Path, megabytes: float, seed: int) -> dict:
     """Write articles under ``root`` until they hold ``megabytes`` MB of UTF-8; reuse an earlier
     identical corpus (same size and seed). Returns {documents, bytes, path}."""
     manifest = root / "manifest.json"
-    wanted = {"megabytes": megabytes, "seed": seed, "generator": 3}
+    wanted = {"megabytes": megabytes, "seed": seed, "generator": 4}
     if manifest.is_file():
         info = json.loads(manifest.read_text())
         if info.get("params") == wanted:
