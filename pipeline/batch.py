@@ -327,35 +327,46 @@ def _failed(src: Source, reason: str) -> Outcome:
     return _outcome(DocResult(document=doc))
 
 
+DASK_BATCH = 4096  # documents handed to the cluster as one bag: bounds the memory of this process
+
+
 def _run_dask(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar: Progress, report,
               scheduler: str | None, jobs: int) -> None:
-    """Look up the cache here (hashing each file once), send the rest to the cluster as one bag."""
-    from pipeline.engine_dask import map_sources
+    """Look up the cache here (hashing each file once), send the rest to the cluster in bags of
+    ``DASK_BATCH`` documents."""
+    from pipeline.engine_dask import DaskEngine
 
     todo: dict[int, tuple[Source, str]] = {}
-    for index, src in enumerate(sources):
-        if src.kind == "error":
-            outcome = _outcome(process_source(src))
-            merger.done(index, outcome.rendered)
-            report(outcome)
-            bar.advance(src.size, failed=True)
-            continue
-        key = source_key(src, store.root.name)
-        if use_cache and store.has(key):
-            merger.done(index, (key, src.doc_id, src.path))
-            bar.advance(src.size, cached=True)
-            continue
-        if src.kind != "record":
-            src.data = None  # the worker reads the file itself: only paths travel to the cluster
-        todo[index] = (src, key)
-    items = [(index, src) for index, (src, _) in todo.items()]
-    for index, result, rendered in map_sources(items, scheduler=scheduler, n_workers=jobs):
-        src, key = todo.pop(index)
-        if result.document.status == "ok":
-            store.put(key, rendered)
-            merger.done(index, (key, src.doc_id, src.path))
-        else:
-            merger.done(index, rendered)
-            report(Outcome(ok=False, rendered=rendered, error=result.document.error,
-                           where=result.document.path or result.document.doc_id))
-        bar.advance(src.size, failed=result.document.status != "ok")
+
+    def flush(engine: DaskEngine) -> None:
+        items = [(index, src) for index, (src, _) in todo.items()]
+        for index, result, rendered in engine.map(items):
+            src, key = todo.pop(index)
+            if result.document.status == "ok":
+                store.put(key, rendered)
+                merger.done(index, (key, src.doc_id, src.path))
+            else:
+                merger.done(index, rendered)
+                report(Outcome(ok=False, rendered=rendered, error=result.document.error,
+                               where=result.document.path or result.document.doc_id))
+            bar.advance(src.size, failed=result.document.status != "ok")
+
+    with DaskEngine(scheduler, jobs) as engine:
+        for index, src in enumerate(sources):
+            if src.kind == "error":
+                outcome = _outcome(process_source(src))
+                merger.done(index, outcome.rendered)
+                report(outcome)
+                bar.advance(src.size, failed=True)
+                continue
+            key = source_key(src, store.root.name)
+            if use_cache and store.has(key):
+                merger.done(index, (key, src.doc_id, src.path))
+                bar.advance(src.size, cached=True)
+                continue
+            if src.kind != "record":
+                src.data = None  # the worker reads the file itself: only paths travel to the cluster
+            todo[index] = (src, key)
+            if len(todo) >= DASK_BATCH:
+                flush(engine)
+        flush(engine)

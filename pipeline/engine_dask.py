@@ -59,27 +59,47 @@ def connect(scheduler: str | None, n_workers: int | None):
     return Client(cluster), cluster
 
 
-def map_sources(items: list[tuple[int, Source]], scheduler: str | None = None,
-                n_workers: int | None = None) -> Iterator[tuple[int, DocResult, Rendered]]:
-    """``(index, result, rows)`` for each ``(index, source)``, as the bag's partitions complete.
+class DaskEngine:
+    """A connection to a cluster (made on first use, closed on exit) that maps sources to results.
 
-    Each partition's results are fetched and released in turn, so the client holds one
-    partition at a time.
+        >>> with DaskEngine("tcp://10.0.0.5:8786") as engine:  # doctest: +SKIP
+        ...     for index, result, rows in engine.map([(0, source)]):
+        ...         ...
     """
-    if not items:
-        return
-    import dask.bag as db
-    from distributed import as_completed
 
-    client, cluster = connect(scheduler, n_workers)
-    try:
+    def __init__(self, scheduler: str | None = None, n_workers: int | None = None) -> None:
+        self.scheduler, self.n_workers = scheduler, n_workers
+        self.client = self.cluster = None
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def map(self, items: list[tuple[int, Source]]) -> Iterator[tuple[int, DocResult, Rendered]]:
+        """``(index, result, rows)`` for each ``(index, source)``: one Dask bag, results yielded as its
+        partitions complete, each fetched and released in turn (the client holds one at a time)."""
+        if not items:
+            return
+        import dask.bag as db
+        from distributed import as_completed
+
+        if self.client is None:
+            self.client, self.cluster = connect(self.scheduler, self.n_workers)
         npartitions = max(1, -(-len(items) // DOCS_PER_PARTITION))
         bag = db.from_sequence(items, npartitions=npartitions).map(_process_item)
-        futures = client.compute(bag.to_delayed())
+        futures = self.client.compute(bag.to_delayed())
         for future in as_completed(futures):
             yield from future.result()
             future.release()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+
+def map_sources(items: list[tuple[int, Source]], scheduler: str | None = None,
+                n_workers: int | None = None) -> Iterator[tuple[int, DocResult, Rendered]]:
+    """:meth:`DaskEngine.map` on a connection of its own."""
+    with DaskEngine(scheduler, n_workers) as engine:
+        yield from engine.map(items)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from _inputs import jsonl_export, mixed_corpus
 
+from pipeline import batch
 from pipeline.batch import run_batch
 from pipeline.read import ReadOptions
 
@@ -24,7 +25,8 @@ def cluster():
         yield local
 
 
-def test_dask_run_equals_local_run(tmp_path, cluster):
+def test_dask_run_equals_local_run(tmp_path, cluster, monkeypatch):
+    monkeypatch.setattr(batch, "DASK_BATCH", 5)  # several bags, results merged back in input order
     corpus = mixed_corpus(tmp_path / "in")
     export = jsonl_export(tmp_path / "bao.jsonl", 5)
     inputs = [str(corpus), str(export)]
