@@ -20,7 +20,6 @@ from functools import cache
 
 import regex
 
-from extractors.cues import find_cues
 from extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, phrase_regex
 from extractors.places import find_places
 from extractors.years import find_years
@@ -143,15 +142,16 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     holes += _regex_spans(ranges, text, _LOCATIVE_LEVEL)
     holes += _regex_spans(ranges, text, FOOTNOTE_MARK_RE)
     holes += [h for h in _regex_spans(ranges, text, _PAREN) if not _ABBREVIATION.fullmatch(text, h[0], h[1])]
-    holes += [h for h, c in zip(_spans(ranges, text, find_cues), _all_cues(text, ranges), strict=True)
-              if c.kind == "per_period"]
+    holes += _regex_spans(ranges, text, _per_period_re())
     return subtract(ranges, holes)
 
 
-def _all_cues(text: str, ranges: Ranges):
-    lo = min((s for s, _ in ranges), default=0)
-    hi = max((e for _, e in ranges), default=0)
-    return find_cues(text[lo:hi])
+@cache
+def _per_period_re() -> regex.Pattern:
+    """ "/năm", "mỗi năm": the per-period words of ``cues.csv``."""
+    from extractors.lexicon import rows
+
+    return phrase_regex([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 
 
 def trim(text: str, ranges: Ranges) -> Ranges:
@@ -267,11 +267,13 @@ def render(text: str, ranges: Ranges) -> str:
     return phrase.replace(" )", ")").replace("( ", "(")
 
 
+_EDGE_SET = frozenset(w for e in _EDGE_WORDS for w in e.split())
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def content_words(phrase: str) -> int:
     """How many words of a phrase are not edge words (0 means nothing is said of what is measured)."""
-    words = regex.findall(r"[\p{L}\p{N}]+", phrase.lower())
-    edge = {w for e in _EDGE_WORDS for w in e.split()}
-    return sum(1 for w in words if w not in edge)
+    return sum(1 for w in _WORD.findall(phrase.lower()) if w not in _EDGE_SET)
 
 
 def has_predicate(phrase: str) -> bool:

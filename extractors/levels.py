@@ -45,7 +45,7 @@ def _two_by_comma(text: str, m: regex.Match) -> bool:
 def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     anywhere = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "any"}
     bare = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "bare"}
-    return phrase_regex(anywhere), anywhere, bare
+    return phrase_regex(anywhere, engine=regex), anywhere, bare
 
 
 def _key(surface: str) -> str:

@@ -7,6 +7,7 @@ plain spaces, ``-`` for every dash. Word lists come from ``extractors/data`` via
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -14,6 +15,10 @@ import regex
 # A word boundary that knows Vietnamese letters (\b in `regex` is Unicode-aware already).
 WB_BEFORE = r"(?<![\p{L}\p{N}_])"
 WB_AFTER = r"(?![\p{L}\p{N}_])"
+# The same word boundary for the standard library's ``re``: for long literal alternations (word
+# lists, the gazetteer, years) ``re`` is several times faster than ``regex`` and finds the same matches.
+RE_WB_BEFORE = r"(?<!\w)"
+RE_WB_AFTER = r"(?!\w)"
 
 # --- numbers -----------------------------------------------------------------------------------
 # 1.829 (thousands dot), 97,83 (decimal comma), 1.234,5, 97.83 (decimal dot), 0,5, 12
@@ -77,9 +82,13 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
 FOOTNOTE_MARK_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]")
 
 
-def phrase_regex(phrases: Iterable[str], ignore_case: bool = True) -> regex.Pattern:
-    """One alternation of ``phrases`` on word boundaries, longest first; spaces match any run of spaces."""
+def phrase_regex(phrases: Iterable[str], ignore_case: bool = True, engine=re):
+    """One alternation of ``phrases`` on word boundaries, longest first; spaces match any run of spaces.
+
+    ``engine`` is ``re`` (fast) or ``regex`` (for its extras, such as overlapped matching)."""
     alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(regex.escape(w) for w in a.split()) for a in alts)
-    flags = regex.IGNORECASE if ignore_case else 0
-    return regex.compile(WB_BEFORE + "(?:" + body + ")" + WB_AFTER, flags)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    flags = engine.IGNORECASE if ignore_case else 0
+    if engine is re:
+        return re.compile(RE_WB_BEFORE + "(?:" + body + ")" + RE_WB_AFTER, flags)
+    return engine.compile(WB_BEFORE + "(?:" + body + ")" + WB_AFTER, flags)

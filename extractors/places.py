@@ -10,12 +10,13 @@ Old names, merged names (2025) and spelling variants come from ``data/provinces.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import WB_AFTER, WB_BEFORE
+from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
 from pipeline.models import PlaceMention
 from pipeline.normalize import unify_tone_placement
 
@@ -32,17 +33,26 @@ def _canonical_key(name: str) -> str:
 
 
 @cache
-def _gazetteer() -> tuple[regex.Pattern, dict[str, tuple[str, str | None]]]:
+def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     names: dict[str, tuple[str, str | None]] = {}
     for r in rows("provinces.csv"):
         entry = (r["name"], r["merged_into"] or None)
         for alias in [r["name"], *filter(None, r["aliases"].split("|"))]:
             names[_canonical_key(alias)] = entry
-    alts = sorted({a for a in names}, key=len, reverse=True)
-    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(regex.escape, part.split())) for part in a.split("-")) for a in alts)
-    # Names are proper nouns: matched case-insensitively, then checked for a capital initial.
-    pattern = regex.compile(WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + WB_AFTER, regex.IGNORECASE)
+    # Names are proper nouns: matched as written in the gazetteer (capitalized), which also keeps the
+    # alternation fast; the lookup afterwards is case- and tone-placement-insensitive.
+    spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
+                 for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
+    spellings |= {_title_new_style(a) for a in spellings}
+    alts = sorted(spellings, key=len, reverse=True)
+    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in a.split("-")) for a in alts)
+    pattern = re.compile(RE_WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + RE_WB_AFTER)
     return pattern, names
+
+
+def _title_new_style(name: str) -> str:
+    """Every word capitalized ("Thừa Thiên Huế" from "Thừa thiên Huế" spellings, "Tp" prefixes aside)."""
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
 
 
 def find_places(text: str) -> list[PlaceMention]:

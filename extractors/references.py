@@ -48,7 +48,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, cached_property
 
 from extractors import lexicon
 from extractors import reference_patterns as P
@@ -214,16 +214,33 @@ class _Context:
 
     def __init__(self, text: str):
         self.text = text
-        self.folded = P.fold(text)
-        self.boundaries = [m.end() for m in P.SENTENCE_END.finditer(text)]
-        self.urls = [(m.start(), m.end()) for m in P.URL.finditer(text)]
+
+    # Each fact is computed on first use: many documents need none of them.
+    @cached_property
+    def folded(self) -> str:
+        return P.fold(self.text)
+
+    @cached_property
+    def boundaries(self) -> list[int]:
+        return [m.end() for m in P.SENTENCE_END.finditer(self.text)]
+
+    @cached_property
+    def urls(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in P.URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
+
+    @cached_property
+    def provinces(self) -> list[tuple[int, int, str, str]]:
         regex, names = _provinces()
-        self.provinces: list[tuple[int, int, str, str]] = []
+        found: list[tuple[int, int, str, str]] = []
         if regex is not None:
             for m in regex.finditer(self.folded):
                 name, kind = names[m.group()]
-                self.provinces.append((m.start(), m.end(), name, kind))
-        self._starts = [p[0] for p in self.provinces]
+                found.append((m.start(), m.end(), name, kind))
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [p[0] for p in self.provinces]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.boundaries, pos)

@@ -8,8 +8,12 @@
 
 from __future__ import annotations
 
-from extractors.patterns import YEAR_PATTERNS
+import regex
+
+from extractors.patterns import YEAR, YEAR_PATTERNS
 from pipeline.models import YearMention
+
+_YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 
 
 def find_years(text: str) -> list[YearMention]:
@@ -19,6 +23,8 @@ def find_years(text: str) -> list[YearMention]:
     """
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
+    if not _YEARISH.search(text):
+        return found  # no four-digit year at all: skip the patterns
     for kind, pattern in YEAR_PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()

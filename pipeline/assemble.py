@@ -194,15 +194,27 @@ def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
+def _scan(text: str, regions: list[tuple[int, int]], finder) -> list:
+    """``finder`` over each region, offsets shifted into ``text``."""
+    import dataclasses
+
+    out = []
+    for s, e in regions:
+        out += [dataclasses.replace(x, start=x.start + s, end=x.end + s) for x in finder(text[s:e])]
+    return out
+
+
 def build_context(text: str, norm: Normalized | None = None) -> Context:
+    """What the rules need to know of a document. Only the regions that can matter are scanned: the
+    first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     paras = paragraphs(text)
-    years = find_years(text)
+    regions = [p for i, p in enumerate(paras) if i < 3 or _is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
     ctx = Context(
         text=text,
         paragraphs=paras,
-        years=years,
-        cues=[c for c in find_cues(text) if c.kind in ("target", "actual")],
-        places=find_places(text),
+        years=_scan(text, regions, find_years),
+        cues=[c for c in _scan(text, regions, find_cues) if c.kind in ("target", "actual")],
+        places=_scan(text, regions, find_places),
         subject="",
         title_year=None,
         norm=norm,

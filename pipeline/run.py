@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pandas as pd
 
@@ -17,11 +18,17 @@ from pipeline.assemble import assemble_targets
 from pipeline.models import DocResult, Document
 
 
+@lru_cache(maxsize=65536)
+def _indicator_code(indicator: str) -> str:
+    """Taxonomy code of an indicator phrase; phrases repeat a lot across a corpus, so they are cached."""
+    return indicator_code(indicator)
+
+
 def process_document(doc: Document) -> DocResult:
     """Targets, references and highlight spans of one decoded document (pure: no I/O)."""
     targets, references, spans = assemble_targets(doc.text, doc.doc_id)
     for target in targets:
-        target.indicator_code = indicator_code(target.indicator)
+        target.indicator_code = _indicator_code(target.indicator)
     return DocResult(document=doc, targets=targets, references=references, spans=spans)
 
 
