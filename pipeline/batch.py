@@ -31,6 +31,7 @@ import multiprocessing
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -97,7 +98,17 @@ def _one_line(message: str) -> str:
 
 
 def _init_worker() -> None:
-    """Load the pipeline (and underthesea's models) once per worker, not once per document."""
+    """Load the pipeline (and underthesea's models) once per worker, not once per document; and
+    end the worker if the run that started it is killed (a SIGKILLed parent cannot stop it)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="chitieu-parent-watch", daemon=True).start()
     warm_up()
 
 

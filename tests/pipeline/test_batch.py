@@ -148,8 +148,19 @@ def test_a_run_killed_midway_then_rerun_equals_a_clean_run(tmp_path):
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the run ended before it could be killed"
-    os.killpg(proc.pid, signal.SIGKILL)
+    os.kill(proc.pid, signal.SIGKILL)  # the run's own process only: its workers must notice and end
     proc.wait()
+    orphans = True
+    for _ in range(100):
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            orphans = False
+            break
+        time.sleep(0.1)
+    if orphans:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert not orphans, "worker processes outlived the killed run"
     assert 10 <= done < 80
     assert not (tmp_path / "killed" / "targets.csv").exists()  # no half-written table
 
