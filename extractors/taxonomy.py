@@ -108,7 +108,8 @@ def _fragment_re(fragment: str) -> regex.Pattern:
 
 
 def _has(haystack: str, fragment: str) -> bool:
-    return _fragment_re(fragment).search(haystack) is not None
+    # A substring test first: most fragments are absent, and it is far cheaper than the word-bounded search.
+    return fragment in haystack and _fragment_re(fragment).search(haystack) is not None
 
 
 def searchable(indicator: str) -> str:
