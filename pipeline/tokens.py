@@ -44,10 +44,25 @@ def _matcher():
     return m
 
 
+_DOCS_PER_VOCAB = 2000
+_built = 0
+
+
+def _fresh_vocab_now_and_then() -> None:
+    """A ``Vocab`` interns every string it sees: renew it (and the matcher bound to it) every few thousand
+    docs so a worker's memory stays bounded on a corpus of any size."""
+    global _built
+    _built += 1
+    if _built % _DOCS_PER_VOCAB == 0:
+        _vocab.cache_clear()
+        _matcher.cache_clear()
+
+
 def sentence_doc(text: str, offset: int, spans: dict[str, list[tuple[int, int]]] | None = None) -> Doc:
     """A ``Doc`` of ``text`` (which starts at ``offset`` in the document) with underthesea's words and
     tags; multi-syllable words are joined with ``_`` so one token stays one word. ``spans`` (document
     offsets) are stored in ``doc.spans[label]`` (expanded to whole tokens)."""
+    _fresh_vocab_now_and_then()
     tagged = _pos_tag()(text) if text.strip() else []
     words, tags, starts = [], [], []
     cursor = 0
