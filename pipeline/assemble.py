@@ -196,8 +196,6 @@ def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
 
 def _scan(text: str, regions: list[tuple[int, int]], finder) -> list:
     """``finder`` over each region, offsets shifted into ``text``."""
-    import dataclasses
-
     out = []
     for s, e in regions:
         out += [dataclasses.replace(x, start=x.start + s, end=x.end + s) for x in finder(text[s:e])]
@@ -209,19 +207,20 @@ def build_context(text: str, norm: Normalized | None = None) -> Context:
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     paras = paragraphs(text)
     regions = [p for i, p in enumerate(paras) if i < 3 or _is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
+    places = _scan(text, regions, find_places)
+    # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
+    cues = [c for c in _scan(text, regions, find_cues) if c.kind in ("target", "actual")
+            and not any(p.start <= c.start < p.end for p in places)]
     ctx = Context(
         text=text,
         paragraphs=paras,
         years=_scan(text, regions, find_years),
-        cues=[c for c in _scan(text, regions, find_cues) if c.kind in ("target", "actual")],
-        places=_scan(text, regions, find_places),
+        cues=cues,
+        places=places,
         subject="",
         title_year=None,
         norm=norm,
     )
-    # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
-    ctx.cues = [c for c in ctx.cues if not any(p.start <= c.start < p.end for p in ctx.places)]
-    ctx.__post_init__()
     ctx.subject = document_subject(text, ctx.places, paras)
     ctx.doc_year = _byline_year(text, paras)
     if ctx.doc_year is None and paras:

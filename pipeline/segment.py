@@ -25,7 +25,6 @@ _CLAUSE_SPLIT = regex.compile(r";")
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines (a line is a paragraph in news and plan texts), stripped."""
     out = []
-    pos = 0
     for m in regex.finditer(r"[^\n]+", text):
         s, e = m.span()
         while s < e and text[s].isspace():
@@ -34,8 +33,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-        pos = m.end()
-    del pos
     return out
 
 
@@ -79,13 +76,10 @@ def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         cursor = stop
     if not out:
         return [span]
-    # Whatever the tokenizer dropped between pieces belongs to the previous sentence.
-    fixed = [(out[0][0], out[0][1])]
-    for s, e in out[1:]:
-        fixed.append((s, e))
-    if fixed[-1][1] < end and text[fixed[-1][1]:end].strip():
-        fixed[-1] = (fixed[-1][0], end)
-    return fixed
+    # Whatever the tokenizer dropped at the end belongs to the last sentence.
+    if out[-1][1] < end and text[out[-1][1]:end].strip():
+        out[-1] = (out[-1][0], end)
+    return out
 
 
 @dataclass
