@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from extractors import lexicon
 
 # ---------------------------------------------------------------------------
@@ -70,7 +72,9 @@ _HYPHEN = "[-‐‑]"
 _CODES = rf"{_CODE}(?:{_HYPHEN}{_CODE})*"
 _NUM = r"\d{1,5}"
 
-SYMBOL = re.compile(
+# The patterns scanned over whole documents are compiled with ``regex``: it finds their first
+# characters 2-3x faster than ``re`` does behind a leading look-behind.
+SYMBOL = regex.compile(
     rf"""(?<![\w/.,%+-])
     (?:
         (?P<p_num>{_NUM}){_HYPHEN}(?P<p_type>{_CODE})/(?P<p_issuer>{_CODES})        # 06-NQ/TU
@@ -78,7 +82,7 @@ SYMBOL = re.compile(
       | (?P<a_num>{_NUM})/(?P<a_codes>{_CODES})                                        # 4607/QĐ-UBND
     )
     (?![\w/]|[-‐‑]\w)""",
-    re.VERBOSE,
+    regex.VERBOSE | regex.V0,
 )
 
 # What may stand right before a symbol (searched backwards on a short window ending at the symbol).
@@ -117,8 +121,9 @@ ISSUING_VERB_BEFORE = re.compile(r"(?i:ban\s+hành|ký|thông\s+qua|phê\s+duy�
 # ---------------------------------------------------------------------------
 # Short forms (eyecite's "short cites"): ``Quyết định 539``, ``Nghị quyết số 06``, ``Quyết định này``
 
-SHORT_NUMBER = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?:(?P<so>[Ss]ố)[ \t\xa0]+)?(?P<num>\d{{1,5}})(?![\w%‰]|[/.,:-]\d)"
+SHORT_NUMBER = regex.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?:(?P<so>[Ss]ố)[ \t\xa0]+)?(?P<num>\d{{1,5}})(?![\w%‰]|[/.,:-]\d)",
+    regex.V0,
 )
 #: words after a number that make it a quantity, not a document number (``Kế hoạch 5 năm``)
 MEASURE_WORDS = re.compile(
@@ -126,8 +131,9 @@ MEASURE_WORDS = re.compile(
     r"|chỉ\s+tiêu|điểm|điều|khoản|chương|mục|tỉnh|huyện|xã|người|đơn\s+vị|dự\s+án|văn\s+bản|đề\s+án"
     r"|chương\s+trình|kế\s+hoạch|trụ\s+cột|lĩnh\s+vực|nhóm|cấp|tiêu\s+chí|triệu|tỷ|nghìn|ngàn|trăm)(?!\w)"
 )
-SHORT_DEMONSTRATIVE = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?P<dem>(?:nêu|nói|kể|đã\s+nêu|vừa\s+nêu)[ \t\xa0]+trên|này|trên|đó)(?!\w)"
+SHORT_DEMONSTRATIVE = regex.compile(
+    rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?P<dem>(?:nêu|nói|kể|đã\s+nêu|vừa\s+nêu)[ \t\xa0]+trên|này|trên|đó)(?!\w)",
+    regex.V0,
 )
 #: after ``trên`` only these keep it a demonstrative (``Kế hoạch trên, …``) and not a preposition
 #: (``Đề án trên địa bàn``)
@@ -140,7 +146,7 @@ AFTER_TREN = re.compile(
 # Context
 
 URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+|[\w.-]+@[\w-]+\.[\w.-]+")
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
+SENTENCE_END = regex.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n", regex.V0)
 #: who issued it, said right after the reference (``… ngày 27/9/2019 của Bộ Chính trị``)
 ISSUER_AFTER = re.compile(
     r"[ \t\xa0]*,?[ \t\xa0]*(?:của|do)[ \t\xa0]+(?P<body>Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư"
@@ -149,7 +155,6 @@ ISSUER_AFTER = re.compile(
 PROVINCE_UNIT = re.compile(r"(?i:tỉnh|thành\s+phố|tp\.?)\s*$")
 
 #: old ↔ new tone placement, folded to one form (same length, so offsets are kept)
-TONE_FOLD = str.maketrans({"Ð": "Đ"})
 TONE_PAIRS = {
     "oà": "òa",
     "oá": "óa",
@@ -173,4 +178,6 @@ TONE_RE = re.compile("|".join(TONE_PAIRS))
 
 def fold(text: str) -> str:
     """``Khánh Hoà`` → ``Khánh Hòa``, ``Ð`` → ``Đ``: one spelling to compare; the length is unchanged."""
-    return TONE_RE.sub(lambda m: TONE_PAIRS[m.group()], text.translate(TONE_FOLD))
+    if "Ð" in text:  # (a plain replace: str.translate is slow on long non-ASCII text)
+        text = text.replace("Ð", "Đ")
+    return TONE_RE.sub(lambda m: TONE_PAIRS[m.group()], text)

@@ -50,6 +50,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache, cached_property
 
+import regex
+
 from extractors import lexicon
 from extractors import reference_patterns as P
 from pipeline.models import Reference
@@ -66,7 +68,7 @@ def _issuers() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+def _provinces() -> tuple[regex.Pattern[str] | None, dict[str, tuple[str, str]]]:
     """A regex of every province name and alias (folded spelling) and ``{folded: (name, kind)}``."""
     try:
         rows = lexicon.rows("provinces.csv")
@@ -81,7 +83,7 @@ def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
     if not names:
         return None, {}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), names
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.V0), names  # scanned over whole texts
 
 
 def _type_name(surface: str) -> str:
@@ -224,9 +226,6 @@ class _Context:
     def boundaries(self) -> list[int]:
         return [m.end() for m in P.SENTENCE_END.finditer(self.text)]
 
-    @cached_property
-    def urls(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in P.URL.finditer(self.text)] if "/" in self.text or "@" in self.text else []
 
     @cached_property
     def provinces(self) -> list[tuple[int, int, str, str]]:
@@ -249,7 +248,15 @@ class _Context:
         return start, end
 
     def in_url(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.urls)
+        """Whether ``[start, end)`` overlaps a URL or e-mail address. A URL has no whitespace, so only
+        the run of non-space characters around the span is searched, not the whole text."""
+        text = self.text
+        lo, hi = start, end
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        return any(m.start() < end and start < m.end() for m in P.URL.finditer(text, lo, hi))
 
     def province(self, start: int, end: int) -> tuple[str, str]:
         """The province a provincial body belongs to: ``… của UBND tỉnh X`` right after the reference,

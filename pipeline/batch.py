@@ -122,7 +122,8 @@ def warm_up() -> None:
 
 @dataclass(slots=True)
 class Outcome:
-    """What a worker sends back: the shard key of a stored (or cached) result, or a failure's rows."""
+    """What a worker sends back: the shard key of a cached result, or the rows it computed (stored
+    as a shard too), or a failure's rows."""
 
     ok: bool
     key: str = ""
@@ -151,8 +152,10 @@ def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcom
         return Outcome(ok=True, key=key, cached=True)
     result = process_source(src)
     if result.document.status == "ok":
-        store.put(key, render(result))
-        return Outcome(ok=True, key=key)
+        rendered = render(result)
+        store.put(key, rendered)
+        # The rows travel back with the outcome: the merger need not read the shard again.
+        return Outcome(ok=True, key=key, rendered=rendered)
     return _outcome(result)
 
 
@@ -305,8 +308,10 @@ def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar
             outcome = _failed(src, "worker process died on this document")
         except Exception as exc:  # pickling problems and the like
             outcome = _failed(src, f"{type(exc).__name__}: {exc}")
-        if outcome.ok:
+        if outcome.ok and outcome.rendered is None:  # a cache hit: the merger reads its shard
             merger.done(index, (outcome.key, src.doc_id, src.path))
+        elif outcome.ok:
+            merger.done(index, outcome.rendered)
         else:
             merger.done(index, outcome.rendered)
             report(outcome)

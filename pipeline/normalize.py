@@ -32,7 +32,14 @@ _TRANSLATE = str.maketrans(
     {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_DQUOTES, '"'),
      **dict.fromkeys(_SQUOTES, "'")}
 )
+_TO_TRANSLATE = regex.compile("[" + regex.escape(_SPACES + _DASHES + _DQUOTES + _SQUOTES) + "]")
 _NEEDS_SLOW = regex.compile(f"[{_DROP}\r]")
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, but ~15x faster on Vietnamese text, where the few characters
+    to replace are far apart (``str.translate`` looks up every character)."""
+    return _TO_TRANSLATE.sub(lambda m: _TRANSLATE[ord(m.group())], text)
 
 # "oà", "oé", "uỷ" at the end of a syllable (not after q): the tone moves to the first vowel.
 _NEW_STYLE_TONE = regex.compile(
@@ -73,7 +80,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for matching (see module docstring)."""
     if unicodedata.is_normalized("NFC", text) and not _NEEDS_SLOW.search(text):
-        return Normalized(text, unify_tone_placement(text.translate(_TRANSLATE)))
+        return Normalized(text, unify_tone_placement(_translate(text)))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -87,7 +94,7 @@ def normalize(text: str) -> Normalized:
             piece = "" if j < n and text[j] == "\n" else "\n"
         else:
             kept = "".join(ch for ch in cluster if ch not in _DROP)
-            piece = unicodedata.normalize("NFC", kept).translate(_TRANSLATE) if kept else ""
+            piece = _translate(unicodedata.normalize("NFC", kept)) if kept else ""
         for ch in piece:
             out.append(ch)
             starts.append(i)
