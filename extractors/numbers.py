@@ -55,6 +55,8 @@ def parse_number_words(words: str) -> float | None:
         if t in _DIGITS:
             if t in ("lăm", "nhăm") and i == 0:
                 return None
+            if i and tokens[i - 1] in _DIGITS:
+                return None  # "năm năm mươi": two digit words in a row are two words, not a number
             current += _DIGITS[t]
             seen_digit = True
         elif t == "mười":

@@ -11,10 +11,14 @@
 
 from __future__ import annotations
 
+import regex
+
 from extractors.comparators import comparator_for
 from extractors.numbers import parse_number, parse_number_words
 from extractors.patterns import PERCENT_RE, RANGE_RE, WORDS_PERCENT_RE
 from pipeline.models import Percentage
+
+_TOKEN = regex.compile(r"\S+")
 
 
 def find_percentages(text: str) -> list[Percentage]:
@@ -46,12 +50,12 @@ def find_percentages(text: str) -> list[Percentage]:
             continue
         words = m.group("num")
         # Number words also start ordinary phrases ("năm 2025", "ba"): keep the longest tail that parses.
-        tokens = words.split()
+        line = words.rfind("\n") + 1  # a number is not read across a line break
+        tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(words, line)]
         for k in range(len(tokens)):
-            value = parse_number_words(" ".join(tokens[k:]))
+            value = parse_number_words(" ".join(t for _, t in tokens[k:]))
             if value is not None:
-                start = m.start() + len(" ".join(tokens[:k])) + (1 if k else 0)
-                start = m.start() + words.index(" ".join(tokens[k:]), start - m.start())
+                start = m.start("num") + tokens[k][0]  # any whitespace between the words, even a newline
                 comparator = comparator_for(text, start, m.end())
                 found.append(Percentage(start, m.end(), text[start:m.end()], value, None, comparator))
                 taken.append((start, m.end()))

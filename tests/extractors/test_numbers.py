@@ -57,7 +57,8 @@ def test_parse_number_words(words, value):
 
 @pytest.mark.parametrize(
     "words",
-    ["", "   ", "hội nghị", "lăm", "mươi", "phẩy năm", "năm mươi phẩy", "hai phẩy xã", "tỷ lệ", "rưỡi"],
+    ["", "   ", "hội nghị", "lăm", "mươi", "phẩy năm", "năm mươi phẩy", "hai phẩy xã", "tỷ lệ", "rưỡi",
+     "năm năm mươi", "hai ba"],
 )
 def test_parse_number_words_non_numbers(words):
     assert parse_number_words(words) is None

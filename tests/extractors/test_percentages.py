@@ -40,6 +40,14 @@ def test_number_words_keep_only_the_tail_that_is_a_number():
     assert p.surface == "năm mươi phần trăm" and p.value == 50.0
 
 
+@pytest.mark.parametrize("text", ["Kế hoạch 5 năm năm mươi phần trăm", "Tầm nhìn/năm\nnăm mươi phần trăm "])
+def test_number_words_do_not_take_a_word_before_them_or_cross_a_line(text):
+    # found by the property test: "năm\nnăm mươi" once raised, "năm năm mươi" read as 100
+    p = _one(text)
+    assert p.surface == "năm mươi phần trăm" and p.value == 50.0
+    assert text[p.start:p.end] == p.surface
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
