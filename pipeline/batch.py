@@ -11,7 +11,7 @@ How a run goes:
    hashes it (:func:`pipeline.cache.source_key`) and looks the hash up among the result shards of
    ``OUT/.chitieu-work/cache/<pipeline version>/``: a hit is not recomputed (unless
    ``use_cache=False``); otherwise the worker processes the document and writes its rows, already
-   formatted, as a shard (atomically). A failing document becomes a ``status=error`` row with a
+   formatted, as a shard (appended to its pack with a checksum). A failing document becomes a ``status=error`` row with a
    one-line reason on stderr; the others are still processed.
 3. As soon as every document before it is done, a document's rows are appended to the tables
    (:class:`pipeline.write.TableWriter`), in input order; at most a few documents per worker are
@@ -39,7 +39,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import WORK_DIR, ShardStore, pipeline_key, prune_other_versions, source_key, store_for
+from pipeline.cache import (
+    WORK_DIR,
+    ShardStore,
+    open_store,
+    pipeline_key,
+    prune_other_versions,
+    source_key,
+    store_for,
+)
 from pipeline.models import DocResult, Document
 from pipeline.progress import Progress
 from pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
@@ -147,7 +155,7 @@ def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcom
     if src.kind == "error":  # vanished or unreadable since it was listed
         return _outcome(process_source(src))
     key = source_key(src, version)
-    store = ShardStore(Path(store_root))
+    store = open_store(store_root)
     if use_cache and store.has(key):
         return Outcome(ok=True, key=key, cached=True)
     result = process_source(src)
@@ -249,6 +257,7 @@ def run_batch(
     files = expand_inputs(paths)  # InputError before anything is written
     version = pipeline_key()
     store = store_for(out_dir, version)
+    store.refresh()  # packs written since this process last looked (an earlier run, a killed one)
     work = out_dir / WORK_DIR
     shutil.rmtree(work / "tmp", ignore_errors=True)
     (work / "tmp").mkdir(parents=True, exist_ok=True)
@@ -272,6 +281,7 @@ def run_batch(
             raise ValueError(f"unknown engine {engine!r} (local or dask)")
         bar.finish()
         assert not merger.pending, "documents left unmerged"
+    store.close()
     prune_other_versions(out_dir, version)
     return BatchSummary(**merger.counts, out_dir=out_dir, cached=bar.cached,
                         seconds=time.monotonic() - started, bytes=bar.done_bytes)
