@@ -368,9 +368,20 @@ def _record_source(path: Path, number: int, record: dict | None, problem: str, o
         src.kind, src.error = "error", f"record {number}: no text column ({wanted})"
         return src
     value = record.get(text_key)
-    src.text = "" if value is None else str(value)
+    src.text = _no_lone_surrogates("" if value is None else str(value))
     src.size = len(src.text.encode("utf-8"))
+    if id_key is not None:
+        src.doc_id = _no_lone_surrogates(src.doc_id)
     for name, column in (("date", options.date_column), ("url", options.url_column)):
         if column and record.get(column) not in (None, ""):
-            src.meta[name] = str(record[column])
+            src.meta[name] = _no_lone_surrogates(str(record[column]))
     return src
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_lone_surrogates(text: str) -> str:
+    """JSON may escape half a UTF-16 pair (``"\\ud800"``), which no UTF-8 file can hold: each becomes
+    U+FFFD, one character for one, so offsets into the text are unchanged."""
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -134,6 +134,15 @@ def test_jsonl_export_one_document_per_record(tmp_path):
     assert "invalid JSON" in docs[3].error and docs[4].error == "empty record"
 
 
+def test_half_a_utf16_pair_in_a_json_record_becomes_a_replacement_character(tmp_path):
+    # "\\ud800" is valid JSON but no UTF-8 file can hold it: it once crashed the whole batch
+    path = tmp_path / "bao.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Năm 2025, 80% hồ sơ \ud800 được xử lý."}) + "\n", encoding="utf-8")
+    (doc,) = read_documents([str(path)])
+    assert doc.status == "ok" and doc.text == "Năm 2025, 80% hồ sơ \ufffd được xử lý."
+    doc.text.encode("utf-8")
+
+
 def test_csv_export_with_usual_column_names_and_a_missing_text_column(tmp_path):
     path = tmp_path / "xuat.csv"
     path.write_text(
