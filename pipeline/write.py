@@ -107,12 +107,12 @@ _SCHEMAS = {"targets": TARGET_COLUMNS, "references": REFERENCE_COLUMNS, "documen
 
 @dataclasses.dataclass(slots=True)
 class Rendered:
-    """One document's share of every output file, already formatted (made where the document was
-    processed, so that merging a run is string concatenation): CSV lines per table (no header),
-    its ``texts.jsonl`` line, and its target rows as tuples for Parquet."""
+    """One document's share of every output file, already formatted and UTF-8 encoded where the
+    document was processed (a worker), so that merging a run is appending bytes: CSV lines per table
+    (no header), its ``texts.jsonl`` line, and its target rows as tuples for Parquet."""
 
-    csv: dict[str, str]
-    text_line: str
+    csv: dict[str, bytes]
+    text_line: bytes
     target_rows: list[tuple]
     status: str
     targets: int
@@ -142,7 +142,7 @@ def render(result: DocResult) -> Rendered:
 
         >>> from pipeline.models import Document
         >>> render(DocResult(Document("d1", text="80%"))).csv["documents"]
-        'd1,,ok,,3,0,0,\\n'
+        b'd1,,ok,,3,0,0,\\n'
     """
     rows = {
         "targets": target_rows([result]),
@@ -150,12 +150,12 @@ def render(result: DocResult) -> Rendered:
         "documents": document_rows([result]),
         "spans": span_rows([result]),
     }
-    text_line = ""
+    text_line = b""
     if result.document.status == "ok":
-        text_line = json.dumps(_text_record(result), ensure_ascii=False) + "\n"
+        text_line = (json.dumps(_text_record(result), ensure_ascii=False) + "\n").encode("utf-8", "replace")
     names = [c.name for c in TARGET_COLUMNS]
     return Rendered(
-        csv={name: _csv_lines(rows[name], _SCHEMAS[name]) for name in TABLES},
+        csv={name: _csv_lines(rows[name], _SCHEMAS[name]).encode("utf-8", "replace") for name in TABLES},
         text_line=text_line,
         target_rows=[tuple(row[n] for n in names) for row in rows["targets"]],
         status=result.document.status,
@@ -209,9 +209,9 @@ class TableWriter:
             self._tmp["parts"].mkdir(parents=True)
         for key, path in self._tmp.items():
             if key.endswith((".csv", ".jsonl")):
-                self._handles[key] = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed in close)
+                self._handles[key] = open(path, "wb")  # noqa: SIM115 (closed in close)
         for name in TABLES:
-            self._handles[f"{name}.csv"].write(_header(_SCHEMAS[name]))
+            self._handles[f"{name}.csv"].write(_header(_SCHEMAS[name]).encode("utf-8"))
         import pyarrow as pa
 
         self._schema = pa.Schema.from_pandas(typed_frame([], TARGET_COLUMNS), preserve_index=False)

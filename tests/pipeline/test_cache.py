@@ -10,7 +10,7 @@ from pipeline.write import Rendered
 
 
 def rendered(n: int) -> Rendered:
-    return Rendered(csv={"targets": f"d{n},Tỷ lệ hộ nghèo,{n}\n"}, text_line="", target_rows=[(f"d{n}", n)],
+    return Rendered(csv={"targets": f"d{n},Tỷ lệ hộ nghèo,{n}\n".encode()}, text_line=b"", target_rows=[(f"d{n}", n)],
                     status="ok", targets=1, references=0)
 
 
