@@ -7,14 +7,16 @@ How a run goes:
 
 1. The inputs are listed in a stable order (:func:`pipeline.read.sources_of`); the process that
    runs the batch only lists files and reads export records.
-2. A pool of worker processes (``jobs``; each initializes the pipeline once) reads each file,
-   hashes it (:func:`pipeline.cache.source_key`) and looks the hash up among the result shards of
-   ``OUT/.chitieu-work/cache/<pipeline version>/``: a hit is not recomputed (unless
-   ``use_cache=False``); otherwise the worker processes the document and writes its rows, already
-   formatted, as a shard (appended to its pack with a checksum). A failing document becomes a ``status=error`` row with a
-   one-line reason on stderr; the others are still processed.
+2. A pool of worker processes (``jobs``; each initializes the pipeline once) takes the documents
+   in chunks (:data:`CHUNK_DOCS`: handing out a task costs about as much as a small document), reads
+   each file, hashes it (:func:`pipeline.cache.source_key`) and looks the hash up among the result
+   shards of ``OUT/.chitieu-work/cache/<pipeline version>/``: a hit is not recomputed (unless
+   ``use_cache=False``); otherwise the worker processes the document and stores its rows, already
+   formatted, as a shard (appended to its pack with a checksum). A failing document becomes a
+   ``status=error`` row with a one-line reason on stderr; the others are still processed. A worker
+   that dies takes its chunk with it: each of those documents is retried alone.
 3. As soon as every document before it is done, a document's rows are appended to the tables
-   (:class:`pipeline.write.TableWriter`), in input order; at most a few documents per worker are
+   (:class:`pipeline.write.TableWriter`), in input order; at most two chunks per worker are
    in flight, so memory stays bounded however large the corpus is. The tables appear atomically
    when the run ends.
 
@@ -294,56 +296,103 @@ def _size(path: Path) -> int:
         return 0
 
 
+CHUNK_DOCS = 32  # documents handed to a worker in one task (per-task overhead is paid per chunk) …
+CHUNK_BYTES = 256 * 1024  # … or fewer, when they are large
+RETRIES = 2  # after a worker died: each document of its chunk alone, this many times
+
+
+def _work_chunk(sources: list[Source], version: str, store_root: str, use_cache: bool) -> list[Outcome]:
+    """Run in a worker: :func:`_work` on each source of a chunk; one failing does not fail the others."""
+    outcomes = []
+    for src in sources:
+        try:
+            outcomes.append(_work(src, version, store_root, use_cache))
+        except Exception as exc:  # noqa: BLE001 (a result that cannot be rendered or stored)
+            outcomes.append(_failed(src, f"{type(exc).__name__}: {exc}"))
+    return outcomes
+
+
+def _chunks(sources, jobs: int):
+    """Sources grouped for the workers, in input order: ``(index, source)`` lists (error sources alone)."""
+    chunk: list[tuple[int, Source]] = []
+    size = 0
+    limit = 1 if jobs <= 1 else CHUNK_DOCS
+    for index, src in enumerate(sources):
+        if src.kind == "error":
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield [(index, src)]
+            continue
+        chunk.append((index, src))
+        size += src.size
+        if len(chunk) >= limit or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar: Progress, report,
                jobs: int) -> None:
     pool = _pool(jobs)
-    window = max(2, 4 * jobs)
-    inflight: dict[Future, tuple[int, Source, int, object]] = {}
+    window = max(2, 2 * jobs)  # chunks in flight: enough to keep every worker busy
+    inflight: dict[Future, tuple[list[tuple[int, Source]], int, object]] = {}
     version, root = store.root.name, str(store.root)
+
+    def submit(chunk: list[tuple[int, Source]], attempt: int) -> None:
+        future = pool.submit(_work_chunk, [src for _, src in chunk], version, root, use_cache)
+        inflight[future] = (chunk, attempt, pool)
+
+    def deliver(index: int, src: Source, outcome: Outcome) -> None:
+        if outcome.ok and outcome.rendered is None:  # a cache hit: the merger reads its shard
+            merger.done(index, (outcome.key, src.doc_id, src.path))
+        else:
+            merger.done(index, outcome.rendered)
+            if not outcome.ok:
+                report(outcome)
+        bar.advance(src.size, cached=outcome.cached, failed=not outcome.ok)
 
     def settle(future: Future) -> None:
         nonlocal pool
-        index, src, attempt, owner = inflight.pop(future)
+        chunk, attempt, owner = inflight.pop(future)
         try:
-            outcome = future.result()
+            outcomes = future.result()
         except BrokenProcessPool:
-            # A worker died (killed, out of memory): restart the pool once for all the documents
-            # that were in it, and retry each of them once.
-            if attempt == 0:
+            # A worker died (killed, out of memory) and took the pool with it: restart the pool and
+            # retry each document of every chunk that was in it alone, so that only a document that
+            # kills a worker every time it is read ends as an error row.
+            if attempt < RETRIES:
                 if owner is pool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _pool(jobs)
-                inflight[pool.submit(_work, src, version, root, use_cache)] = (index, src, 1, pool)
+                for item in chunk:
+                    submit([item], attempt + 1)
                 return
-            outcome = _failed(src, "worker process died on this document")
+            outcomes = [_failed(src, "worker process died on this document") for _, src in chunk]
         except Exception as exc:  # pickling problems and the like
-            outcome = _failed(src, f"{type(exc).__name__}: {exc}")
-        if outcome.ok and outcome.rendered is None:  # a cache hit: the merger reads its shard
-            merger.done(index, (outcome.key, src.doc_id, src.path))
-        elif outcome.ok:
-            merger.done(index, outcome.rendered)
-        else:
-            merger.done(index, outcome.rendered)
-            report(outcome)
-        bar.advance(src.size, cached=outcome.cached, failed=not outcome.ok)
+            outcomes = [_failed(src, f"{type(exc).__name__}: {exc}") for _, src in chunk]
+        for (index, src), outcome in zip(chunk, outcomes, strict=True):
+            deliver(index, src, outcome)
+
+    def drain(limit: int) -> None:
+        while len(inflight) > limit:
+            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            for future in done:
+                settle(future)
 
     try:
-        for index, src in enumerate(sources):
+        for chunk in _chunks(sources, jobs):
+            index, src = chunk[0]
             if src.kind == "error":  # a bad export record: nothing to send to a worker
                 outcome = _outcome(process_source(src))
                 merger.done(index, outcome.rendered)
                 report(outcome)
                 bar.advance(src.size, failed=True)
                 continue
-            inflight[pool.submit(_work, src, version, root, use_cache)] = (index, src, 0, pool)
-            while len(inflight) >= window:
-                done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
-                for future in done:
-                    settle(future)
-        while inflight:
-            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
-            for future in done:
-                settle(future)
+            submit(chunk, 0)
+            drain(window - 1)
+        drain(0)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -100,6 +100,33 @@ def test_rerun_skips_unchanged_documents_and_recomputes_changed_ones(tmp_path, c
     assert fresh.cached == 0 and fresh.targets == changed.targets
 
 
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
+    # Workers take documents in chunks; a worker that dies takes its chunk (and the pool) with it.
+    # Every document of those chunks is retried alone: only the one that kills a worker each time
+    # ends as an error row.
+    import pipeline.run as run
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(70):
+        (corpus / f"tin_{i:03d}.txt").write_text(f"Năm {2020 + i % 6}, tỷ lệ hộ nghèo đạt {i + 1}%.", encoding="utf-8")
+    original = run.process_document
+
+    def fragile(doc):
+        if "đạt 37%" in doc.text:
+            os._exit(3)  # as a segfault or the OOM killer would
+        return original(doc)
+
+    monkeypatch.setattr(run, "process_document", fragile)  # the forked workers inherit it
+    errors = io.StringIO()
+    summary = run_batch([str(corpus)], tmp_path / "out", jobs=2, use_cache=False, progress=False, errors=errors)
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False)
+    assert (summary.documents, summary.failed, summary.targets) == (70, 1, 69)
+    assert list(docs[docs.status == "error"].doc_id) == ["tin_036"]
+    assert "worker process died" in docs.set_index("doc_id").loc["tin_036", "error"]
+    assert list(docs.doc_id) == [f"tin_{i:03d}" for i in range(70)]  # input order kept
+
+
 def test_shards_of_older_pipeline_versions_are_pruned(tmp_path):
     corpus = mixed_corpus(tmp_path / "in", n_text=2, with_bad=False)
     stale = store_for(tmp_path / "out", "0.0.0-old")
