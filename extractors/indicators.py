@@ -278,5 +278,7 @@ def content_words(phrase: str) -> int:
 
 def has_predicate(phrase: str) -> bool:
     """Whether a list item already says what happens to it ("… được xử lý", "… hoàn thành …")."""
-    return regex.search(WB_BEFORE + r"(?:được|đạt|hoàn\s+thành|chiếm|sử\s+dụng|có)" + WB_AFTER, phrase,
-                        regex.IGNORECASE) is not None
+    return _PREDICATE_WORD.search(phrase) is not None
+
+
+_PREDICATE_WORD = regex.compile(WB_BEFORE + r"(?:được|đạt|hoàn\s+thành|chiếm|sử\s+dụng|có)" + WB_AFTER, regex.IGNORECASE)

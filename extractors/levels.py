@@ -35,10 +35,17 @@ _SPAN_RE = regex.compile(
 _INDEX_NAME = regex.compile(r"chỉ\s+số[^,;:.()]*$", regex.IGNORECASE)
 
 
+_LEVEL_WORD = regex.compile(r"tỉnh|huyện|xã", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"\s*(?:[,;:.)]|$)")
+_BARE_BEFORE = regex.compile(r"(?:(?:tại|ở)\s+)?(?:cấp\s+)?(?:các\s+|số\s+)?(?P<w>tỉnh|huyện|xã)\s*$", regex.IGNORECASE)
+_BARE_AFTER = regex.compile(r"\s*(?:các\s+|số\s+)?(?P<w>xã|huyện|tỉnh)(?![\p{L}\p{N}])(?!\s*,\s*(?:phường|thị))",
+                            regex.IGNORECASE)
+
+
 def _two_by_comma(text: str, m: regex.Match) -> bool:
     """"cấp huyện, tỉnh giao …": two words joined only by a comma, the second starting a new clause."""
-    items = regex.findall(r"tỉnh|huyện|xã", m.group(), regex.IGNORECASE)
-    return len(items) == 2 and "," in m.group() and not regex.match(r"\s*(?:[,;:.)]|$)", text[m.end():])
+    items = _LEVEL_WORD.findall(m.group())
+    return len(items) == 2 and "," in m.group() and not _CLAUSE_END.match(text, m.end())
 
 
 @cache
@@ -85,7 +92,7 @@ def bare_level(text: str, start: int, end: int) -> str | None:
 def bare_level_before(text: str, pos: int) -> LevelMention | None:
     """A level word ending right before ``pos``: ``cấp huyện (70%)``, ``xã (40%)``."""
     window = text[max(0, pos - 40):pos]
-    m = regex.search(r"(?:(?:tại|ở)\s+)?(?:cấp\s+)?(?:các\s+|số\s+)?(?P<w>tỉnh|huyện|xã)\s*$", window, regex.IGNORECASE)
+    m = _BARE_BEFORE.search(window)
     if not m:
         return None
     level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
@@ -96,8 +103,7 @@ def bare_level_before(text: str, pos: int) -> LevelMention | None:
 
 def bare_level_after(text: str, pos: int) -> LevelMention | None:
     """A bare level noun right after a value: ``100% xã``, ``100% số xã``, ``100% các huyện``."""
-    m = regex.match(r"\s*(?:các\s+|số\s+)?(?P<w>xã|huyện|tỉnh)(?![\p{L}\p{N}])(?!\s*,\s*(?:phường|thị))",
-                    text[pos:pos + 20], regex.IGNORECASE)
+    m = _BARE_AFTER.match(text[pos:pos + 20])
     if not m:
         return None
     level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]

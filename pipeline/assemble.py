@@ -64,6 +64,8 @@ _SAME_YEAR = regex.compile(r"(?<![\p{L}])(?:cùng\s+năm|năm\s+đó|cùng\s+k�
 _WEAK_CUES = {"đã", "trung bình đạt", "bình quân đạt"}
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
 _HEADING_MAX = 200
+_ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
+_PASSIVE = regex.compile(r"(?<![\p{L}])(?:được|đã\s+được|sẽ\s+được|hoàn\s+thành)(?![\p{L}])")
 
 
 @dataclass
@@ -265,7 +267,7 @@ def _holes(scope: Scope, text: str, items: list[Item]) -> Ranges:
     holes = []
     for child in scope.children:
         inner = text[child.start + 1:child.end - 1].strip()
-        if regex.fullmatch(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}", inner):
+        if _ABBREVIATION.fullmatch(inner):
             continue
         holes.append((child.start, child.end))
     for it in items:
@@ -395,7 +397,7 @@ def _predicate_start(text: str, ranges: Ranges) -> int | None:
     from pipeline.tokens import predicate_offset, sentence_doc
 
     lo, hi = ranges[0][0], ranges[-1][1]
-    m = regex.search(r"(?<![\p{L}])(?:được|đã\s+được|sẽ\s+được|hoàn\s+thành)(?![\p{L}])", text[lo:hi])
+    m = _PASSIVE.search(text[lo:hi])
     if m:
         return lo + m.start()
     try:

@@ -20,12 +20,13 @@ import regex
 _PARA_SPLIT = regex.compile(r"\n\s*")
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = regex.compile(r";")
+_LINE = regex.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines (a line is a paragraph in news and plan texts), stripped."""
     out = []
-    for m in regex.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
