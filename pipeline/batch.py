@@ -298,7 +298,6 @@ def _size(path: Path) -> int:
 
 CHUNK_DOCS = 32  # documents handed to a worker in one task (per-task overhead is paid per chunk) …
 CHUNK_BYTES = 256 * 1024  # … or fewer, when they are large
-RETRIES = 2  # after a worker died: each document of its chunk alone, this many times
 
 
 def _work_chunk(sources: list[Source], version: str, store_root: str, use_cache: bool) -> list[Outcome]:
@@ -337,12 +336,15 @@ def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar
                jobs: int) -> None:
     pool = _pool(jobs)
     window = max(2, 2 * jobs)  # chunks in flight: enough to keep every worker busy
-    inflight: dict[Future, tuple[list[tuple[int, Source]], int, object]] = {}
+    inflight: dict[Future, tuple[list[tuple[int, Source]], object]] = {}
+    suspects: list[tuple[int, Source]] = []  # documents of chunks that were in a pool when it broke
     version, root = store.root.name, str(store.root)
 
-    def submit(chunk: list[tuple[int, Source]], attempt: int) -> None:
-        future = pool.submit(_work_chunk, [src for _, src in chunk], version, root, use_cache)
-        inflight[future] = (chunk, attempt, pool)
+    def restart(broken) -> None:
+        nonlocal pool
+        if broken is pool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(jobs)
 
     def deliver(index: int, src: Source, outcome: Outcome) -> None:
         if outcome.ok and outcome.rendered is None:  # a cache hit: the merger reads its shard
@@ -354,22 +356,13 @@ def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar
         bar.advance(src.size, cached=outcome.cached, failed=not outcome.ok)
 
     def settle(future: Future) -> None:
-        nonlocal pool
-        chunk, attempt, owner = inflight.pop(future)
+        chunk, owner = inflight.pop(future)
         try:
             outcomes = future.result()
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory) and took the pool with it: restart the pool and
-            # retry each document of every chunk that was in it alone, so that only a document that
-            # kills a worker every time it is read ends as an error row.
-            if attempt < RETRIES:
-                if owner is pool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _pool(jobs)
-                for item in chunk:
-                    submit([item], attempt + 1)
-                return
-            outcomes = [_failed(src, "worker process died on this document") for _, src in chunk]
+        except BrokenProcessPool:  # a worker died (killed, out of memory) and took the pool with it
+            restart(owner)
+            suspects.extend(chunk)
+            return
         except Exception as exc:  # pickling problems and the like
             outcomes = [_failed(src, f"{type(exc).__name__}: {exc}") for _, src in chunk]
         for (index, src), outcome in zip(chunk, outcomes, strict=True):
@@ -381,6 +374,21 @@ def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar
             for future in done:
                 settle(future)
 
+    def retry_suspects() -> None:
+        """Each document that was in a broken pool, alone in the pool: a death then names its
+        document, which becomes an error row; the others come out as if nothing had happened."""
+        drain(0)
+        for index, src in sorted(suspects, key=lambda item: item[0]):
+            try:
+                outcome = pool.submit(_work_chunk, [src], version, root, use_cache).result()[0]
+            except BrokenProcessPool:
+                restart(pool)
+                outcome = _failed(src, "worker process died on this document")
+            except Exception as exc:
+                outcome = _failed(src, f"{type(exc).__name__}: {exc}")
+            deliver(index, src, outcome)
+        suspects.clear()
+
     try:
         for chunk in _chunks(sources, jobs):
             index, src = chunk[0]
@@ -390,9 +398,13 @@ def _run_local(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar
                 report(outcome)
                 bar.advance(src.size, failed=True)
                 continue
-            submit(chunk, 0)
+            inflight[pool.submit(_work_chunk, [s for _, s in chunk], version, root, use_cache)] = (chunk, pool)
             drain(window - 1)
+            if suspects:
+                retry_suspects()
         drain(0)
+        if suspects:
+            retry_suspects()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
