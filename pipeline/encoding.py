@@ -20,6 +20,7 @@ The byte tables are data files: ``pipeline/data/tcvn3.tsv`` and ``pipeline/data/
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -34,9 +35,10 @@ COMMON_WORDS = frozenset(
 )
 _WORD = regex.compile(r"\p{L}+")
 _SAMPLE = 20_000
-_CONTROL = regex.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_LATIN1 = regex.compile("[\u00a1-\u00ff]")
-_BEYOND_LATIN1 = regex.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
+# Character counts on every file: ``re`` counts plain character classes about twice as fast as ``regex``.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LATIN1 = re.compile("[\u00a1-\u00ff]")
+_BEYOND_LATIN1 = re.compile("[\u0100-\u01b0\u1ea0-\u1ef9]")
 
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -234,10 +236,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if found is None:
             raise DecodeError("binary file (NUL bytes), not text")
         text, label = found
-    elif _is_utf8(data):
-        text, label = data.decode("utf-8"), "utf-8"
     else:
-        text, label = _decode_8bit(data)
+        text, label = _strict(data, "utf-8"), "utf-8"
+        if text is None:
+            text, label = _decode_8bit(data)
     if text is None:
         raise DecodeError(f"invalid {label} text")
     if not text.strip():
@@ -328,14 +330,6 @@ def encode_vni(text: str) -> bytes:
         else:
             out.append(ch)
     return "".join(out).encode("cp1252")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _strict(data: bytes, codec: str) -> str | None:
