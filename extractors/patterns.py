@@ -45,12 +45,15 @@ PERCENT_RE = regex.compile(r"(?P<num>" + NUMBER + r")(?P<sign>" + PERCENT_SIGN +
 WORDS_PERCENT_RE = regex.compile(
     r"(?P<num>" + NUMBER_WORDS_RE.pattern + r")\s+phần\s+trăm" + WB_AFTER, regex.IGNORECASE
 )
-# "từ 75% đến 80%", "từ 75 đến 80%", "75-80%", "75% - 80%", "75 – 80 %"
+# "từ 75% đến 80%", "từ 75 đến 80%", "75-80%", "75% - 80%", "75 – 80 %": the pair of numbers, and
+# the "từ" that may open it (looked for right before a pair: an optional word at the start of a
+# pattern makes the engine try it at every position, five times slower)
 RANGE_RE = regex.compile(
-    r"(?:(?P<tu>từ)\s+)?(?P<lo>" + NUMBER + r")(?P<losign>" + PERCENT_SIGN + r")?"
+    r"(?P<lo>" + NUMBER + r")(?P<losign>" + PERCENT_SIGN + r")?"
     r"\s*(?:-|đến|tới)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
     regex.IGNORECASE,
 )
+RANGE_TU_BEFORE = regex.compile(r"(?P<tu>từ)\s+$", regex.IGNORECASE)
 
 # --- years ----------------------------------------------------------------------------------------
 YEAR = r"(?:19[4-9]\d|20\d\d|2100)"

@@ -15,7 +15,7 @@ import regex
 
 from extractors.comparators import comparator_for
 from extractors.numbers import parse_number, parse_number_words
-from extractors.patterns import PERCENT_RE, RANGE_RE, WORDS_PERCENT_RE
+from extractors.patterns import PERCENT_RE, RANGE_RE, RANGE_TU_BEFORE, WORDS_PERCENT_RE
 from pipeline.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
@@ -33,10 +33,12 @@ def find_percentages(text: str) -> list[Percentage]:
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
         if not lo < hi or hi > 1000:
             continue
-        if not m.group("tu") and not m.group("losign") and "-" not in text[m.end("lo"):m.start("hi")]:
+        before = text[max(0, m.start() - 40):m.start()]
+        tu = RANGE_TU_BEFORE.search(before)
+        if not tu and not m.group("losign") and "-" not in text[m.end("lo"):m.start("hi")]:
             continue  # "75 đến 80%" without "từ" is too loose
-        start = m.start()
-        found.append(Percentage(start, m.end(), m.group(), lo, hi, "range"))
+        start = m.start() - len(before) + tu.start() if tu else m.start()
+        found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
         taken.append((start, m.end()))
     for m in PERCENT_RE.finditer(text):
         if not free(m.start(), m.end()):
