@@ -24,8 +24,8 @@ def _lexicon() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
     return phrase_regex(kinds, ignore_case=False), phrase_regex(kinds), kinds
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every cue phrase, longest match first, in text order."""
+def find_cues(text: str, offset: int = 0) -> list[Cue]:
+    """Every cue phrase, longest match first, in text order (``offset`` added to every position)."""
     lower_pattern, pattern, kinds = _lexicon()
     lowered = text.lower()
     # The lexicon is lowercase: matching the lowercased text case-sensitively is the same search, much
@@ -38,5 +38,5 @@ def find_cues(text: str) -> list[Cue]:
             continue
         if kind == "increase" and _NOT_INCREASE.match(text, m.start()):
             continue
-        out.append(Cue(m.start(), m.end(), text[m.start():m.end()], kind))
+        out.append(Cue(m.start() + offset, m.end() + offset, text[m.start():m.end()], kind))
     return out

@@ -154,6 +154,20 @@ def _per_period_re() -> regex.Pattern:
     return phrase_regex([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 
 
+_EDGE_LAST = frozenset(w.split()[-1] for w in _EDGE_WORDS)
+_TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]+$")
+
+
+def _may_trail(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` can end in edge words or punctuation at all: the end-anchored trail
+    pattern is tried from every position, so it is worth ruling out first (most phrases end in a
+    content word, which no edge word ends with)."""
+    if e <= s or not text[e - 1].isalnum():
+        return True
+    word = _TRAILING_WORD.search(text, max(s, e - 30), e)
+    return word is None or word.start() == max(s, e - 30) or word.group().lower() in _EDGE_LAST
+
+
 def trim(text: str, ranges: Ranges) -> Ranges:
     """Drop empty pieces and the words and punctuation that cannot start or end the phrase."""
     lead, trail = _edge_re()
@@ -170,7 +184,7 @@ def trim(text: str, ranges: Ranges) -> Ranges:
         break
     while ranges:
         s, e = ranges[-1]
-        m = trail.search(text, s, e)
+        m = trail.search(text, s, e) if _may_trail(text, s, e) else None
         if m and m.start() < e:
             e = m.start()
         if e <= s or not text[s:e].strip(_PUNCT):

@@ -55,8 +55,9 @@ def _title_new_style(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
 
 
-def find_places(text: str) -> list[PlaceMention]:
-    """Province / city mentions, with the canonical name and, for merged units, where they went in 2025."""
+def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """Province / city mentions, with the canonical name and, for merged units, where they went in 2025
+    (``offset`` added to every position)."""
     pattern, names = _gazetteer()
     found = []
     for m in pattern.finditer(text):
@@ -69,5 +70,5 @@ def find_places(text: str) -> list[PlaceMention]:
         canonical, merged = names[key]
         if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
             continue
-        found.append(PlaceMention(m.start(), m.end(), m.group(), canonical, merged))
+        found.append(PlaceMention(m.start() + offset, m.end() + offset, m.group(), canonical, merged))
     return found

@@ -16,10 +16,11 @@ from pipeline.models import YearMention
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 
 
-def find_years(text: str) -> list[YearMention]:
+def find_years(text: str, offset: int = 0) -> list[YearMention]:
     """Year expressions, most specific pattern first, non-overlapping, in text order.
 
     A period gives ``year`` = its end and ``year_start`` = its start (``giai đoạn 2021-2025``).
+    ``offset`` is added to every position (``text`` being a slice that starts there).
     """
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
@@ -34,7 +35,7 @@ def find_years(text: str) -> list[YearMention]:
             year = int(m.group("y2"))
             if kind == "period" and y1 and int(y1) >= year:
                 continue
-            found.append(YearMention(s, e, m.group(), year, kind, int(y1) if y1 else None))
+            found.append(YearMention(s + offset, e + offset, m.group(), year, kind, int(y1) if y1 else None))
             taken.append((s, e))
     found.sort(key=lambda y: y.start)
     return found

@@ -200,7 +200,7 @@ def _scan(text: str, regions: list[tuple[int, int]], finder) -> list:
     """``finder`` over each region, offsets shifted into ``text``."""
     out = []
     for s, e in regions:
-        out += [dataclasses.replace(x, start=x.start + s, end=x.end + s) for x in finder(text[s:e])]
+        out += finder(text[s:e], offset=s)
     return out
 
 
