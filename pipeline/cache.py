@@ -84,7 +84,7 @@ class ShardStore:
     creating and renaming a file per document cost more than extracting it on some file systems.
 
         >>> store = ShardStore(Path(tmp) / "v1")  # doctest: +SKIP
-        >>> store.put("ab" * 32, rendered); store.has("ab" * 32)  # doctest: +SKIP
+        >>> store.put("ab" * 32, rendered); ShardStore(Path(tmp) / "v1").has("ab" * 32)  # doctest: +SKIP
         True
     """
 
@@ -152,17 +152,18 @@ class ShardStore:
         return value if isinstance(value, Rendered) else None
 
     def put(self, key: str, rendered: Rendered) -> None:
-        """Append one document's rows to this process's pack; readers see the whole record or none."""
-        index = self.index
+        """Append one document's rows to this process's pack; readers see the whole record or none.
+
+        The record is not added to this process's index (a run computes each document once), so a
+        worker's memory does not grow with the number of documents it processes."""
+        self._own()
         if self._out is None:
             self.root.mkdir(parents=True, exist_ok=True)
             self._out_path = self.root / f"{os.getpid()}-{time.time_ns()}.pack"
             self._out = open(self._out_path, "ab")  # noqa: SIM115 (open for the life of the process)
         payload = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
-        offset = self._out.tell() + _HEADER.size
         self._out.write(_HEADER.pack(_MAGIC, key.encode("ascii"), len(payload), zlib.crc32(payload)) + payload)
         self._out.flush()  # in the OS's hands now: survives a SIGKILL of this process
-        index.setdefault(key, (self._out_path, offset, len(payload)))
 
     def close(self) -> None:
         """Close this process's pack (the next ``put`` starts a new one)."""
