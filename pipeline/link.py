@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from extractors.reference_patterns import SENTENCE_END
 from pipeline.models import Reference, Target
 
 # ---------------------------------------------------------------------------
@@ -55,7 +56,7 @@ _GOVERN_AFTER = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:mục\s+tiêu|chỉ\s+tiêu|các\s+mục\s+tiêu|các\s+chỉ\s+tiêu)(?!\w)"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
+_SENTENCE_END = SENTENCE_END  # the reference extractor's sentence ends: one definition
 
 
 # ---------------------------------------------------------------------------
