@@ -19,6 +19,8 @@ Steps, all on this machine in this run:
    largest worker's.
 
 Targets (issue 4): ≥10× word_tokenize; 2 workers ≥ 1.7× one; peak RSS growth < 20% for 5× corpus.
+The throughput ratio is printed twice: per core (one worker against word_tokenize, which runs in one
+process), and as chitieu runs by default (all cores; measured when the machine has 2, as CI's has).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import generate
+from pipeline.batch import default_jobs
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -149,7 +152,10 @@ def main() -> None:
     growth_worker = big["rss_worker_mb"] / two["rss_worker_mb"] - 1
     growth_total = (big["rss_main_mb"] + 2 * big["rss_worker_mb"]) / (two["rss_main_mb"] + 2 * two["rss_worker_mb"]) - 1
     checks = [
-        (f"throughput vs word_tokenize, 1 worker each: {ratio_one:.1f}x (2 workers: {ratio_two:.1f}x)", ratio_one >= 10),
+        (f"throughput vs word_tokenize per core (1 worker vs word_tokenize's 1 process): {ratio_one:.1f}x",
+         ratio_one >= 10),
+        (f"throughput vs word_tokenize as chitieu runs by default (-j all {default_jobs()} cores): "
+         f"{ratio_two if default_jobs() == 2 else float('nan'):.1f}x", ratio_two >= 10 and default_jobs() == 2),
         (f"2 workers vs 1: {speedup:.2f}x", speedup >= 1.7),
         (f"peak RSS growth at {args.scale}x corpus: main {growth_main:+.0%}, largest worker {growth_worker:+.0%}, "
          f"main + 2 workers {growth_total:+.0%}", max(growth_main, growth_worker) < 0.20),

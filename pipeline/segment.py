@@ -21,6 +21,7 @@ _PARA_SPLIT = regex.compile(r"\n\s*")
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = regex.compile(r";")
 _LINE = regex.compile(r"[^\n]+")
+_SENTENCE_PUNCT = regex.compile(r"[.?!]")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -53,6 +54,8 @@ def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """Sentences of the paragraph ``text[span[0]:span[1]]`` as offsets into ``text``."""
     start, end = span
     para = text[start:end]
+    if not _SENTENCE_PUNCT.search(para.rstrip(".?!")):
+        return [span]  # no sentence end but at the very end: one sentence, whatever the tokenizer says
     try:
         pieces = _sent_tokenize()(para)
     except Exception:  # underthesea on odd input: fall back to one sentence
