@@ -15,6 +15,17 @@ from pathlib import Path
 from pipeline.batch import run_batch
 
 
+def _own_peak_kib() -> float:
+    """Peak resident memory of this process since it started (Linux ``VmHWM``), in KiB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("inputs", nargs="+")
@@ -32,8 +43,9 @@ def main() -> None:
         "targets": summary.targets,
         "references": summary.references,
         "bytes": summary.bytes,
-        # ru_maxrss is in KiB on Linux: the main process, and the largest worker process.
-        "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # The main process's own peak (VmHWM: ru_maxrss would carry over the peak of the bench
+        # process this one was forked from), and the largest worker's (ru_maxrss, KiB on Linux).
+        "rss_main_mb": _own_peak_kib() / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
 
