@@ -93,12 +93,11 @@ class ShardStore:
         self._index: dict[str, tuple[Path, int, int]] | None = None
         self._pid = os.getpid()
         self._out = None
-        self._out_path: Path | None = None
 
     def _own(self) -> None:
         """Forget the handles of the process this store was copied from (a forked worker)."""
         if self._pid != os.getpid():
-            self._pid, self._out, self._out_path = os.getpid(), None, None
+            self._pid, self._out = os.getpid(), None
 
     @property
     def index(self) -> dict[str, tuple[Path, int, int]]:
@@ -159,8 +158,7 @@ class ShardStore:
         self._own()
         if self._out is None:
             self.root.mkdir(parents=True, exist_ok=True)
-            self._out_path = self.root / f"{os.getpid()}-{time.time_ns()}.pack"
-            self._out = open(self._out_path, "ab")  # noqa: SIM115 (open for the life of the process)
+            self._out = open(self.root / f"{os.getpid()}-{time.time_ns()}.pack", "ab")  # noqa: SIM115 (open for the life of the process)
         payload = pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL)
         self._out.write(_HEADER.pack(_MAGIC, key.encode("ascii"), len(payload), zlib.crc32(payload)) + payload)
         self._out.flush()  # in the OS's hands now: survives a SIGKILL of this process

@@ -56,7 +56,6 @@ _GOVERN_AFTER = re.compile(
     r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:mục\s+tiêu|chỉ\s+tiêu|các\s+mục\s+tiêu|các\s+chỉ\s+tiêu)(?!\w)"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
-_SENTENCE_END = SENTENCE_END  # the reference extractor's sentence ends: one definition
 
 
 # ---------------------------------------------------------------------------
@@ -85,7 +84,7 @@ def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | Non
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):  # the reference extractor's sentence ends
         if m.end() > pos:
             out.append((pos, m.end()))
         pos = m.end()
