@@ -21,7 +21,6 @@ _PARA_SPLIT = regex.compile(r"\n\s*")
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = regex.compile(r";")
 _LINE = regex.compile(r"[^\n]+")
-_SENTENCE_PUNCT = regex.compile(r"[.?!]")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -44,22 +43,79 @@ def is_candidate(text: str) -> bool:
 
 
 @cache
-def _sent_tokenize():
-    from underthesea import sent_tokenize
-
-    return sent_tokenize
-
-
-def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """Sentences of the paragraph ``text[span[0]:span[1]]`` as offsets into ``text``."""
-    start, end = span
-    para = text[start:end]
-    if not _SENTENCE_PUNCT.search(para.rstrip(".?!")):
-        return [span]  # no sentence end but at the very end: one sentence, whatever the tokenizer says
+def _abbreviations() -> frozenset[str] | None:
+    """underthesea's sentence-tokenizer abbreviations ("tp", "ths", single letters …), or None when
+    this underthesea keeps them elsewhere (then its ``sent_tokenize`` is called as it is)."""
     try:
-        pieces = _sent_tokenize()(para)
-    except Exception:  # underthesea on odd input: fall back to one sentence
-        pieces = [para]
+        from underthesea.pipeline import sent_tokenize as module
+
+        module._load_model()
+        return frozenset(module.sentence_tokenizer.abbrev_types)
+    except Exception:  # another underthesea layout
+        return None
+
+
+_END_CHAR = regex.compile(r"[.?!]")
+_DOTS = regex.compile(r"\.+")
+_ENDS = regex.compile(r"[.?!]*")
+_BLANKS = regex.compile(r"[ \t]*")
+_BREAKS = regex.compile(r"[ \t\n\r]*")
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """underthesea's sentence rules (its Punkt-style ``sent_tokenize``), as offsets, jumping from one
+    ``.?!`` to the next instead of walking every character: a sentence ends at ``.``, ``?`` or ``!``
+    (with any that follow), except a ``.`` between digits ("1.829") or after an abbreviation ("TP."),
+    and an ellipsis ends one only before a capital letter or the end.
+
+        >>> text = "Năm 2023 đạt 1.829 hồ sơ. TP. Huế đạt 90%... còn lại? Có!"
+        >>> [text[s:e] for s, e in split_sentences(text, frozenset({"tp"}))]
+        ['Năm 2023 đạt 1.829 hồ sơ.', 'TP. Huế đạt 90%... còn lại?', 'Có!']
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = i = 0
+    while (m := _END_CHAR.search(text, i)) is not None:
+        i = m.start()
+        if text[i] == ".":
+            dot_end = _DOTS.match(text, i).end()
+            if dot_end - i >= 3:  # an ellipsis
+                after = _BLANKS.match(text, dot_end).end()
+                if after >= n or text[after].isupper():
+                    if (piece := _stripped(text, start, dot_end)) is not None:
+                        out.append(piece)
+                    start = _BREAKS.match(text, dot_end).end()
+                i = dot_end
+                continue
+            if 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                i += 1
+                continue
+            w = i
+            while w > 0 and (text[w - 1].isalnum() or text[w - 1] == "."):
+                w -= 1
+            word = text[w:i]
+            if word and word.lower() in abbreviations:
+                i += 1
+                continue
+        end = _ENDS.match(text, i + 1).end()
+        if (piece := _stripped(text, start, end)) is not None:
+            out.append(piece)
+        start = i = _BREAKS.match(text, end).end()
+    if (piece := _stripped(text, start, n)) is not None:
+        out.append(piece)
+    return out
+
+
+def _aligned(para: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Offsets of the tokenizer's sentence strings in ``para``."""
     out = []
     cursor = 0
     for piece in pieces:
@@ -76,8 +132,28 @@ def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
             stop = at + len(piece)
         if stop <= cursor:
             continue
-        out.append((start + max(at, cursor), start + stop))
+        out.append((max(at, cursor), stop))
         cursor = stop
+    return out
+
+
+def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Sentences of the paragraph ``text[span[0]:span[1]]`` as offsets into ``text``."""
+    start, end = span
+    para = text[start:end]
+    if not _END_CHAR.search(para.rstrip(".?!")):
+        return [span]  # no sentence end but at the very end: one sentence, whatever the tokenizer says
+    abbreviations = _abbreviations()
+    try:
+        if abbreviations is not None:
+            local = split_sentences(para, abbreviations)
+        else:
+            from underthesea import sent_tokenize
+
+            local = _aligned(para, sent_tokenize(para))
+    except Exception:  # underthesea on odd input: fall back to one sentence
+        local = []
+    out = [(start + s, start + e) for s, e in local]
     if not out:
         return [span]
     # Whatever the tokenizer dropped at the end belongs to the last sentence.

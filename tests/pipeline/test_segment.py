@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.segment import clauses, is_candidate, paragraphs, sentences
 
@@ -102,3 +104,27 @@ def test_a_paragraph_ending_once_is_one_sentence_as_the_tokenizer_says(para):
 
     assert sent_tokenize(para) == [para]
     assert sentences(para, (0, len(para))) == [(0, len(para))]
+
+
+SENTENCE_PIECES = ["Năm 2023", " đạt", " 1.829", " hồ sơ", ".", "..", "...", "?", "!", "?!", " TP.", " Th.S", " e.g.",
+                   " A", " x", "\n", "\t", "\u00a0", " ", "3.5", "…", " Huế"]
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=25).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_sentence_splitting_is_underthesea_s(para):
+    # split_sentences ports underthesea's rules to offsets; it must split exactly where sent_tokenize does
+    from underthesea import sent_tokenize
+
+    from pipeline.segment import _abbreviations, _aligned, split_sentences
+
+    assert split_sentences(para, _abbreviations()) == _aligned(para, sent_tokenize(para))
+
+
+def test_sentences_fall_back_to_underthesea_s_own_call(monkeypatch):
+    import pipeline.segment as segment
+
+    monkeypatch.setattr(segment, "_abbreviations", lambda: None)
+    text = "Năm 2023 đạt 1.829 hồ sơ. TP. Huế đạt 90%. Câu ba"
+    assert [text[s:e] for s, e in sentences(text, (0, len(text)))] == [
+        "Năm 2023 đạt 1.829 hồ sơ.", "TP. Huế đạt 90%.", "Câu ba"]
