@@ -14,6 +14,26 @@ from extractors.patterns import YEAR, YEAR_PATTERNS
 from pipeline.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
+# Every year pattern is a year with at most a few words before it ("kể từ ngày 1/7/", "chậm nhất vào
+# năm"): it lies within this many characters around its years, unless the text has long runs of spaces.
+_BEFORE, _AFTER = 60, 30
+_LONG_SPACE = regex.compile(r"\s{4,}")
+# The patterns without IGNORECASE, for lowercased text: the same matches, found faster.
+_LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Where year patterns can match: the stretches around each four-digit year, merged."""
+    if _LONG_SPACE.search(text):
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for m in _YEARISH.finditer(text):
+        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def find_years(text: str, offset: int = 0) -> list[YearMention]:
@@ -23,19 +43,24 @@ def find_years(text: str, offset: int = 0) -> list[YearMention]:
     ``offset`` is added to every position (``text`` being a slice that starts there).
     """
     found: list[YearMention] = []
+    windows = _windows(text)
+    if not windows:
+        return found  # no four-digit year at all: nothing to match
+    lowered = text.lower()
+    # Lowercasing that keeps every offset lets the patterns match case-sensitively.
+    scan, patterns = (lowered, _LOWER_PATTERNS) if len(lowered) == len(text) else (text, YEAR_PATTERNS)
     taken: list[tuple[int, int]] = []
-    if not _YEARISH.search(text):
-        return found  # no four-digit year at all: skip the patterns
-    for kind, pattern in YEAR_PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(not (e <= a or s >= b) for a, b in taken):
-                continue
-            y1 = m.groupdict().get("y1")
-            year = int(m.group("y2"))
-            if kind == "period" and y1 and int(y1) >= year:
-                continue
-            found.append(YearMention(s + offset, e + offset, m.group(), year, kind, int(y1) if y1 else None))
-            taken.append((s, e))
+    for kind, pattern in patterns:
+        for ws, we in windows:
+            for m in pattern.finditer(scan, ws, we):
+                s, e = m.span()
+                if any(not (e <= a or s >= b) for a, b in taken):
+                    continue
+                y1 = m.group("y1") if "y1" in pattern.groupindex else None
+                year = int(m.group("y2"))
+                if kind == "period" and y1 and int(y1) >= year:
+                    continue
+                found.append(YearMention(s + offset, e + offset, text[s:e], year, kind, int(y1) if y1 else None))
+                taken.append((s, e))
     found.sort(key=lambda y: y.start)
     return found

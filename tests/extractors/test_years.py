@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.years import find_years
 from pipeline.normalize import normalize
@@ -64,3 +66,33 @@ def test_several_in_text_order():
 )
 def test_not_years(text):
     assert find_years(text) == []
+
+
+def _years_by_full_scan(text):
+    """The definition find_years speeds up: every pattern over the whole text, case-insensitively."""
+    from extractors.patterns import YEAR_PATTERNS
+
+    found, taken = [], []
+    for kind, pattern in YEAR_PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            y1 = m.groupdict().get("y1")
+            if kind == "period" and y1 and int(y1) >= int(m.group("y2")):
+                continue
+            found.append((s, e, m.group(), int(m.group("y2")), kind))
+            taken.append((s, e))
+    return sorted(found)
+
+
+YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "ngày", "1/7/", "giai đoạn", "Giai Đoạn", "2021",
+               "2025", "2030", "1999", "-", "tới", "định hướng", "kể", "chậm nhất vào", "İ", "x", ",", "12025"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES), st.sampled_from([" ", " ", "", "     ", "\n"])),
+                max_size=20).map(lambda parts: "".join(a + b for a, b in parts)))
+@settings(max_examples=500, deadline=None)
+def test_find_years_matches_the_full_case_insensitive_scan(text):
+    got = [(y.start, y.end, y.surface, y.year, y.kind) for y in find_years(text)]
+    assert got == _years_by_full_scan(text)
