@@ -38,6 +38,7 @@ def typed_frame(rows: Sequence[dict], columns: Sequence[Column]) -> pd.DataFrame
 
 _TARGET_NAMES = tuple(c.name for c in TARGET_COLUMNS)
 _REFERENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Reference))
+_REFERENCE_NAMES = tuple(c.name for c in REFERENCE_COLUMNS[1:])
 
 
 def target_rows(results: Iterable[DocResult]) -> list[dict]:
@@ -130,10 +131,21 @@ def _cell(value, dtype: str):
 
 
 def _csv_lines(rows: Iterable[dict], columns: Sequence[Column]) -> str:
+    return _csv_records([[row.get(c.name) for c in columns] for row in rows], columns)
+
+
+def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
+    """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number columns
+    need formatting: the csv module writes ``None`` as an empty cell, as ``_cell`` does."""
+    numeric = [(i, c.dtype) for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
+    for rec in records:
+        for i, value in enumerate(rec):
+            if value is not None and value.__class__ is float and value != value:
+                rec[i] = None  # NaN
+        for i, dtype in numeric:
+            rec[i] = _cell(rec[i], dtype)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows:
-        writer.writerow([_cell(row.get(c.name), c.dtype) for c in columns])
+    csv.writer(buffer, lineterminator="\n").writerows(records)
     return buffer.getvalue()
 
 
@@ -144,21 +156,22 @@ def render(result: DocResult) -> Rendered:
         >>> render(DocResult(Document("d1", text="80%"))).csv["documents"]
         b'd1,,ok,,3,0,0,\\n'
     """
-    rows = {
-        "targets": target_rows([result]),
-        "references": reference_rows([result]),
-        "documents": document_rows([result]),
-        "spans": span_rows([result]),
+    doc = result.document
+    targets = [tuple(getattr(t, n) for n in _TARGET_NAMES) for t in result.targets]
+    records = {
+        "targets": [list(row) for row in targets],
+        "references": [[doc.doc_id, *(getattr(ref, n) for n in _REFERENCE_NAMES)] for ref in result.references],
+        "documents": [[row[c.name] for c in DOCUMENT_COLUMNS] for row in document_rows([result])],
+        "spans": [[doc.doc_id, s, e, label, detail] for s, e, label, detail in result.spans],
     }
     text_line = b""
-    if result.document.status == "ok":
+    if doc.status == "ok":
         text_line = (json.dumps(_text_record(result), ensure_ascii=False) + "\n").encode("utf-8", "replace")
-    names = [c.name for c in TARGET_COLUMNS]
     return Rendered(
-        csv={name: _csv_lines(rows[name], _SCHEMAS[name]).encode("utf-8", "replace") for name in TABLES},
+        csv={name: _csv_records(records[name], _SCHEMAS[name]).encode("utf-8", "replace") for name in TABLES},
         text_line=text_line,
-        target_rows=[tuple(row[n] for n in names) for row in rows["targets"]],
-        status=result.document.status,
+        target_rows=targets,
+        status=doc.status,
         targets=len(result.targets),
         references=len(result.references),
     )
