@@ -121,6 +121,8 @@ ISSUING_VERB_BEFORE = re.compile(r"(?i:ban\s+hành|ký|thông\s+qua|phê\s+duy�
 # ---------------------------------------------------------------------------
 # Short forms (eyecite's "short cites"): ``Quyết định 539``, ``Nghị quyết số 06``, ``Quyết định này``
 
+#: where a short form can start (each starts with this); its patterns are then matched there
+SHORT_START = regex.compile(rf"(?<!\w)(?:{TYPE_ALT})[ \t\xa0]", regex.V0)
 SHORT_NUMBER = regex.compile(
     rf"(?<!\w)(?P<type>{TYPE_ALT})[ \t\xa0]+(?:(?P<so>[Ss]ố)[ \t\xa0]+)?(?P<num>\d{{1,5}})(?![\w%‰]|[/.,:-]\d)",
     regex.V0,

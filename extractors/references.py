@@ -433,7 +433,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Reference]:
     text = ctx.text
     out: list[Reference] = []
-    for m in P.SHORT_NUMBER.finditer(text):
+    # Both short forms start with a document type and a space: one scan finds where to try them.
+    starts = [m.start() for m in P.SHORT_START.finditer(text)]
+    for m in filter(None, (P.SHORT_NUMBER.match(text, at) for at in starts)):
         start, end = m.start(), m.end()
         number = m.group("num")
         if _overlaps(taken, start, end) or ctx.in_url(start, end):
@@ -462,7 +464,7 @@ def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Refer
                 flags=_flags(flags),
             )
         )
-    for m in P.SHORT_DEMONSTRATIVE.finditer(text):
+    for m in filter(None, (P.SHORT_DEMONSTRATIVE.match(text, at) for at in starts)):
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end):
             continue

@@ -504,3 +504,20 @@ def test_seed_references_precision_and_recall():
                     )
                     break
     assert correct / predicted >= 0.98 and correct / len(gold) >= 0.98, (predicted, correct, len(gold))
+
+
+SHORT_PIECES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Đề án", "số", "Số", "539", "06", "5", "năm", "này", "trên",
+                "nêu trên", "đã nêu", "đó", "/QĐ-UBND", "Nghị", "quyết định", "%", ",", "\xa0", "  "]
+
+
+@given(st.lists(st.sampled_from(SHORT_PIECES), max_size=16).map(" ".join))
+@settings(max_examples=400, deadline=None)
+def test_short_forms_are_tried_where_a_document_type_starts(text):
+    # _short_references matches the short-form patterns only where SHORT_START finds a type word:
+    # the same matches as scanning the text with each pattern
+    import extractors.reference_patterns as P
+
+    starts = [m.start() for m in P.SHORT_START.finditer(text)]
+    for pattern in (P.SHORT_NUMBER, P.SHORT_DEMONSTRATIVE):
+        tried = [m.span() for m in (pattern.match(text, at) for at in starts) if m]
+        assert tried == [m.span() for m in pattern.finditer(text)]
