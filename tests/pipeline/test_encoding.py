@@ -113,3 +113,18 @@ def test_any_vietnamese_sentence_round_trips(words, encoding):
     }[encoding]()
     expected = unicodedata.normalize("NFD", text) if encoding == "nfd" else text
     assert decode_bytes(data)[0] == expected
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]) | st.sampled_from("àáạăđươ\x01\x85\xa0\xa1ÿĀ"),
+               max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_latin1_counts_count_the_classes_they_name(text):
+    import re
+
+    from pipeline.encoding import _latin1_counts, _more_beyond_than
+
+    assert _latin1_counts(text) == (len(re.findall("[\u00a1-\u00ff]", text)),
+                                    len(re.findall("[\x00-\x08\x0e-\x1f\x7f-\x9f]", text)))
+    beyond = len(re.findall("[\u0100-\u01b0\u1ea0-\u1ef9]", text))
+    for limit in (0, 1, beyond - 1, beyond, beyond + 1):
+        assert _more_beyond_than(text, limit) == (beyond > limit)
