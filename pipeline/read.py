@@ -80,10 +80,7 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found.extend(
-                sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in DOCUMENT_SUFFIXES
-                       and not any(part.startswith(".") for part in q.relative_to(p).parts))
-            )
+            found.extend(_documents_under(p))
         elif p.is_file():
             found.append(p)
         elif glob.has_magic(raw):
@@ -93,14 +90,39 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
             found.extend(matches)
         else:
             raise InputError(f"no such file or folder: {raw}")
-    seen: set[Path] = set()
+    # The same file reached twice (two arguments, a symlink): its device and inode say so, for one
+    # stat call where resolving the path costs one per path component.
+    seen: set[tuple[int, int] | Path] = set()
     unique = []
     for f in found:
-        key = f.resolve()
+        try:
+            st = f.stat()
+            key: tuple[int, int] | Path = (st.st_dev, st.st_ino)
+        except OSError:  # vanished since it was listed: reading it will say so
+            key = f.absolute()
         if key not in seen:
             seen.add(key)
             unique.append(f)
     return unique
+
+
+def _documents_under(folder: Path) -> list[Path]:
+    """Document files under ``folder``, recursively, in path order (``sorted`` of the paths); hidden
+    files and folders are skipped."""
+    found = []
+    top = str(folder)
+    for root, dirs, names in os.walk(top, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        below = os.path.relpath(root, top)
+        parts = () if below == os.curdir else tuple(below.split(os.sep))
+        for name in names:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
+                continue
+            path = os.path.join(root, name)
+            if os.path.isfile(path):
+                found.append(((*parts, name), path))
+    found.sort()
+    return [Path(path) for _, path in found]
 
 
 def _kind(path: Path) -> str:

@@ -177,6 +177,16 @@ def test_folders_find_documents_but_exports_only_when_named(tmp_path):
         expand_inputs([str(tmp_path / "*.docx")])
 
 
+def test_folders_are_listed_in_path_order_once_per_file(tmp_path):
+    for rel in ["a/b.txt", "a-b.txt", "a/c/d.TXT", "a/.y.txt", ".h/x.txt", "z.md", "a b/c.pdf", "A.txt", "a/a-b/x.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)
+    found = expand_inputs([str(tmp_path) + "/", str(tmp_path / "a" / "b.txt")])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "A.txt", "a/a-b/x.txt", "a/b.txt", "a/c/d.TXT", "a b/c.pdf", "a-b.txt"]  # sorted by path parts
+
+
 def test_same_stem_in_two_formats_gets_distinct_ids(tmp_path):
     (tmp_path / "tin.txt").write_text(ARTICLES[0], encoding="utf-8")
     (tmp_path / "tin.html").write_text(html_page(ARTICLES[1]), encoding="utf-8")
