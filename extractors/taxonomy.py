@@ -118,14 +118,30 @@ def searchable(indicator: str) -> str:
     return fold(indicator) if expanded == indicator else fold(indicator) + " \n " + fold(expanded)
 
 
+@cache
+def _compiled() -> tuple[frozenset[str], tuple[tuple[str, frozenset[str], tuple[tuple[frozenset[str], int], ...]], ...]]:
+    """Every fragment of the taxonomy, and per entry: its code, its exclude fragments, and its
+    alternatives as (fragments, characters covered)."""
+    entries = tuple(
+        (code, frozenset(e.exclude), tuple((frozenset(alt), sum(len(f) for f in alt)) for alt in e.aliases))
+        for code, e in taxonomy().items()
+    )
+    every = frozenset(f for _, exclude, alts in entries for f in exclude.union(*(a for a, _ in alts)))
+    return every, entries
+
+
 def scores(indicator: str) -> dict[str, int]:
     """Score of every taxonomy entry that fits ``indicator`` (characters its best alias covers)."""
     hay = searchable(indicator)
+    every, entries = _compiled()
+    # A fragment not even a substring of the phrase is absent: one pass over all of them, then the
+    # word-bounded search only for the few that are substrings.
+    present = frozenset(f for f in every if f in hay and _fragment_re(f).search(hay) is not None)
     found: dict[str, int] = {}
-    for code, entry in taxonomy().items():
-        if any(_has(hay, x) for x in entry.exclude):
+    for code, exclude, alts in entries:
+        if not present.isdisjoint(exclude):
             continue
-        best = max((sum(len(f) for f in alt) for alt in entry.aliases if all(_has(hay, f) for f in alt)), default=0)
+        best = max((covered for fragments, covered in alts if fragments <= present), default=0)
         if best:
             found[code] = best
     return found
