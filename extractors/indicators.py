@@ -122,27 +122,17 @@ def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
     return out
 
 
-def _spans(ranges: Ranges, text: str, finder) -> Ranges:
-    lo = min((s for s, _ in ranges), default=0)
-    hi = max((e for _, e in ranges), default=0)
-    return [(lo + m.start, lo + m.end) for m in finder(text[lo:hi])]
-
-
-def _regex_spans(ranges: Ranges, text: str, rx: regex.Pattern) -> Ranges:
-    lo = min((s for s, _ in ranges), default=0)
-    hi = max((e for _, e in ranges), default=0)
-    return [(m.start(), m.end()) for m in rx.finditer(text, lo, hi)]
-
-
 def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     """Years, comparator/status words at edges, level locatives, footnote marks, side remarks."""
     if not ranges:
         return ranges
-    holes = _spans(ranges, text, find_years)
-    holes += _regex_spans(ranges, text, _LOCATIVE_LEVEL)
-    holes += _regex_spans(ranges, text, FOOTNOTE_MARK_RE)
-    holes += [h for h in _regex_spans(ranges, text, _PAREN) if not _ABBREVIATION.fullmatch(text, h[0], h[1])]
-    holes += _regex_spans(ranges, text, _per_period_re())
+    lo = min(s for s, _ in ranges)
+    hi = max(e for _, e in ranges)
+    holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
+    for rx in (_LOCATIVE_LEVEL, FOOTNOTE_MARK_RE, _per_period_re()):
+        holes += [m.span() for m in rx.finditer(text, lo, hi)]
+    if text.find("(", lo, hi) >= 0:
+        holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
     return subtract(ranges, holes)
 
 

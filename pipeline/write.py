@@ -136,12 +136,10 @@ def _csv_lines(rows: Iterable[dict], columns: Sequence[Column]) -> str:
 
 def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
     """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number columns
-    need formatting: the csv module writes ``None`` as an empty cell, as ``_cell`` does."""
+    need formatting (and can hold NaN): the csv module writes ``None`` as an empty cell, as ``_cell``
+    does, and text columns hold text."""
     numeric = [(i, c.dtype) for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
     for rec in records:
-        for i, value in enumerate(rec):
-            if value is not None and value.__class__ is float and value != value:
-                rec[i] = None  # NaN
         for i, dtype in numeric:
             rec[i] = _cell(rec[i], dtype)
     buffer = io.StringIO()
