@@ -122,12 +122,16 @@ def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
     return out
 
 
+def _bounds(ranges: Ranges) -> tuple[int, int]:
+    """Where a non-empty list of pieces starts and ends."""
+    return min(s for s, _ in ranges), max(e for _, e in ranges)
+
+
 def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     """Years, comparator/status words at edges, level locatives, footnote marks, side remarks."""
     if not ranges:
         return ranges
-    lo = min(s for s, _ in ranges)
-    hi = max(e for _, e in ranges)
+    lo, hi = _bounds(ranges)
     holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
     for rx in (_LOCATIVE_LEVEL, FOOTNOTE_MARK_RE, _per_period_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
@@ -191,8 +195,7 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     (``subject=False``), only the verb phrase after the last comma stays ("…, tích hợp 50% …")."""
     if not ranges:
         return ranges
-    lo = min(s for s, _ in ranges)
-    hi = max(e for _, e in ranges)
+    lo, hi = _bounds(ranges)
     cut = lo
     colon = text.rfind(":", lo, hi)
     if colon >= 0:
@@ -225,8 +228,7 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
     """The part of a value's tail that still describes it (up to a purpose, comparison or side remark)."""
     if not ranges:
         return ranges
-    lo = min(s for s, _ in ranges)
-    hi = max(e for _, e in ranges)
+    lo, hi = _bounds(ranges)
     stop = _TAIL_STOP.search(text, lo, hi)
     return subtract(ranges, [(stop.start(), hi)]) if stop else ranges
 
@@ -252,8 +254,7 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
     """The words after a value, up to where they stop describing it."""
     if not ranges:
         return ranges
-    lo = min(s for s, _ in ranges)
-    hi = max(e for _, e in ranges)
+    lo, hi = _bounds(ranges)
     ranges = _remove_noise(text, tail_extent(text, ranges))
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
