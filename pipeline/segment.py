@@ -38,7 +38,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def is_candidate(text: str) -> bool:
-    """Whether a piece of text can hold a percentage at all (the cheap pre-filter)."""
+    """Whether a piece of text can hold a percentage at all (the cheap pre-filter).
+
+    Most paragraphs have neither a "%" nor "trăm": two substring tests (C speed) rule them out
+    before the pattern runs.
+
+        >>> is_candidate("đạt 80 %"), is_candidate("năm mươi PHẦN TRĂM"), is_candidate("100 người")
+        (True, True, False)
+    """
+    if "%" not in text and "trăm" not in text.lower():
+        return False
     return _CANDIDATE.search(text) is not None
 
 

@@ -91,6 +91,19 @@ def test_is_candidate():
     assert is_candidate("đạt 80 %")
     assert is_candidate("năm mươi phần trăm")
     assert not is_candidate("không có giá trị nào")
+    assert is_candidate("NĂM MƯƠI PHẦN TRĂM")
+    assert not is_candidate("một trăm người, gần % chưa")  # "%" without a digit right before it
+
+
+CANDIDATE_PIECES = ["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "trăm", "TRĂM", "Phần", "PHẦN", "trăm năm", "ă", "x"]
+
+
+@given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=12).map("".join))
+def test_is_candidate_prefilter_keeps_every_match(text):
+    """The substring pre-filter never rules out a text the pattern matches."""
+    from pipeline.segment import _CANDIDATE
+
+    assert is_candidate(text) == (_CANDIDATE.search(text) is not None)
 
 
 @pytest.mark.parametrize(
