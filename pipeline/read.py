@@ -1,7 +1,8 @@
 """Read stage: expand the user's paths into documents with decoded text.
 
-    >>> [d.doc_id for d in read_documents(["corpus"])][:1]
-    ['01_khanh_hoa_ke_hoach']
+    >>> doc = next(read_documents(["corpus"]))  # a folder: its documents in path order
+    >>> doc.doc_id, doc.status, doc.text[:8]
+    ('01_binh_dinh_chuyen_doi_so', 'ok', 'Kế hoạch')
 
 Formats: ``.txt`` (any encoding :mod:`pipeline.encoding` knows), ``.html``/``.htm`` (main text
 only: no menus, captions or footers), ``.docx`` (paragraphs and tables in order), text ``.pdf``,
