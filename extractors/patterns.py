@@ -86,12 +86,46 @@ FOOTNOTE_MARK_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|\[\d{1,2}\]|[¹²³⁴⁵�
 
 
 def phrase_regex(phrases: Iterable[str], ignore_case: bool = True, engine=re):
-    """One alternation of ``phrases`` on word boundaries, longest first; spaces match any run of spaces.
+    r"""One alternation of ``phrases`` on word boundaries, the longest first; spaces match any run of
+    spaces.
 
-    ``engine`` is ``re`` (fast) or ``regex`` (for its extras, such as overlapped matching)."""
-    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    The alternation is a word trie ("đạt", "đạt được", "phấn đấu" below): the engine tries each first
+    word once instead of every phrase at every position. At a position the match is still the phrase
+    with the most words, as with a flat list sorted longest first, since a phrase can only end at a
+    word boundary. ``engine`` is ``re`` (fast) or ``regex`` (for its extras, such as overlapped
+    matching).
+
+        >>> print(phrase_regex(["đạt", "đạt được", "phấn đấu"]).pattern)
+        (?<!\w)(?:(?:phấn\s+đấu|đạt(?:\s+được)?))(?!\w)
+    """
+    words = [p.split() for p in phrases if p.strip()]
+    body = _trie([[w.lower() for w in ws] if ignore_case else ws for ws in words])
     flags = engine.IGNORECASE if ignore_case else 0
     if engine is re:
         return re.compile(RE_WB_BEFORE + "(?:" + body + ")" + RE_WB_AFTER, flags)
     return engine.compile(WB_BEFORE + "(?:" + body + ")" + WB_AFTER, flags)
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    """The alternation of word sequences as a trie: a shared first word once, then what may follow it."""
+    root: dict[str, dict] = {}
+    for words in phrases:
+        node = root
+        for w in words:
+            node = node.setdefault(w, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        parts = []
+        for w in sorted((k for k in node if k), key=lambda k: (-len(k), k)):
+            child = node[w]
+            rest = {k: v for k, v in child.items() if k}
+            if not rest:
+                parts.append(re.escape(w))
+            elif "" in child:  # the phrase may end here or go on: going on is tried first
+                parts.append(re.escape(w) + r"(?:\s+" + emit(rest) + ")?")
+            else:
+                parts.append(re.escape(w) + r"\s+" + emit(rest))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(root)

@@ -1,0 +1,62 @@
+"""The shared pattern builders: the word-trie alternation finds what a flat longest-first list finds."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.lexicon import rows
+from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, phrase_regex
+
+CUES = sorted({r["phrase"] for r in rows("cues.csv")})
+LEVELS = sorted({r["phrase"].lower() for r in rows("levels.csv")})
+
+
+def flat(phrases, ignore_case=True, engine=re):
+    """The reference: every phrase in one alternation, the longest first."""
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    flags = engine.IGNORECASE if ignore_case else 0
+    if engine is re:
+        return re.compile(RE_WB_BEFORE + "(?:" + body + ")" + RE_WB_AFTER, flags)
+    return engine.compile(WB_BEFORE + "(?:" + body + ")" + WB_AFTER, flags)
+
+
+def words_of(phrases):
+    return sorted({w for p in phrases for w in p.split()})
+
+
+# Texts made of the lexicons' phrases and words (some capitalized), punctuation and line breaks, so
+# that phrases, their prefixes and their overlaps occur often.
+PIECES = (CUES + LEVELS + words_of(CUES + LEVELS) + [p.capitalize() for p in CUES[::5]]
+          + [",", ".", "%", "10", "x"])
+texts = st.lists(st.sampled_from(PIECES), max_size=30).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "  ", "\n", ""]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+
+
+def spans(pattern, text, **kw):
+    return [m.span() for m in pattern.finditer(text, **kw)]
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_trie_matches_flat_list(text):
+    assert spans(phrase_regex(CUES), text) == spans(flat(CUES), text)
+    assert spans(phrase_regex(CUES, ignore_case=False), text) == spans(flat(CUES, ignore_case=False), text)
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_trie_matches_flat_list_overlapped(text):
+    trie, reference = phrase_regex(LEVELS, engine=regex), flat(LEVELS, engine=regex)
+    assert spans(trie, text, overlapped=True) == spans(reference, text, overlapped=True)
+
+
+def test_longest_phrase_wins_at_a_position():
+    pattern = phrase_regex(["đạt", "đạt được", "đạt mức", "huyện", "huyện,"])
+    assert [m.group() for m in pattern.finditer("Đạt  được 80%, huyện, xã đạt mức")] == [
+        "Đạt  được", "huyện,", "đạt mức"]
