@@ -17,6 +17,7 @@ normalized text maps back to the original::
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,8 +33,14 @@ _TRANSLATE = str.maketrans(
     {**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_DQUOTES, '"'),
      **dict.fromkeys(_SQUOTES, "'")}
 )
-_TO_TRANSLATE = regex.compile("[" + regex.escape(_SPACES + _DASHES + _DQUOTES + _SQUOTES) + "]")
-_NEEDS_SLOW = regex.compile(f"[{_DROP}\r]")
+# ``re`` for a class of listed characters: it scans and substitutes several times faster than ``regex``.
+_TO_TRANSLATE = re.compile("[" + re.escape(_SPACES + _DASHES + _DQUOTES + _SQUOTES) + "]")
+_SLOW_CHARS = _DROP + "\r"  # characters the offset-keeping path must see
+
+
+def _needs_slow(text: str) -> bool:
+    """Whether ``text`` holds a character to drop or a carriage return (one substring test each)."""
+    return any(ch in text for ch in _SLOW_CHARS)
 
 
 def _translate(text: str) -> str:
@@ -79,7 +86,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for matching (see module docstring)."""
-    if unicodedata.is_normalized("NFC", text) and not _NEEDS_SLOW.search(text):
+    if unicodedata.is_normalized("NFC", text) and not _needs_slow(text):
         return Normalized(text, unify_tone_placement(_translate(text)))
     out: list[str] = []
     starts: list[int] = []

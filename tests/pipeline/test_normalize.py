@@ -178,3 +178,12 @@ def test_pipeline_reads_decomposed_and_odd_spaced_text_like_clean_text():
         assert unicodedata.normalize("NFC", t.surface.replace("\u200b", "")) == "80%"
         rows.append((t.value, t.comparator, t.year, t.place, t.level, t.status))
     assert rows == [(80.0, ">=", 2025, "Khánh Hòa", "xa", "target")] * 3
+
+
+@given(viet_text)
+def test_fast_character_passes_agree_with_the_plain_definitions(text):
+    """The scans that avoid per-character Python work say what the plain definitions say."""
+    from pipeline.normalize import _DROP, _TRANSLATE, _needs_slow, _translate
+
+    assert _translate(text) == text.translate(_TRANSLATE)
+    assert _needs_slow(text) == any(ch in _DROP or ch == "\r" for ch in text)
