@@ -20,7 +20,7 @@ from functools import cache
 
 import regex
 
-from extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, phrase_regex
+from extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
 from extractors.places import find_places
 from extractors.years import find_years
 
@@ -87,19 +87,19 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 @cache
-def _cut_cue_re() -> regex.Pattern:
+def _cut_cue_re() -> Caseless:
     from extractors.lexicon import rows
 
     cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual", "frame")
            and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
-    return phrase_regex(cut)
+    return Caseless(cut)
 
 
 @cache
-def _measure_noun_re() -> regex.Pattern:
+def _measure_noun_re() -> Caseless:
     from extractors.lexicon import rows
 
-    return phrase_regex([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
+    return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
 
 
 def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
@@ -141,11 +141,11 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
 
 
 @cache
-def _per_period_re() -> regex.Pattern:
+def _per_period_re() -> Caseless:
     """ "/năm", "mỗi năm": the per-period words of ``cues.csv``."""
     from extractors.lexicon import rows
 
-    return phrase_regex([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
+    return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 
 
 _EDGE_LAST = frozenset(w.split()[-1] for w in _EDGE_WORDS)

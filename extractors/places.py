@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
+from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, trie_regex
 from pipeline.models import PlaceMention
 from pipeline.normalize import unify_tone_placement
 
@@ -44,10 +44,19 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
                  for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
     spellings |= {_title_new_style(a) for a in spellings}
-    alts = sorted(spellings, key=len, reverse=True)
-    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in a.split("-")) for a in alts)
+    body = trie_regex(_tokens(a) for a in spellings)
     pattern = re.compile(RE_WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + RE_WB_AFTER)
     return pattern, names
+
+
+def _tokens(name: str) -> list[tuple[str, str]]:
+    """A name's words for :func:`trie_regex`: spaces match any run of spaces, a hyphen may be spaced
+    or left out ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu")."""
+    tokens: list[tuple[str, str]] = []
+    for part in name.split("-"):
+        for j, word in enumerate(part.split()):
+            tokens.append(("" if not tokens else r"\s+" if j else r"\s*-?\s*", word))
+    return tokens
 
 
 def _title_new_style(name: str) -> str:

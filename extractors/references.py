@@ -50,10 +50,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache, cached_property
 
-import regex
-
 from extractors import lexicon
 from extractors import reference_patterns as P
+from extractors.patterns import trie_regex
 from pipeline.models import Reference
 
 __all__ = ["find_references", "resolve", "annotate", "parse_symbol", "parse_date", "issuer_name"]
@@ -68,7 +67,7 @@ def _issuers() -> dict[str, dict[str, str]]:
 
 
 @cache
-def _provinces() -> tuple[regex.Pattern[str] | None, dict[str, tuple[str, str]]]:
+def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
     """A regex of every province name and alias (folded spelling) and ``{folded: (name, kind)}``."""
     try:
         rows = lexicon.rows("provinces.csv")
@@ -82,8 +81,9 @@ def _provinces() -> tuple[regex.Pattern[str] | None, dict[str, tuple[str, str]]]
             names[P.fold(spelling)] = (r["name"], r.get("kind", "tinh"))
     if not names:
         return None, {}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.V0), names  # scanned over whole texts
+    # Scanned over whole texts: a trie of the names' words, in ``re`` (several times faster here).
+    alt = trie_regex(([("" if i == 0 else " ", w) for i, w in enumerate(n.split(" "))] for n in names), not_after=r"\w")
+    return re.compile(rf"{alt}(?!\w)"), names
 
 
 def _type_name(surface: str) -> str:
@@ -229,10 +229,10 @@ class _Context:
 
     @cached_property
     def provinces(self) -> list[tuple[int, int, str, str]]:
-        regex, names = _provinces()
+        pattern, names = _provinces()
         found: list[tuple[int, int, str, str]] = []
-        if regex is not None:
-            for m in regex.finditer(self.folded):
+        if pattern is not None:
+            for m in pattern.finditer(self.folded):
                 name, kind = names[m.group()]
                 found.append((m.start(), m.end(), name, kind))
         return found

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, phrase_regex
+from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, Caseless, phrase_regex
 
 CUES = sorted({r["phrase"] for r in rows("cues.csv")})
 LEVELS = sorted({r["phrase"].lower() for r in rows("levels.csv")})
@@ -60,3 +60,23 @@ def test_longest_phrase_wins_at_a_position():
     pattern = phrase_regex(["đạt", "đạt được", "đạt mức", "huyện", "huyện,"])
     assert [m.group() for m in pattern.finditer("Đạt  được 80%, huyện, xã đạt mức")] == [
         "Đạt  được", "huyện,", "đạt mức"]
+
+
+MIXED = st.lists(st.sampled_from(PIECES + [p.upper() for p in CUES[::7]] + ["İ", "ß"]), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(MIXED, st.integers(0, 40), st.integers(0, 400))
+def test_caseless_finds_what_the_case_insensitive_pattern_finds(text, pos, endpos):
+    """On the lowercase copy or (when lowercasing moves offsets, "İ") on the text itself."""
+    caseless, reference = Caseless(CUES), flat(CUES)
+    assert [m.span() for m in caseless.finditer(text, pos, endpos)] == spans_between(reference, text, pos, endpos)
+    found = caseless.search(text, pos, endpos)
+    assert (found.span() if found else None) == next(iter(spans_between(reference, text, pos, endpos)), None)
+    at = caseless.match(text, pos, endpos)
+    expected = reference.match(text, pos, endpos)
+    assert (at.span() if at else None) == (expected.span() if expected else None)
+
+
+def spans_between(pattern, text, pos, endpos):
+    return [m.span() for m in pattern.finditer(text, pos, endpos)]

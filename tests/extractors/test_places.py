@@ -71,3 +71,51 @@ def test_organisation_named_after_the_country_is_not_a_national_mention(text):
 
 def test_place_inside_a_word_is_not_a_place():
     assert _places("Hà Nộii và xHuế") == []
+
+
+# --- the gazetteer's trie finds what the flat list of names finds ---------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _flat_gazetteer():
+    """The reference: every spelling in one alternation, the longest first."""
+    import re
+
+    from extractors.lexicon import rows
+    from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
+    from extractors.places import _PREFIX, _title_new_style
+    from pipeline.normalize import unify_tone_placement
+
+    spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
+                 for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
+    spellings |= {_title_new_style(a) for a in spellings}
+    alts = sorted(spellings, key=len, reverse=True)
+    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in a.split("-")) for a in alts)
+    return re.compile(RE_WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + RE_WB_AFTER)
+
+
+def _gazetteer_words():
+    from extractors.lexicon import rows
+
+    names = [a for r in rows("provinces.csv") for a in [r["name"], *filter(None, r["aliases"].split("|"))]]
+    return names, sorted({w for n in names for w in n.replace("-", " ").split()})
+
+
+_NAMES, _NAME_WORDS = _gazetteer_words()
+_place_texts = st.lists(
+    st.sampled_from(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "TP.", "-", " - ", ",", "và", "x"]),
+    max_size=12,
+).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
+    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+
+
+@settings(max_examples=300)
+@given(_place_texts)
+def test_gazetteer_trie_matches_the_flat_list(text):
+    from extractors.places import _gazetteer
+
+    trie, flat = _gazetteer()[0], _flat_gazetteer()
+    assert [(m.span(), m.group("name")) for m in trie.finditer(text)] == \
+        [(m.span(), m.group("name")) for m in flat.finditer(text)]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.references import annotate, find_references, issuer_name, parse_symbol
+from extractors.references import _provinces, annotate, find_references, issuer_name, parse_symbol
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -521,3 +521,27 @@ def test_short_forms_are_tried_where_a_document_type_starts(text):
     for pattern in (P.SHORT_NUMBER, P.SHORT_DEMONSTRATIVE):
         tried = [m.span() for m in (pattern.match(text, at) for at in starts) if m]
         assert tried == [m.span() for m in pattern.finditer(text)]
+
+
+def _flat_provinces():
+    """The reference: every folded province spelling in one alternation, the longest first."""
+    import re
+
+    import regex
+
+    alt = "|".join(re.escape(n) for n in sorted(_provinces()[1], key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.V0)
+
+
+_FOLDED_NAMES = sorted(_provinces()[1])
+_folded_texts = st.lists(
+    st.sampled_from(_FOLDED_NAMES + sorted({w for n in _FOLDED_NAMES for w in n.split()}) + ["tỉnh", ",", "x"]),
+    max_size=12,
+).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  "]), min_size=len(ws), max_size=len(ws)).map(
+    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+
+
+@settings(max_examples=300)
+@given(_folded_texts)
+def test_province_trie_matches_the_flat_list(text):
+    assert [m.span() for m in _provinces()[0].finditer(text)] == [m.span() for m in _flat_provinces().finditer(text)]
