@@ -16,11 +16,12 @@ from functools import cache
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, trie_regex
+from extractors.patterns import RE_WB_AFTER, trie_regex
 from pipeline.models import PlaceMention
 from pipeline.normalize import unify_tone_placement
 
-_PREFIX = r"(?:(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?\s?|Tp\.?\s?)\s*)?"
+# What may stand before a name: "tỉnh", "thành phố", "TP." (each with the spaces after it).
+_PREFIXES = ("tỉnh", "Tỉnh", r"thành\s+phố", r"Thành\s+phố", r"TP\.?\s?", r"Tp\.?\s?")
 # Organisations whose names end in a place but speak for no province: "Tập đoàn Bưu chính Viễn thông Việt Nam".
 _ORG_BEFORE = regex.compile(
     r"(?:Tập\s+đoàn|Tổng\s+công\s+ty|Công\s+ty|Ngân\s+hàng|Hiệp\s+hội|Liên\s+minh|Viện|Đại\s+học|Báo|Đài|"
@@ -44,9 +45,19 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
                  for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
     spellings |= {_title_new_style(a) for a in spellings}
+    # A prefix and a name, else a name alone, tried in that order at each position (the prefix is
+    # optional). Every alternative opens with a literal letter and checks the word boundary after it,
+    # so that ``re`` skips ahead to where a place can start; each holds the name as its one group.
     body = trie_regex(_tokens(a) for a in spellings)
-    pattern = re.compile(RE_WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + RE_WB_AFTER)
+    alternatives = [p[0] + r"(?<!\w.)" + p[1:] + r"\s*(" + body + ")" for p in _PREFIXES]
+    alternatives.append("(" + trie_regex((_tokens(a) for a in spellings), not_after=r"\w") + ")")
+    pattern = re.compile("(?:" + "|".join(alternatives) + ")" + RE_WB_AFTER)
     return pattern, names
+
+
+def _name(m: re.Match) -> str:
+    """The name a gazetteer match holds, without its prefix."""
+    return m.group(m.lastindex)
 
 
 def _tokens(name: str) -> list[tuple[str, str]]:
@@ -70,7 +81,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     pattern, names = _gazetteer()
     found = []
     for m in pattern.finditer(text):
-        name = m.group("name")
+        name = _name(m)
         if not name[:1].isupper():
             continue  # "hòa bình" (peace) is not Hòa Bình
         key = _canonical_key(name)

@@ -85,7 +85,7 @@ def _flat_gazetteer():
 
     from extractors.lexicon import rows
     from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
-    from extractors.places import _PREFIX, _title_new_style
+    from extractors.places import _title_new_style
     from pipeline.normalize import unify_tone_placement
 
     spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
@@ -93,7 +93,8 @@ def _flat_gazetteer():
     spellings |= {_title_new_style(a) for a in spellings}
     alts = sorted(spellings, key=len, reverse=True)
     body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in a.split("-")) for a in alts)
-    return re.compile(RE_WB_BEFORE + _PREFIX + r"(?P<name>" + body + r")" + RE_WB_AFTER)
+    prefix = r"(?:(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?\s?|Tp\.?\s?)\s*)?"
+    return re.compile(RE_WB_BEFORE + prefix + r"(?P<name>" + body + r")" + RE_WB_AFTER)
 
 
 def _gazetteer_words():
@@ -105,7 +106,7 @@ def _gazetteer_words():
 
 _NAMES, _NAME_WORDS = _gazetteer_words()
 _place_texts = st.lists(
-    st.sampled_from(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "TP.", "-", " - ", ",", "và", "x"]),
+    st.sampled_from(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "-", " - ", ",", "và", "x"]),
     max_size=12,
 ).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
     lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
@@ -114,8 +115,8 @@ _place_texts = st.lists(
 @settings(max_examples=300)
 @given(_place_texts)
 def test_gazetteer_trie_matches_the_flat_list(text):
-    from extractors.places import _gazetteer
+    from extractors.places import _gazetteer, _name
 
     trie, flat = _gazetteer()[0], _flat_gazetteer()
-    assert [(m.span(), m.group("name")) for m in trie.finditer(text)] == \
+    assert [(m.span(), _name(m)) for m in trie.finditer(text)] == \
         [(m.span(), m.group("name")) for m in flat.finditer(text)]
