@@ -148,18 +148,24 @@ def _per_period_re() -> Caseless:
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 
 
-_EDGE_LAST = frozenset(w.split()[-1] for w in _EDGE_WORDS)
-_TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]+$")
+_EDGE_FOLDED = frozenset(w.casefold() for e in _EDGE_WORDS for w in e.split())
+# The pieces between the trail pattern's separators, the last one first.
+_LAST_PIECE = regex.compile(r"[^\s,;:.\-()\"'…/]+", regex.REVERSE)
 
 
-def _may_trail(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` can end in edge words or punctuation at all: the end-anchored trail
-    pattern is tried from every position, so it is worth ruling out first (most phrases end in a
-    content word, which no edge word ends with)."""
-    if e <= s or not text[e - 1].isalnum():
-        return True
-    word = _TRAILING_WORD.search(text, max(s, e - 30), e)
-    return word is None or word.start() == max(s, e - 30) or word.group().lower() in _EDGE_LAST
+def _trail_floor(text: str, s: int, e: int) -> int:
+    """Where the trail of ``text[s:e]`` can start at the earliest. A trail is edge words and
+    separators only, so it starts after the last piece that is not an edge word ("đạt 80% hộ dân
+    có" → after "dân"). The end-anchored trail pattern is tried from every position it is given: from
+    here on, that is a few words, not the whole phrase."""
+    while e > s:
+        piece = _LAST_PIECE.search(text, s, e)
+        if piece is None:
+            return s
+        if piece.group().casefold() not in _EDGE_FOLDED:
+            return piece.end()
+        e = piece.start()
+    return s
 
 
 def trim(text: str, ranges: Ranges) -> Ranges:
@@ -178,7 +184,7 @@ def trim(text: str, ranges: Ranges) -> Ranges:
         break
     while ranges:
         s, e = ranges[-1]
-        m = trail.search(text, s, e) if _may_trail(text, s, e) else None
+        m = trail.search(text, _trail_floor(text, s, e), e)
         if m and m.start() < e:
             e = m.start()
         if e <= s or not text[s:e].strip(_PUNCT):
