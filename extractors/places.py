@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, trie_regex
+from extractors.patterns import RE_WB_AFTER, first_letter_alternatives, trie, trie_regex
 from pipeline.models import PlaceMention
 from pipeline.normalize import unify_tone_placement
 
@@ -47,17 +47,18 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     spellings |= {_title_new_style(a) for a in spellings}
     # A prefix and a name, else a name alone, tried in that order at each position (the prefix is
     # optional). Every alternative opens with a literal letter and checks the word boundary after it,
-    # so that ``re`` skips ahead to where a place can start; each holds the name as its one group.
+    # so that ``re`` skips ahead to where a place can start; a prefixed name is the one group.
+    words = trie(_tokens(a) for a in spellings)
     body = trie_regex(_tokens(a) for a in spellings)
     alternatives = [p[0] + r"(?<!\w.)" + p[1:] + r"\s*(" + body + ")" for p in _PREFIXES]
-    alternatives.append("(" + trie_regex((_tokens(a) for a in spellings), not_after=r"\w") + ")")
+    alternatives += first_letter_alternatives(words, r"\w")
     pattern = re.compile("(?:" + "|".join(alternatives) + ")" + RE_WB_AFTER)
     return pattern, names
 
 
 def _name(m: re.Match) -> str:
-    """The name a gazetteer match holds, without its prefix."""
-    return m.group(m.lastindex)
+    """The name a gazetteer match holds: its prefix form's group, or all of it."""
+    return m.group(m.lastindex) if m.lastindex else m.group()
 
 
 def _tokens(name: str) -> list[tuple[str, str]]:
