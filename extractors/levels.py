@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import WB_AFTER, WB_BEFORE, phrase_regex
+from extractors.patterns import WB_AFTER, WB_BEFORE, first_letter_alternatives, phrase_regex, trie
 from pipeline.models import LevelMention
 
 _UNIT = r"(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở|thôn|ấp|bản|phường|thành\s+phố|thị\s+xã)"
@@ -55,6 +56,23 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
     return phrase_regex(anywhere, engine=regex), anywhere, bare
 
 
+@cache
+def _lower_starts() -> re.Pattern:
+    """The lowercase phrases as a zero-width ``re`` pattern: one match (group 1) at every position where
+    a phrase starts, the longest there, like ``regex``'s overlapped search, and several times faster."""
+    _, anywhere, _ = _lexicon()
+    words = trie([("" if i == 0 else r"\s+", w) for i, w in enumerate(p.split())] for p in anywhere)
+    return re.compile("(?=(" + "|".join(first_letter_alternatives(words, r"\w")) + r")(?!\w))")
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of the level phrases of ``text`` in any case, overlapping ones too, in text order."""
+    low = text.lower()
+    if len(low) == len(text):  # lowercasing keeps every offset
+        return [m.span(1) for m in _lower_starts().finditer(low)]
+    return [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]
+
+
 def _key(surface: str) -> str:
     return " ".join(surface.lower().replace(",", ", ").split()).replace(" ,", ",")
 
@@ -67,17 +85,17 @@ def find_levels(text: str) -> list[LevelMention]:
             if rx is _LIST_RE and _two_by_comma(text, m):
                 continue
             found.append(LevelMention(m.start(), m.end(), m.group(), "multi"))
-    pattern, anywhere, _ = _lexicon()
+    _, anywhere, _ = _lexicon()
     # Overlapping phrases ("tại các huyện" / "các huyện, thị xã, thành phố"): the longest wins.
-    candidates = sorted(pattern.finditer(text, overlapped=True), key=lambda m: (-(m.end() - m.start()), m.start()))
-    for m in candidates:
-        if any(not (m.end() <= f.start or m.start() >= f.end) for f in found):
+    for start, end in sorted(_phrases(text), key=lambda span: (span[0] - span[1], span[0])):
+        if any(not (end <= f.start or start >= f.end) for f in found):
             continue
-        level = anywhere.get(_key(m.group()))
-        if level and _INDEX_NAME.search(text[max(0, m.start() - 60):m.start()]):
+        surface = text[start:end]
+        level = anywhere.get(_key(surface))
+        if level and _INDEX_NAME.search(text[max(0, start - 60):start]):
             continue  # "chỉ số năng lực cạnh tranh cấp tỉnh" names an index, not a level
         if level:
-            found.append(LevelMention(m.start(), m.end(), m.group(), level))
+            found.append(LevelMention(start, end, surface, level))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -111,3 +111,24 @@ def test_bare_level_after(text, surface, level):
 )
 def test_no_bare_level_after(text):
     assert bare_level_after(text, text.index("%") + 1) is None
+
+
+# --- the fast overlapped search finds what regex's overlapped search finds ------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractors.levels import _lexicon, _phrases  # noqa: E402
+from extractors.lexicon import rows  # noqa: E402
+
+_LEVEL_PHRASES = sorted({r["phrase"] for r in rows("levels.csv")})
+_LEVEL_PIECES = (_LEVEL_PHRASES + [p.upper() for p in _LEVEL_PHRASES[::4]]
+                 + sorted({w for p in _LEVEL_PHRASES for w in p.split()}) + [",", "và", "x", "İ", "80%"])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_LEVEL_PIECES), max_size=16).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "  ", "", "\n"]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+def test_level_phrases_match_the_overlapped_case_insensitive_search(text):
+    assert _phrases(text) == [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]
