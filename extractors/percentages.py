@@ -11,25 +11,61 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import regex
 
 from extractors.comparators import comparator_for
 from extractors.numbers import parse_number, parse_number_words
-from extractors.patterns import PERCENT_RE, RANGE_RE, RANGE_TU_BEFORE, WORDS_PERCENT_RE
+from extractors.patterns import NUMBER_WORDS, PERCENT_RE, RANGE_RE, RANGE_TU_BEFORE, WORDS_PERCENT_RE
 from pipeline.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
+_SIGN = re.compile(r"%|trăm")  # on the lowercase copy
+# A percentage, a range of them, or one in words is written with digits, spaces, ".,%-" and the
+# letters of number words, "phần trăm", "đến" and "tới" only: it lies within the run of such
+# characters that ends at its sign. (Searched backwards from the sign: the last character outside.)
+_LETTERS = "".join(sorted(set("".join(NUMBER_WORDS) + "phầntrămđếntới")))
+_OUTSIDE = regex.compile(r"[^\d\s.,%\-" + _LETTERS + "]", regex.IGNORECASE | regex.REVERSE)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Where a percentage can be: each sign ("%", "trăm") with the run of characters a value is
+    written with before it, and one character after it (for the patterns' look-aheads), merged."""
+    low = text.lower()
+    if len(low) != len(text):
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for sign in _SIGN.finditer(low):
+        before = _OUTSIDE.search(text, 0, sign.start())
+        start, end = (before.end() if before else 0), min(len(text), sign.end() + 1)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _matches(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[regex.Match]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
 
 
 def find_percentages(text: str) -> list[Percentage]:
     """Every percentage (or range of percentages) in ``text``, in order, non-overlapping."""
+    return _find(text, _windows(text))
+
+
+def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
+    """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see :func:`_windows`)."""
     found: list[Percentage] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in RANGE_RE.finditer(text):
+    for m in _matches(RANGE_RE, text, windows):
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
         if not lo < hi or hi > 1000:
             continue
@@ -40,14 +76,14 @@ def find_percentages(text: str) -> list[Percentage]:
         start = m.start() - len(before) + tu.start() if tu else m.start()
         found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
         taken.append((start, m.end()))
-    for m in PERCENT_RE.finditer(text):
+    for m in _matches(PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"))
         comparator = comparator_for(text, m.start(), m.end())
         found.append(Percentage(m.start(), m.end(), m.group(), value, None, comparator))
         taken.append((m.start(), m.end()))
-    for m in WORDS_PERCENT_RE.finditer(text):
+    for m in _matches(WORDS_PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         words = m.group("num")

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from extractors.patterns import YEAR, YEAR_PATTERNS
@@ -17,7 +19,9 @@ _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 # Every year pattern is a year with at most a few words before it ("kể từ ngày 1/7/", "chậm nhất vào
 # năm"): it lies within this many characters around its years, unless the text has long runs of spaces.
 _BEFORE, _AFTER = 60, 30
-_LONG_SPACE = regex.compile(r"\s{4,}")
+# (``re``'s \s also takes the few control characters that are no White_Space: then the full scan
+# runs, which is always right.)
+_LONG_SPACE = re.compile(r"\s{4,}")
 # The patterns without IGNORECASE, for lowercased text: the same matches, found faster.
 _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
 
