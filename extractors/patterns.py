@@ -83,6 +83,14 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
     )
 )
 
+# For each year pattern, words one of which each of its matches holds (lowercase): a stretch of text
+# without any of them cannot match it, which a substring test tells faster than the pattern.
+YEAR_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
+    ("-",), ("từ",), ("hướng", "nhìn"), ("hết", "cuối"), ("cuối",), ("từ",), ("từ",), ("đến", "tới", "vào", "trước"),
+    ("năm",),
+)
+assert len(YEAR_PATTERN_WORDS) == len(YEAR_PATTERNS)
+
 # --- clauses --------------------------------------------------------------------------------------
 FOOTNOTE_MARK_RE = regex.compile(r"\((?:\d{1,2}|\*)\)|\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]")
 

@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from extractors.patterns import YEAR, YEAR_PATTERNS
+from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS
 from pipeline.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
@@ -54,8 +54,12 @@ def find_years(text: str, offset: int = 0) -> list[YearMention]:
     # Lowercasing that keeps every offset lets the patterns match case-sensitively.
     scan, patterns = (lowered, _LOWER_PATTERNS) if len(lowered) == len(text) else (text, YEAR_PATTERNS)
     taken: list[tuple[int, int]] = []
-    for kind, pattern in patterns:
-        for ws, we in windows:
+    # On the lowercase copy, a window without any of a pattern's words is not searched with it.
+    pieces = [scan[ws:we] for ws, we in windows] if scan is lowered else None
+    for (kind, pattern), words in zip(patterns, YEAR_PATTERN_WORDS, strict=True):
+        for i, (ws, we) in enumerate(windows):
+            if pieces is not None and not any(w in pieces[i] for w in words):
+                continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span()
                 if any(not (e <= a or s >= b) for a, b in taken):

@@ -87,7 +87,8 @@ def _years_by_full_scan(text):
 
 
 YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "ngày", "1/7/", "giai đoạn", "Giai Đoạn", "2021",
-               "2025", "2030", "1999", "-", "tới", "định hướng", "kể", "chậm nhất vào", "İ", "x", ",", "12025"]
+               "2025", "2030", "1999", "-", "tới", "định hướng", "kể", "chậm nhất vào", "İ", "x", ",", "12025",
+               "Tầm nhìn", "TÍNH", "trước", "vào", "thời kỳ", "nhiệm kỳ", "Kế hoạch", "trong", "bắt đầu", "VÀO"]
 
 
 @given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES), st.sampled_from([" ", " ", "", "     ", "\n"])),
