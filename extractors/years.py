@@ -16,11 +16,12 @@ from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS
 from pipeline.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
-# Every year pattern is a year with at most a few words before it ("kể từ ngày 1/7/", "chậm nhất vào
-# năm"): it lies within this many characters around its years, unless the text has long runs of spaces.
+# Every year pattern is a year with at most a few short words before it ("kể từ ngày 1/7/", "chậm
+# nhất vào năm"): it lies within this many characters around its years, unless it has long runs of
+# spaces. Such a match fills the 60 characters before its year with a few words and long gaps, so a
+# run of 4+ spaces inside a window is where a match may reach beyond it: then the whole text is
+# searched. (``re``'s \s also takes a few control characters that are no White_Space: then too.)
 _BEFORE, _AFTER = 60, 30
-# (``re``'s \s also takes the few control characters that are no White_Space: then the full scan
-# runs, which is always right.)
 _LONG_SPACE = re.compile(r"\s{4,}")
 # The patterns without IGNORECASE, for lowercased text: the same matches, found faster.
 _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
@@ -28,8 +29,6 @@ _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PAT
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Where year patterns can match: the stretches around each four-digit year, merged."""
-    if _LONG_SPACE.search(text):
-        return [(0, len(text))]
     out: list[tuple[int, int]] = []
     for m in _YEARISH.finditer(text):
         s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
@@ -37,6 +36,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+    if any(_LONG_SPACE.search(text, s, e) for s, e in out):
+        return [(0, len(text))]
     return out
 
 

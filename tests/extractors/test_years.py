@@ -91,7 +91,7 @@ YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "n
                "Tầm nhìn", "TÍNH", "trước", "vào", "thời kỳ", "nhiệm kỳ", "Kế hoạch", "trong", "bắt đầu", "VÀO"]
 
 
-@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES), st.sampled_from([" ", " ", "", "     ", "\n"])),
+@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES), st.sampled_from([" ", " ", "", "     ", "\n", " " * 40])),
                 max_size=20).map(lambda parts: "".join(a + b for a, b in parts)))
 @settings(max_examples=500, deadline=None)
 def test_find_years_matches_the_full_case_insensitive_scan(text):
