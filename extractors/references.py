@@ -46,7 +46,7 @@ import datetime as dt
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache, cached_property
 
@@ -290,11 +290,37 @@ def _flags(*groups: Iterable[str]) -> str:
     return "|".join(seen)
 
 
+def _lead_floor(window: str) -> int:
+    """Where a lead that ends ``window`` can start at the earliest: after the last token (a run of
+    ``re``'s word characters, or one other non-space character) that is not a word a lead is written
+    with. The end-anchored lead patterns are tried from every position they are given: from here on,
+    that is a few words, not the whole window.
+
+        >>> window = "căn cứ vào nội dung của Quyết  định số "
+        >>> window[_lead_floor(window):]
+        ' Quyết  định số '
+    """
+    end = len(window)
+    while True:
+        while end and window[end - 1].isspace():
+            end -= 1
+        if not end:
+            return 0
+        start = end - 1
+        if window[start].isalnum() or window[start] == "_":
+            while start and (window[start - 1].isalnum() or window[start - 1] == "_"):
+                start -= 1
+        if not P.LEAD_WORD.fullmatch(window, start, end):
+            return end
+        end = start
+
+
 def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, str] | None:
     """What stands before a symbol: (start, doc_type, kind) with kind type|abbr|so; None for nothing."""
     lo = max(floor, sym_start - P.LEAD_WINDOW)
     window = text[lo:sym_start]
-    m = P.LEAD_PLAIN.search(window)
+    lead_floor = _lead_floor(window)
+    m = P.LEAD_PLAIN.search(window, lead_floor)
     if m:
         if m.group("type"):
             doc_type = _type_name(m.group("type"))
@@ -313,7 +339,7 @@ def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, s
         if doc_type in P.NAMED_TYPES or _bare_type(sym) == doc_type:
             return lo + named.start(), doc_type, "type"
         break
-    m = P.LEAD_SO.search(window)
+    m = P.LEAD_SO.search(window, lead_floor)
     if m:
         return lo + m.start(), "", "so"
     return None
@@ -430,11 +456,24 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, i - 2) : i + 1])
 
 
+def _short_starts(text: str) -> Iterator[int]:
+    """Where ``SHORT_START`` matches, as its ``finditer`` finds them: each candidate (the same match
+    without the word boundary) that it matches, going on after its match, else one character on."""
+    pos = 0
+    while (candidate := P.SHORT_START_CANDIDATE.search(text, pos)) is not None:
+        m = P.SHORT_START.match(text, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+            continue
+        yield m.start()
+        pos = m.end()
+
+
 def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Reference]:
     text = ctx.text
     out: list[Reference] = []
     # Both short forms start with a document type and a space: one scan finds where to try them.
-    starts = [m.start() for m in P.SHORT_START.finditer(text)]
+    starts = list(_short_starts(text))
     for m in filter(None, (P.SHORT_NUMBER.match(text, at) for at in starts)):
         start, end = m.start(), m.end()
         number = m.group("num")

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors import reference_patterns as P
 from extractors.references import _provinces, annotate, find_references, issuer_name, parse_symbol
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -515,8 +516,6 @@ SHORT_PIECES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Đề án"
 def test_short_forms_are_tried_where_a_document_type_starts(text):
     # _short_references matches the short-form patterns only where SHORT_START finds a type word:
     # the same matches as scanning the text with each pattern
-    import extractors.reference_patterns as P
-
     starts = [m.start() for m in P.SHORT_START.finditer(text)]
     for pattern in (P.SHORT_NUMBER, P.SHORT_DEMONSTRATIVE):
         tried = [m.span() for m in (pattern.match(text, at) for at in starts) if m]
@@ -545,3 +544,31 @@ _folded_texts = st.lists(
 @given(_folded_texts)
 def test_province_trie_matches_the_flat_list(text):
     assert [m.span() for m in _provinces()[0].finditer(text)] == [m.span() for m in _flat_provinces().finditer(text)]
+
+
+_LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n.lower() for n in P.TYPE_NAMES[::2]]
+                + list(P.ABBREVIATIONS) + ["số", "Số", "SỐ", "hiệu", ":", "của", "theo", "(", ")", ",", "\u0301",
+                                           "_", "12", "x", "ſố", "pháp"])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n", "\xa0"]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window):
+    from extractors.references import _lead_floor
+
+    floor = _lead_floor(window)
+    for pattern in (P.LEAD_PLAIN, P.LEAD_SO):
+        fast, full = pattern.search(window, floor), pattern.search(window)
+        assert (fast.span() if fast else None) == (full.span() if full else None)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_LEAD_PIECES + ["x", "Bộ", "luật", "liên tịch"]), max_size=14).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "", "\n", "\xa0"]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+def test_short_starts_are_where_the_start_pattern_matches(text):
+    from extractors.references import _short_starts
+
+    assert list(_short_starts(text)) == [m.start() for m in P.SHORT_START.finditer(text)]
