@@ -16,7 +16,7 @@ side remarks, and trim what cannot start or end a noun phrase.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -234,9 +234,15 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
     """The part of a value's tail that still describes it (up to a purpose, comparison or side remark)."""
     if not ranges:
         return ranges
+    return list(_tail_extent(text, tuple(ranges)))
+
+
+@lru_cache(maxsize=64)
+def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    # Cached: a value's tail is cut once for its phrase and once more for its level.
     lo, hi = _bounds(ranges)
     stop = _TAIL_STOP.search(text, lo, hi)
-    return subtract(ranges, [(stop.start(), hi)]) if stop else ranges
+    return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges
 
 
 # A place with the particle that attaches it ("của tỉnh Nghệ An", "ở Hà Giang"), and national mentions.

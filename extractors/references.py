@@ -223,8 +223,8 @@ class _Context:
         return P.fold(self.text)
 
     @cached_property
-    def boundaries(self) -> list[int]:
-        return [m.end() for m in P.SENTENCE_END.finditer(self.text)]
+    def boundaries(self) -> tuple[int, ...]:
+        return P.sentence_ends(self.text)
 
 
     @cached_property

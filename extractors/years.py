@@ -30,6 +30,8 @@ _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PAT
 def _windows(text: str) -> list[tuple[int, int]]:
     """Where year patterns can match: the stretches around each four-digit year, merged."""
     out: list[tuple[int, int]] = []
+    if "19" not in text and "20" not in text and "21" not in text:
+        return out  # every year starts so (in ASCII digits): most phrases hold none
     for m in _YEARISH.finditer(text):
         s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if out and s <= out[-1][1]:

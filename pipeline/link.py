@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors.reference_patterns import SENTENCE_END
+from extractors.reference_patterns import sentence_ends
 from pipeline.models import Reference, Target
 
 # ---------------------------------------------------------------------------
@@ -84,10 +84,10 @@ def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | Non
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
-    for m in SENTENCE_END.finditer(text):  # the reference extractor's sentence ends
-        if m.end() > pos:
-            out.append((pos, m.end()))
-        pos = m.end()
+    for end in sentence_ends(text):  # the reference extractor's sentence ends
+        if end > pos:
+            out.append((pos, end))
+        pos = end
     if pos < len(text):
         out.append((pos, len(text)))
     return out
