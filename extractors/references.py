@@ -81,9 +81,30 @@ def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
             names[P.fold(spelling)] = (r["name"], r.get("kind", "tinh"))
     if not names:
         return None, {}
-    # Scanned over whole texts: a trie of the names' words, in ``re`` (several times faster here).
-    alt = trie_regex(([("" if i == 0 else " ", w) for i, w in enumerate(n.split(" "))] for n in names), not_after=r"\w")
+    # Scanned over whole texts as they are (not folded first): every spelling that folds to a name, as
+    # a trie of words in ``re`` (several times faster here).
+    spellings = {v for n in names for v in _unfolded(n)}
+    alt = trie_regex(([("" if i == 0 else " ", w) for i, w in enumerate(v.split(" "))] for v in spellings),
+                     not_after=r"\w")
     return re.compile(rf"{alt}(?!\w)"), names
+
+
+_UNFOLD = {folded: plain for plain, folded in P.TONE_PAIRS.items()}
+
+
+def _unfolded(name: str) -> set[str]:
+    """Every spelling ``P.fold`` turns into ``name`` (``Khánh Hòa`` ← ``Khánh Hoà``, ``Đ`` ← ``Ð``)."""
+    out = {""}
+    i = 0
+    while i < len(name):
+        pair = name[i:i + 2]
+        if pair in _UNFOLD:
+            out = {o + alt for o in out for alt in (pair, _UNFOLD[pair])}
+            i += 2
+            continue
+        out = {o + alt for o in out for alt in ((name[i], "Ð") if name[i] == "Đ" else (name[i],))}
+        i += 1
+    return {o for o in out if P.fold(o) == name}
 
 
 def _type_name(surface: str) -> str:
@@ -218,9 +239,6 @@ class _Context:
         self.text = text
 
     # Each fact is computed on first use: many documents need none of them.
-    @cached_property
-    def folded(self) -> str:
-        return P.fold(self.text)
 
     @cached_property
     def boundaries(self) -> tuple[int, ...]:
@@ -232,8 +250,8 @@ class _Context:
         pattern, names = _provinces()
         found: list[tuple[int, int, str, str]] = []
         if pattern is not None:
-            for m in pattern.finditer(self.folded):
-                name, kind = names[m.group()]
+            for m in pattern.finditer(self.text):
+                name, kind = names[P.fold(m.group())]
                 found.append((m.start(), m.end(), name, kind))
         return found
 
@@ -273,8 +291,11 @@ class _Context:
         j = bisect.bisect_left(self._starts, start) - 1
         if j >= 0 and self.provinces[j][0] >= s_start:
             return self.provinces[j][2], self.provinces[j][3]
-        counts = Counter((p[2], p[3]) for p in self.provinces)
-        return counts.most_common(1)[0][0]
+        return self._most_mentioned
+
+    @cached_property
+    def _most_mentioned(self) -> tuple[str, str]:
+        return Counter((p[2], p[3]) for p in self.provinces).most_common(1)[0][0]
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors import reference_patterns as P
-from extractors.references import _provinces, annotate, find_references, issuer_name, parse_symbol
+from extractors.references import _provinces, _unfolded, annotate, find_references, issuer_name, parse_symbol
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -572,3 +572,22 @@ def test_short_starts_are_where_the_start_pattern_matches(text):
     from extractors.references import _short_starts
 
     assert list(_short_starts(text)) == [m.start() for m in P.SHORT_START.finditer(text)]
+
+
+_RAW_NAMES = sorted({v for n in _FOLDED_NAMES for v in _unfolded(n)})
+_raw_texts = st.lists(
+    st.sampled_from(_RAW_NAMES + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",",
+                                  "x", "Quyết định số 1/QĐ-UBND"]),
+    max_size=12,
+).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  "]), min_size=len(ws), max_size=len(ws)).map(
+    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+
+
+@settings(max_examples=300)
+@given(_raw_texts)
+def test_provinces_on_the_text_as_written_are_those_of_its_folded_spelling(text):
+    from extractors.references import _Context
+
+    names = _provinces()[1]
+    expected = [(m.start(), m.end(), *names[m.group()]) for m in _flat_provinces().finditer(P.fold(text))]
+    assert _Context(text).provinces == expected
