@@ -33,7 +33,8 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
     scan = lower_pattern.finditer(lowered) if len(lowered) == len(text) else pattern.finditer(text)
     out = []
     for m in scan:
-        kind = kinds.get(" ".join(m.group().lower().split()))
+        # Most matches are written as listed (lowercase, single spaces): looked up as they are.
+        kind = kinds.get(m.group()) or kinds.get(" ".join(m.group().lower().split()))
         if kind is None:
             continue
         if kind == "increase" and _NOT_INCREASE.match(text, m.start()):

@@ -208,7 +208,7 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         cut = colon + 1
     for m in _cut_cue_re().finditer(text, cut, hi):
         # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
-        if content_words(text[m.end():hi]) > 0:
+        if content_words(text[m.end():hi], stop_at=1) > 0:
             cut = max(cut, m.end())
     if not subject:
         comma = max(text.rfind(",", cut, hi), text.rfind(";", cut, hi))
@@ -288,9 +288,20 @@ _EDGE_SET = frozenset(w for e in _EDGE_WORDS for w in e.split())
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
-def content_words(phrase: str) -> int:
-    """How many words of a phrase are not edge words (0 means nothing is said of what is measured)."""
-    return sum(1 for w in _WORD.findall(phrase.lower()) if w not in _EDGE_SET)
+def content_words(phrase: str, stop_at: int = 0) -> int:
+    """How many words of a phrase are not edge words (0 means nothing is said of what is measured);
+    with ``stop_at``, counting stops there (``content_words(p, 1) > 0``: is anything said at all?).
+
+        >>> content_words("đạt tối thiểu"), content_words("tỷ lệ hộ nghèo", stop_at=2)
+        (0, 2)
+    """
+    n = 0
+    for w in _WORD.finditer(phrase.lower()):
+        if w.group() not in _EDGE_SET:
+            n += 1
+            if n == stop_at:
+                break
+    return n
 
 
 def has_predicate(phrase: str) -> bool:

@@ -283,7 +283,7 @@ def _split_between(text: str, start: int, end: int) -> int | None:
         return None
     for m in _SEPARATOR.finditer(segment):
         right = segment[m.end():]
-        if _LINKING_END.search(right) and (content_words(right) >= 2 or find_years(right)):
+        if _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
             return start + m.start()
     return None
 
@@ -375,7 +375,7 @@ def _read_scope(ctx: Context, scope: Scope, items: list[Item], parent_item: Item
             it.level = _level_of(text, it, tail, head)
 
     for it in items:
-        if content_words(it.indicator) == 0 and parent_item is not None:
+        if content_words(it.indicator, stop_at=1) == 0 and parent_item is not None:
             it.indicator = parent_item.indicator
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
@@ -644,7 +644,7 @@ def _fill_gaps(ctx: Context, items: list[Item]) -> None:
         if it.scope.parent is not None or not it.head_clean:
             continue
         own = ctx.render(it.head_clean)
-        if (previous is not None and previous.scope is not it.scope and content_words(own) <= 4
+        if (previous is not None and previous.scope is not it.scope and content_words(own, stop_at=5) <= 4
                 and not _measure_noun_re().search(own) and not has_predicate(own)
                 and not _LINKING_END.search(own) and previous.head_clean):
             p_lo, p_hi = previous.head_clean[0][0], previous.head_clean[-1][1]
@@ -685,8 +685,8 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
             for it in items:
                 v = it.value
                 own = [(a, b) for a, b in (it.head or []) + it.tail]
-                anaphoric = any(ANAPHOR_ANY.search(t, a, b) for a, b in own) and content_words(it.indicator) <= 3
-                if (content_words(it.indicator) == 0 or ANAPHOR.match(it.indicator) or anaphoric) and last_indicator:
+                anaphoric = any(ANAPHOR_ANY.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
+                if (content_words(it.indicator, stop_at=1) == 0 or ANAPHOR.match(it.indicator) or anaphoric) and last_indicator:
                     it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
                 last_indicator = it.indicator or last_indicator
                 measure = _measure(t, v)
