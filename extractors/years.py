@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS
+from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS, lowered
 from pipeline.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
@@ -27,19 +27,21 @@ _LONG_SPACE = re.compile(r"\s{4,}")
 _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Where year patterns can match: the stretches around each four-digit year, merged."""
+def _windows(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where year patterns can match in ``text[start:end]``: the stretches around each four-digit
+    year, merged (the whole stretch when one holds a long run of spaces)."""
+    end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
-    if "19" not in text and "20" not in text and "21" not in text:
+    if start == 0 and end == len(text) and "19" not in text and "20" not in text and "21" not in text:
         return out  # every year starts so (in ASCII digits): most phrases hold none
-    for m in _YEARISH.finditer(text):
-        s, e = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+    for m in _YEARISH.finditer(text, start, end):
+        s, e = max(start, m.start() - _BEFORE), min(end, m.end() + _AFTER)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     if any(_LONG_SPACE.search(text, s, e) for s, e in out):
-        return [(0, len(text))]
+        return [(start, end)]
     return out
 
 
@@ -49,16 +51,43 @@ def find_years(text: str, offset: int = 0) -> list[YearMention]:
     A period gives ``year`` = its end and ``year_start`` = its start (``giai đoạn 2021-2025``).
     ``offset`` is added to every position (``text`` being a slice that starts there).
     """
-    found: list[YearMention] = []
     windows = _windows(text)
     if not windows:
-        return found  # no four-digit year at all: nothing to match
+        return []  # no four-digit year at all: nothing to match
     lowered = text.lower()
-    # Lowercasing that keeps every offset lets the patterns match case-sensitively.
-    scan, patterns = (lowered, _LOWER_PATTERNS) if len(lowered) == len(text) else (text, YEAR_PATTERNS)
+    if len(lowered) != len(text):  # lowercasing moved offsets: the case-insensitive patterns
+        return _match(text, text, YEAR_PATTERNS, windows, offset)
+    return _match(text, lowered, _LOWER_PATTERNS, windows, offset)
+
+
+def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention]:
+    """``find_years`` of each region of ``text`` (offsets in ``text``), in one pass over the text's
+    lowercase copy instead of one call per region.
+
+    The same as ``[y for s, e in regions for y in find_years(text[s:e], offset=s)]`` when regions are
+    in order and bounded by spaces or the text's ends (paragraphs, lines): then no pattern sees past
+    a region's ends either way. Other regions are read one by one.
+
+        >>> text = "Giai đoạn 2021 - 2025\\nĐến năm 2030, đạt 80%"
+        >>> [(y.kind, y.year) for y in find_years_in(text, [(0, 21), (22, len(text))])]
+        [('period', 2025), ('deadline', 2030)]
+    """
+    low = lowered(text)
+    bounded = low is not None and all(
+        (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace()) for s, e in regions)
+    if not bounded:
+        return [y for s, e in regions for y in find_years(text[s:e], offset=s)]
+    windows = [w for s, e in regions for w in _windows(text, s, e)]
+    return _match(text, low, _LOWER_PATTERNS, windows, 0) if windows else []
+
+
+def _match(text: str, scan: str, patterns, windows: list[tuple[int, int]], offset: int) -> list[YearMention]:
+    """The patterns over the windows of ``scan`` (``text`` or its lowercase copy), most specific first,
+    non-overlapping. On the lowercase copy, a window without any of a pattern's words is not searched
+    with it."""
+    found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
-    # On the lowercase copy, a window without any of a pattern's words is not searched with it.
-    pieces = [scan[ws:we] for ws, we in windows] if scan is lowered else None
+    pieces = [scan[ws:we] for ws, we in windows] if scan is not text else None
     for (kind, pattern), words in zip(patterns, YEAR_PATTERN_WORDS, strict=True):
         for i, (ws, we) in enumerate(windows):
             if pieces is not None and not any(w in pieces[i] for w in words):

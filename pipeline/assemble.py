@@ -46,7 +46,7 @@ from extractors.indicators import (
 from extractors.levels import bare_level_after, bare_level_before, find_levels
 from extractors.percentages import find_percentages
 from extractors.places import find_places
-from extractors.years import find_years
+from extractors.years import find_years, find_years_in
 from pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 from pipeline.normalize import Normalized, normalize
 from pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
@@ -216,7 +216,7 @@ def build_context(text: str, norm: Normalized | None = None) -> Context:
     ctx = Context(
         text=text,
         paragraphs=paras,
-        years=_scan(text, regions, find_years),
+        years=find_years_in(text, regions),
         cues=cues,
         places=places,
         subject="",

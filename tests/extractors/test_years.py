@@ -97,3 +97,32 @@ YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "n
 def test_find_years_matches_the_full_case_insensitive_scan(text):
     got = [(y.start, y.end, y.surface, y.year, y.kind) for y in find_years(text)]
     assert got == _years_by_full_scan(text)
+
+
+@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES + ["\n", "\n\n", "  \n "]),
+                          st.sampled_from([" ", "", "     ", "\n", " " * 40])), max_size=24)
+       .map(lambda parts: "".join(a + b for a, b in parts)), st.data())
+@settings(max_examples=300, deadline=None)
+def test_years_of_regions_in_one_pass_are_those_of_each_region(text, data):
+    """Paragraphs and random stretches (bounded by spaces or not) of the same text."""
+    from extractors.years import find_years_in
+    from pipeline.segment import paragraphs
+
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    for regions in (paragraphs(text), stretches):
+        expected = [y for s, e in regions for y in find_years(text[s:e], offset=s)]
+        assert find_years_in(text, regions) == expected
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("mã 12025 đến năm 2030", [(4, 21)]),  # a region that starts inside a number
+    ("xnăm 2025", [(1, 9)]),  # … or a word
+    ("giai đoạn 12021-2025", [(11, 20)]),
+    ("từ năm 2021 đến năm 2025", [(0, 11), (12, 24)]),  # regions that split a period
+    ("Năm 2025\nđến năm 2030", [(0, 8), (9, 21)]),  # paragraphs
+])
+def test_years_of_regions_cut_anywhere_are_those_of_each_region(text, regions):
+    from extractors.years import find_years_in
+
+    assert find_years_in(text, regions) == [y for s, e in regions for y in find_years(text[s:e], offset=s)]
