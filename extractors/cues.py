@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import phrase_regex
+from extractors.patterns import bounded, lowered, phrase_regex
 from pipeline.models import Cue
 
 # "tăng trưởng" is growth (a level), "tăng lên 80%" reaches a level: neither is an increase.
@@ -27,17 +27,38 @@ def _lexicon() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue phrase, longest match first, in text order (``offset`` added to every position)."""
     lower_pattern, pattern, kinds = _lexicon()
-    lowered = text.lower()
+    lowered_text = text.lower()
     # The lexicon is lowercase: matching the lowercased text case-sensitively is the same search, much
     # faster than a case-insensitive alternation (when lowercasing keeps every offset).
-    scan = lower_pattern.finditer(lowered) if len(lowered) == len(text) else pattern.finditer(text)
+    if len(lowered_text) == len(text):
+        return _cues(text, lower_pattern.finditer(lowered_text), len(text), offset)
+    return _cues(text, pattern.finditer(text), len(text), offset)
+
+
+def find_cues_in(text: str, regions: list[tuple[int, int]]) -> list[Cue]:
+    """``find_cues`` of each region of ``text`` (offsets in ``text``), in one pass over the text's
+    lowercase copy: the same cues as region by region when regions are bounded by spaces
+    (:func:`extractors.patterns.bounded`); other regions are read one by one.
+
+        >>> [c.surface for c in find_cues_in("Phấn đấu\\nĐã đạt 51%", [(0, 8), (9, 19)])]
+        ['Phấn đấu', 'Đã đạt']
+    """
+    low = lowered(text)
+    if low is None or not bounded(text, regions):
+        return [c for s, e in regions for c in find_cues(text[s:e], offset=s)]
+    lower_pattern, _, _ = _lexicon()
+    return [c for s, e in regions for c in _cues(text, lower_pattern.finditer(low, s, e), e, 0)]
+
+
+def _cues(text: str, matches, end: int, offset: int) -> list[Cue]:
+    _, _, kinds = _lexicon()
     out = []
-    for m in scan:
+    for m in matches:
         # Most matches are written as listed (lowercase, single spaces): looked up as they are.
         kind = kinds.get(m.group()) or kinds.get(" ".join(m.group().lower().split()))
         if kind is None:
             continue
-        if kind == "increase" and _NOT_INCREASE.match(text, m.start()):
+        if kind == "increase" and _NOT_INCREASE.match(text, m.start(), end):
             continue
         out.append(Cue(m.start() + offset, m.end() + offset, text[m.start():m.end()], kind))
     return out

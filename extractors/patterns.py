@@ -122,6 +122,13 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
+def bounded(text: str, regions: Iterable[tuple[int, int]]) -> bool:
+    """Whether each region starts and ends at a space or an end of ``text`` (paragraphs, lines):
+    then a pattern run between a region's bounds sees what it sees in the region's slice, and a
+    document's regions can be read in one pass over the text instead of slice by slice."""
+    return all((s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace()) for s, e in regions)
+
+
 class Caseless:
     """A word list matched in any case. On the text's lowercase copy (when it keeps every offset) the
     lowercase phrases are matched case-sensitively, which is the same search, several times faster:

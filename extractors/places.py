@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, first_letter_alternatives, trie, trie_regex
+from extractors.patterns import RE_WB_AFTER, bounded, first_letter_alternatives, trie, trie_regex
 from pipeline.models import PlaceMention
 from pipeline.normalize import unify_tone_placement
 
@@ -79,9 +79,27 @@ def _title_new_style(name: str) -> str:
 def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     """Province / city mentions, with the canonical name and, for merged units, where they went in 2025
     (``offset`` added to every position)."""
+    return _places(text, 0, len(text), offset)
+
+
+def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMention]:
+    """``find_places`` of each region of ``text`` (offsets in ``text``), without slicing: the same
+    mentions when regions are bounded by spaces (:func:`extractors.patterns.bounded`); other regions
+    are read one by one.
+
+        >>> [p.place for p in find_places_in("Tỉnh Sơn La\\nTP.HCM đạt 80%", [(0, 11), (12, 26)])]
+        ['Sơn La', 'Hồ Chí Minh']
+    """
+    if not bounded(text, regions):
+        return [p for s, e in regions for p in find_places(text[s:e], offset=s)]
+    return [p for s, e in regions for p in _places(text, s, e, 0)]
+
+
+def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
+    """The mentions between ``start`` and ``end`` as if that stretch were the whole text."""
     pattern, names = _gazetteer()
     found = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, start, end):
         name = _name(m)
         if not name[:1].isupper():
             continue  # "hòa bình" (peace) is not Hòa Bình
@@ -89,7 +107,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
         if key not in names:
             continue
         canonical, merged = names[key]
-        if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(0, m.start() - 80):m.start()]):
+        if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(start, m.start() - 80):m.start()]):
             continue
         found.append(PlaceMention(m.start() + offset, m.end() + offset, m.group(), canonical, merged))
     return found

@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS, lowered
+from extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS, bounded, lowered
 from pipeline.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
@@ -73,9 +73,7 @@ def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention
         [('period', 2025), ('deadline', 2030)]
     """
     low = lowered(text)
-    bounded = low is not None and all(
-        (s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace()) for s, e in regions)
-    if not bounded:
+    if low is None or not bounded(text, regions):
         return [y for s, e in regions for y in find_years(text[s:e], offset=s)]
     windows = [w for s, e in regions for w in _windows(text, s, e)]
     return _match(text, low, _LOWER_PATTERNS, windows, 0) if windows else []

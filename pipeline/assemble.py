@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.cues import find_cues
+from extractors.cues import find_cues_in
 from extractors.indicators import (
     ANAPHOR,
     ANAPHOR_ANY,
@@ -45,7 +45,7 @@ from extractors.indicators import (
 )
 from extractors.levels import bare_level_after, bare_level_before, find_levels
 from extractors.percentages import find_percentages
-from extractors.places import find_places
+from extractors.places import find_places, find_places_in
 from extractors.years import find_years, find_years_in
 from pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 from pipeline.normalize import Normalized, normalize
@@ -196,22 +196,14 @@ def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _scan(text: str, regions: list[tuple[int, int]], finder) -> list:
-    """``finder`` over each region, offsets shifted into ``text``."""
-    out = []
-    for s, e in regions:
-        out += finder(text[s:e], offset=s)
-    return out
-
-
 def build_context(text: str, norm: Normalized | None = None) -> Context:
     """What the rules need to know of a document. Only the regions that can matter are scanned: the
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     paras = paragraphs(text)
     regions = [p for i, p in enumerate(paras) if i < 3 or _is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
-    places = _scan(text, regions, find_places)
+    places = find_places_in(text, regions)
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
-    cues = [c for c in _scan(text, regions, find_cues) if c.kind in ("target", "actual")
+    cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
             and not any(p.start <= c.start < p.end for p in places)]
     ctx = Context(
         text=text,

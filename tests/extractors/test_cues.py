@@ -53,3 +53,34 @@ def test_longest_phrase_wins():
 
 def test_no_cue_inside_words():
     assert _cues("người dân phấn khởi") == []
+
+
+# --- a document's regions in one pass ---------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from extractors.cues import find_cues_in  # noqa: E402
+from extractors.lexicon import rows  # noqa: E402
+from pipeline.segment import paragraphs  # noqa: E402
+
+_CUE_PIECES = sorted({r["phrase"] for r in rows("cues.csv")}) + ["TĂNG THÊM", "Phấn Đấu", "trưởng", "Cần Thơ", "x",
+                                                                 "80%", "İ", ",", "\n", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).flatmap(
+    lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
+        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))), st.data())
+def test_cues_of_regions_in_one_pass_are_those_of_each_region(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    for regions in (paragraphs(text), stretches):
+        assert find_cues_in(text, regions) == [c for s, e in regions for c in find_cues(text[s:e], offset=s)]
+
+
+def test_a_region_ends_what_a_cue_may_see():
+    """"tăng" ending a line is an increase even when the next line starts with "trưởng"."""
+    text = "Dân số tăng\ntrưởng thành"
+    regions = paragraphs(text)
+    assert [c.kind for c in find_cues_in(text, regions)] == [c.kind for c in find_cues(text[:11])] == ["increase"]

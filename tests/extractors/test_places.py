@@ -120,3 +120,25 @@ def test_gazetteer_trie_matches_the_flat_list(text):
     trie, flat = _gazetteer()[0], _flat_gazetteer()
     assert [(m.span(), _name(m)) for m in trie.finditer(text)] == \
         [(m.span(), m.group("name")) for m in flat.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_place_texts, st.data())
+def test_places_of_regions_are_those_of_each_region(text, data):
+    from extractors.places import find_places_in
+    from pipeline.segment import paragraphs
+
+    text = text.replace("x", "Tập đoàn\n")  # an organisation before a line's "Việt Nam"
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    for regions in (paragraphs(text), stretches):
+        assert find_places_in(text, regions) == [p for s, e in regions for p in find_places(text[s:e], offset=s)]
+
+
+def test_a_region_starts_what_a_place_may_see():
+    """An organisation on the line before does not take "Việt Nam" from the next line."""
+    from extractors.places import find_places_in
+    from pipeline.segment import paragraphs
+
+    text = "Tập đoàn\nViệt Nam đạt 80%"
+    assert [p.place for p in find_places_in(text, paragraphs(text))] == ["Việt Nam"]
