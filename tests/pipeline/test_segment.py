@@ -95,7 +95,8 @@ def test_is_candidate():
     assert not is_candidate("một trăm người, gần % chưa")  # "%" without a digit right before it
 
 
-CANDIDATE_PIECES = ["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "trăm", "TRĂM", "Phần", "PHẦN", "trăm năm", "ă", "x"]
+CANDIDATE_PIECES = ["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "trăm", "TRĂM", "Phần", "PHẦN", "trăm năm", "ă", "x",
+                    "\xa0%", "٣", "\t", "\x1c"]
 
 
 @given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=12).map("".join))
