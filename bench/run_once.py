@@ -1,6 +1,6 @@
 """One timed batch run in its own process, so its peak memory is its own: prints a JSON line.
 
-    python -m bench.run_once --jobs 2 --out bench/data/out bench/data/corpus_1x
+    python -m bench.run_once --jobs 2 --out bench/data/out bench/data/corpus_20mb
 """
 
 from __future__ import annotations
