@@ -23,6 +23,8 @@ _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 # searched. (``re``'s \s also takes a few control characters that are no White_Space: then too.)
 _BEFORE, _AFTER = 60, 30
 _LONG_SPACE = re.compile(r"\s{4,}")
+_WORD_SETS = tuple(frozenset(words) for words in YEAR_PATTERN_WORDS)
+_ALL_WORDS = tuple(sorted(set().union(*_WORD_SETS)))
 # The patterns without IGNORECASE, for lowercased text: the same matches, found faster.
 _LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
 
@@ -85,10 +87,11 @@ def _match(text: str, scan: str, patterns, windows: list[tuple[int, int]], offse
     with it."""
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
-    pieces = [scan[ws:we] for ws, we in windows] if scan is not text else None
-    for (kind, pattern), words in zip(patterns, YEAR_PATTERN_WORDS, strict=True):
+    # The pattern words each window holds, found once per window (not once per pattern).
+    present = [{w for w in _ALL_WORDS if w in scan[ws:we]} for ws, we in windows] if scan is not text else None
+    for (kind, pattern), words in zip(patterns, _WORD_SETS, strict=True):
         for i, (ws, we) in enumerate(windows):
-            if pieces is not None and not any(w in pieces[i] for w in words):
+            if present is not None and present[i].isdisjoint(words):
                 continue
             for m in pattern.finditer(scan, ws, we):
                 s, e = m.span()
