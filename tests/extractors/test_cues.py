@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from _strategies import joined
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractors.cues import find_cues
+from extractors.cues import find_cues, find_cues_in
+from extractors.lexicon import rows
+from pipeline.segment import paragraphs
 
 
 def _cues(text):
@@ -57,21 +62,13 @@ def test_no_cue_inside_words():
 
 # --- a document's regions in one pass ---------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from extractors.cues import find_cues_in  # noqa: E402
-from extractors.lexicon import rows  # noqa: E402
-from pipeline.segment import paragraphs  # noqa: E402
 
 _CUE_PIECES = sorted({r["phrase"] for r in rows("cues.csv")}) + ["TĂNG THÊM", "Phấn Đấu", "trưởng", "Cần Thơ", "x",
                                                                  "80%", "İ", ",", "\n", "\n\n"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))), st.data())
+@given(joined(_CUE_PIECES, max_size=20), st.data())
 def test_cues_of_regions_in_one_pass_are_those_of_each_region(text, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.indicators import (
+    _EDGE_WORDS,
     ANAPHOR,
+    _edge_re,
+    _trail_floor,
     clean_head,
     clean_tail,
     content_words,
@@ -121,10 +126,6 @@ def test_empty_inputs():
 
 # --- the trail search starts where a trail can start ----------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from extractors.indicators import _EDGE_WORDS, _edge_re, _trail_floor  # noqa: E402
 
 _TRAIL_PIECES = list(_EDGE_WORDS) + [w.upper() for w in _EDGE_WORDS[::6]] + [
     "hộ dân", "xã", "80%", "2025", "(", ")", ",", ";", ".", "-", "…", "/", '"', "?", "ſẽ", " ", "  ", "\n"]

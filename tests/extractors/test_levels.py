@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from _strategies import joined
+from hypothesis import given, settings
 
-from extractors.levels import bare_level, bare_level_after, bare_level_before, find_levels
+from extractors.levels import _lexicon, _phrases, bare_level, bare_level_after, bare_level_before, find_levels
+from extractors.lexicon import rows
 
 
 def _levels(text):
@@ -115,11 +118,6 @@ def test_no_bare_level_after(text):
 
 # --- the fast overlapped search finds what regex's overlapped search finds ------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from extractors.levels import _lexicon, _phrases  # noqa: E402
-from extractors.lexicon import rows  # noqa: E402
 
 _LEVEL_PHRASES = sorted({r["phrase"] for r in rows("levels.csv")})
 _LEVEL_PIECES = (_LEVEL_PHRASES + [p.upper() for p in _LEVEL_PHRASES[::4]]
@@ -127,8 +125,6 @@ _LEVEL_PIECES = (_LEVEL_PHRASES + [p.upper() for p in _LEVEL_PHRASES[::4]]
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from(_LEVEL_PIECES), max_size=16).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", "  ", "", "\n"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+@given(joined(_LEVEL_PIECES, [" ", "  ", "", "\n"], max_size=16))
 def test_level_phrases_match_the_overlapped_case_insensitive_search(text):
     assert _phrases(text) == [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from _strategies import joined
+from hypothesis import given, settings
 
-from extractors.percentages import find_percentages
+from extractors.percentages import _find, find_percentages
 
 
 def _one(text):
@@ -117,10 +119,6 @@ def test_non_percentages(text):
 
 # --- the search within windows finds what a search of the whole text finds -------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from extractors.percentages import _find  # noqa: E402
 
 _VALUE_PIECES = ["80", "97,83", "1.234,5", "0,5", "%", " %", "\n%", "-", " - ", "đến", "tới", "từ", "phần trăm",
                  "PHẦN TRĂM", "Phần Trăm", "năm mươi", "HAI MƯƠI LĂM", "chín mươi chín phẩy năm", "một trăm",
@@ -128,8 +126,6 @@ _VALUE_PIECES = ["80", "97,83", "1.234,5", "0,5", "%", " %", "\n%", "-", " - ", 
 
 
 @settings(max_examples=400)
-@given(st.lists(st.sampled_from(_VALUE_PIECES), max_size=16).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+@given(joined(_VALUE_PIECES, [" ", "", "  ", "\n"], max_size=16))
 def test_windows_find_what_the_whole_text_holds(text):
     assert find_percentages(text) == _find(text, [(0, len(text))])

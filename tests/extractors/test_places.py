@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _strategies import joined
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.places import find_places
 from pipeline.normalize import normalize
@@ -75,9 +78,6 @@ def test_place_inside_a_word_is_not_a_place():
 
 # --- the gazetteer's trie finds what the flat list of names finds ---------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
 
 def _flat_gazetteer():
     """The reference: every spelling in one alternation, the longest first."""
@@ -105,11 +105,7 @@ def _gazetteer_words():
 
 
 _NAMES, _NAME_WORDS = _gazetteer_words()
-_place_texts = st.lists(
-    st.sampled_from(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "-", " - ", ",", "và", "x"]),
-    max_size=12,
-).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n"]), min_size=len(ws), max_size=len(ws)).map(
-    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+_place_texts = joined(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "-", " - ", ",", "và", "x"], [" ", "", "  ", "\n"], max_size=12)
 
 
 @settings(max_examples=300)

@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 import pytest
+from _strategies import joined
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -533,11 +534,8 @@ def _flat_provinces():
 
 
 _FOLDED_NAMES = sorted(_provinces()[1])
-_folded_texts = st.lists(
-    st.sampled_from(_FOLDED_NAMES + sorted({w for n in _FOLDED_NAMES for w in n.split()}) + ["tỉnh", ",", "x"]),
-    max_size=12,
-).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  "]), min_size=len(ws), max_size=len(ws)).map(
-    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+_folded_texts = joined(_FOLDED_NAMES + sorted({w for n in _FOLDED_NAMES for w in n.split()}) + ["tỉnh", ",", "x"],
+                       [" ", "", "  "], max_size=12)
 
 
 @settings(max_examples=300)
@@ -552,9 +550,7 @@ _LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n
 
 
 @settings(max_examples=400)
-@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", "", "  ", "\n", "\xa0"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+@given(joined(_LEAD_PIECES, [" ", "", "  ", "\n", "\xa0"], max_size=12))
 def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window):
     from extractors.references import _lead_floor
 
@@ -565,9 +561,7 @@ def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window)
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from(_LEAD_PIECES + ["x", "Bộ", "luật", "liên tịch"]), max_size=14).flatmap(
-    lambda ws: st.lists(st.sampled_from([" ", "", "\n", "\xa0"]), min_size=len(ws), max_size=len(ws)).map(
-        lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True)))))
+@given(joined(_LEAD_PIECES + ["x", "Bộ", "luật", "liên tịch"], [" ", "", "\n", "\xa0"], max_size=14))
 def test_short_starts_are_where_the_start_pattern_matches(text):
     from extractors.references import _short_starts
 
@@ -575,12 +569,8 @@ def test_short_starts_are_where_the_start_pattern_matches(text):
 
 
 _RAW_NAMES = sorted({v for n in _FOLDED_NAMES for v in _unfolded(n)})
-_raw_texts = st.lists(
-    st.sampled_from(_RAW_NAMES + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",",
-                                  "x", "Quyết định số 1/QĐ-UBND"]),
-    max_size=12,
-).flatmap(lambda ws: st.lists(st.sampled_from([" ", "", "  "]), min_size=len(ws), max_size=len(ws)).map(
-    lambda gaps: "".join(w + g for w, g in zip(ws, gaps, strict=True))))
+_raw_texts = joined(_RAW_NAMES + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",",
+                                  "x", "Quyết định số 1/QĐ-UBND"], [" ", "", "  "], max_size=12)
 
 
 @settings(max_examples=300)
