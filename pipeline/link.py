@@ -105,9 +105,28 @@ def _numbers(markers: str) -> list[int]:
 # Footnotes
 
 
+def footnote_lines(text: str) -> list[re.Match]:
+    """``FOOTNOTE_LINE.finditer(text)``, tried only where it can match: at the start of a line.
+
+        >>> [m.group("markers") for m in footnote_lines("Đạt 80% (1).\\n(1) Quyết định số 1/QĐ-UBND")]
+        ['(1)']
+    """
+    out: list[re.Match] = []
+    start, done = 0, 0
+    while start >= 0:
+        if start >= done:
+            m = FOOTNOTE_LINE.match(text, start)
+            if m:
+                out.append(m)
+                done = m.end()
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return out
+
+
 def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], list[tuple[int, int]]]:
     """``{marker number: canonical}`` from the footnote lines, and the spans of those lines."""
-    candidates = list(FOOTNOTE_LINE.finditer(text))
+    candidates = footnote_lines(text)
     if not candidates:
         return {}, []
     headings = [m.start() for m in NOTES_HEADING.finditer(text)]
