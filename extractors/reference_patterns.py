@@ -87,6 +87,13 @@ SYMBOL = regex.compile(
     regex.VERBOSE | regex.V0,
 )
 
+#: every symbol has a ``/`` right before a code (``4607/QĐ``, ``2022/NĐ``, ``NQ/TU``): where to look
+SYMBOL_SLASH = re.compile(rf"/[{D_UPPER}]")
+#: the code characters a symbol goes on with after that ``/``
+CODE_RUN = re.compile(r"[A-ZĐÐa-zđ0-9\-‐‑]*")
+#: a symbol starts at most this far before that ``/`` (``99999-ABCDEFGHIJKL/``)
+SYMBOL_BEFORE = 5 + 1 + 12 + 1
+
 # What may stand right before a symbol (searched backwards on a short window ending at the symbol).
 # ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
 _SO = r"(?:[Ss]ố|SỐ)(?:\s*(?:hiệu)?\s*:)?"

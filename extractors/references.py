@@ -50,6 +50,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache, cached_property
 
+import regex
+
 from extractors import lexicon
 from extractors import reference_patterns as P
 from extractors.patterns import trie_regex
@@ -392,11 +394,31 @@ def _date_before(ctx: _Context, start: int, floor: int) -> tuple[str, bool] | No
     return _date_of(last, None)
 
 
+def symbol_matches(text: str) -> Iterator[regex.Match]:
+    """``P.SYMBOL.finditer(text)``, run only around each ``/`` that a code follows: a symbol holds
+    one, starts at most ``P.SYMBOL_BEFORE`` characters before it and ends with the code characters
+    after it (two more are read for the pattern's look-ahead).
+
+        >>> [m.group() for m in symbol_matches("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021")]
+        ['4607/QĐ-UBND']
+    """
+    windows: list[tuple[int, int]] = []
+    for slash in P.SYMBOL_SLASH.finditer(text):
+        start = max(0, slash.start() - P.SYMBOL_BEFORE)
+        end = min(len(text), P.CODE_RUN.match(text, slash.start() + 1).end() + 2)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    for start, end in windows:
+        yield from P.SYMBOL.finditer(text, start, end)
+
+
 def _full_references(ctx: _Context) -> list[Reference]:
     text = ctx.text
     out: list[Reference] = []
     floor = 0
-    for m in P.SYMBOL.finditer(text):
+    for m in symbol_matches(text):
         if ctx.in_url(m.start(), m.end()):
             continue
         symbol = m.group()

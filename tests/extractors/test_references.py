@@ -581,3 +581,16 @@ def test_provinces_on_the_text_as_written_are_those_of_its_folded_spelling(text)
     names = _provinces()[1]
     expected = [(m.start(), m.end(), *names[m.group()]) for m in _flat_provinces().finditer(P.fold(text))]
     assert _Context(text).provinces == expected
+
+
+# Whole symbols (the longest prefix one can have before its "/" too) and what may touch them.
+_SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGHIJKL/TU", "12/ÐA", "4607", "/", "-",
+                  "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số"]
+
+
+@settings(max_examples=400)
+@given(joined(_SYMBOL_PIECES, [" ", "", "", "", "\n"], max_size=8))
+def test_symbols_found_around_slashes_are_those_of_the_whole_text(text):
+    from extractors.references import symbol_matches
+
+    assert [m.span() for m in symbol_matches(text)] == [m.span() for m in P.SYMBOL.finditer(text)]
