@@ -171,13 +171,19 @@ AFTER_TREN = re.compile(
 
 URL = re.compile(r"(?i:https?://|www\.)[^\s<>\"']+|[\w.-]+@[\w-]+\.[\w.-]+")
 SENTENCE_END = regex.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n", regex.V0)
+# The same in ``re``, one alternative per first character so that ``re`` skips ahead to one; its
+# space class is spelled out as regex's \s (Unicode White_Space), which ``re``'s \s is not quite.
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+SENTENCE_END_FAST = re.compile(
+    "|".join(re.escape(c) + r"[.!?…]*[\"”’)\]]*(?=[" + _WHITE_SPACE + "])" for c in ".!?…") + r"|\n"
+)
 
 
 @lru_cache(maxsize=4)
 def sentence_ends(text: str) -> tuple[int, ...]:
     """Where SENTENCE_END's matches end in ``text``, found once per text (references and the
     decision linker both need them for the same document)."""
-    return tuple(m.end() for m in SENTENCE_END.finditer(text))
+    return tuple(m.end() for m in SENTENCE_END_FAST.finditer(text))
 
 #: who issued it, said right after the reference (``… ngày 27/9/2019 của Bộ Chính trị``)
 ISSUER_AFTER = re.compile(

@@ -594,3 +594,20 @@ def test_symbols_found_around_slashes_are_those_of_the_whole_text(text):
     from extractors.references import symbol_matches
 
     assert [m.span() for m in symbol_matches(text)] == [m.span() for m in P.SYMBOL.finditer(text)]
+
+
+def test_sentence_end_spaces_are_regex_white_space():
+    import re
+
+    import regex
+
+    spaces = regex.compile(r"\s")
+    ours = re.compile("[" + P._WHITE_SPACE + "]")
+    assert [c for c in range(0x110000) if bool(spaces.match(chr(c))) != bool(ours.match(chr(c)))] == []
+
+
+@settings(max_examples=300)
+@given(joined([".", "!", "?", "…", "...", '"', "”", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028"],
+              [" ", "", "\n", "\t", "\x1c"], max_size=14))
+def test_sentence_ends_found_fast_are_those_of_the_pattern(text):
+    assert P.sentence_ends(text) == tuple(m.end() for m in P.SENTENCE_END.finditer(text))
