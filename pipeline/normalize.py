@@ -46,7 +46,9 @@ def _needs_slow(text: str) -> bool:
 def _translate(text: str) -> str:
     """``text.translate(_TRANSLATE)``, but ~15x faster on Vietnamese text, where the few characters
     to replace are far apart (``str.translate`` looks up every character)."""
-    return _TO_TRANSLATE.sub(lambda m: _TRANSLATE[ord(m.group())], text)
+    for ch in set(_TO_TRANSLATE.findall(text)):  # a few distinct characters, each replaced at C speed
+        text = text.replace(ch, _TRANSLATE[ord(ch)])
+    return text
 
 # "oà", "oé", "uỷ" at the end of a syllable (not after q): the tone moves to the first vowel.
 _NEW_STYLE_TONE = regex.compile(
