@@ -58,18 +58,19 @@ def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
 
 @cache
 def _lower_starts() -> re.Pattern:
-    """The lowercase phrases as a zero-width ``re`` pattern: one match (group 1) at every position where
-    a phrase starts, the longest there, like ``regex``'s overlapped search, and several times faster."""
+    """The lowercase phrases as an ``re`` pattern with one match at every position where a phrase
+    starts: its first letter, then the rest looked ahead at (captured), so that the next search starts
+    one character on, as ``regex``'s overlapped search does; several times faster."""
     _, anywhere, _ = _lexicon()
     words = trie([("" if i == 0 else r"\s+", w) for i, w in enumerate(p.split())] for p in anywhere)
-    return re.compile("(?=(" + "|".join(first_letter_alternatives(words, r"\w")) + r")(?!\w))")
+    return re.compile("|".join(first_letter_alternatives(words, r"\w", rest=r"(?=({})(?!\w))")))
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
     """Spans of the level phrases of ``text`` in any case, overlapping ones too, in text order."""
     low = text.lower()
     if len(low) == len(text):  # lowercasing keeps every offset
-        return [m.span(1) for m in _lower_starts().finditer(low)]
+        return [(m.start(), m.end(m.lastindex)) for m in _lower_starts().finditer(low)]
     return [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]
 
 

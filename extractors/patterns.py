@@ -185,15 +185,16 @@ def trie_regex(phrases: Iterable[Sequence[tuple[str, str]]], not_after: str | No
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-def first_letter_alternatives(root: dict, not_after: str | None) -> list[str]:
+def first_letter_alternatives(root: dict, not_after: str | None, rest: str = "{}") -> list[str]:
     """The trie ``root`` as alternatives that each open with one literal character (then the
     ``not_after`` check, if any). ``re`` skips ahead to where a match can start only when every
-    alternative of a pattern's first alternation opens with a literal."""
+    alternative of a pattern's first alternation opens with a literal. ``rest`` wraps what follows
+    the first character (``"(?=({}))"``: look ahead at it, and capture it)."""
     by_first: dict[str, dict] = {}
     for (sep, word), child in ((k, v) for k, v in root.items() if k is not None):
         by_first.setdefault(word[0], {})[(sep, word[1:])] = child
     check = f"(?<!{not_after}.)" if not_after else ""
-    return [re.escape(c) + check + _emit(rest) for c, rest in sorted(by_first.items())]
+    return [re.escape(c) + check + rest.format(_emit(after)) for c, after in sorted(by_first.items())]
 
 
 def trie(phrases: Iterable[Sequence[tuple[str, str]]]) -> dict:
