@@ -10,6 +10,7 @@ import csv
 import dataclasses
 import io
 import json
+import operator
 import os
 import shutil
 from collections.abc import Iterable, Sequence
@@ -37,8 +38,10 @@ def typed_frame(rows: Sequence[dict], columns: Sequence[Column]) -> pd.DataFrame
 
 
 _TARGET_NAMES = tuple(c.name for c in TARGET_COLUMNS)
+_TARGET_ROW = operator.attrgetter(*_TARGET_NAMES)  # a target's values in column order, as a tuple
 _REFERENCE_FIELDS = tuple(f.name for f in dataclasses.fields(Reference))
 _REFERENCE_NAMES = tuple(c.name for c in REFERENCE_COLUMNS[1:])
+_REFERENCE_ROW = operator.attrgetter(*_REFERENCE_NAMES)
 
 
 def target_rows(results: Iterable[DocResult]) -> list[dict]:
@@ -138,10 +141,14 @@ def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
     """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number columns
     need formatting (and can hold NaN): the csv module writes ``None`` as an empty cell, as ``_cell``
     does, and text columns hold text."""
-    numeric = [(i, c.dtype) for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
+    numeric = [(i, c.dtype == "Float64") for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
     for rec in records:
-        for i, dtype in numeric:
-            rec[i] = _cell(rec[i], dtype)
+        for i, is_float in numeric:  # _cell, inlined: it runs for every number of every row
+            value = rec[i]
+            if value is None or value != value:
+                rec[i] = ""
+            else:
+                rec[i] = repr(float(value)) if is_float else int(value)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(records)
     return buffer.getvalue()
@@ -155,10 +162,10 @@ def render(result: DocResult) -> Rendered:
         b'd1,,ok,,3,0,0,\\n'
     """
     doc = result.document
-    targets = [tuple(getattr(t, n) for n in _TARGET_NAMES) for t in result.targets]
+    targets = [_TARGET_ROW(t) for t in result.targets]
     records = {
         "targets": [list(row) for row in targets],
-        "references": [[doc.doc_id, *(getattr(ref, n) for n in _REFERENCE_NAMES)] for ref in result.references],
+        "references": [[doc.doc_id, *_REFERENCE_ROW(ref)] for ref in result.references],
         "documents": [[row[c.name] for c in DOCUMENT_COLUMNS] for row in document_rows([result])],
         "spans": [[doc.doc_id, s, e, label, detail] for s, e, label, detail in result.spans],
     }
