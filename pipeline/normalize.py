@@ -62,9 +62,32 @@ def _move_tone(match: regex.Match) -> str:
     return unicodedata.normalize("NFC", first + tone) + base
 
 
+# Where _NEW_STYLE_TONE can match: "o"/"u" and a toned vowel, one alternative per first letter so that
+# ``re`` skips ahead to one ("hoạch", "toàn" are candidates too: the pattern then decides).
+_TONE_CANDIDATE = re.compile(
+    "|".join(f"{c}[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]" for c in "oO") + "|" + "|".join(f"{c}[ỳýỷỹỵỲÝỶỸỴ]" for c in "uU")
+)
+
+
 def unify_tone_placement(text: str) -> str:
-    """``hoà`` → ``hòa``; the length never changes. Input must be NFC."""
-    return _NEW_STYLE_TONE.sub(_move_tone, text)
+    """``hoà`` → ``hòa``; the length never changes. Input must be NFC.
+
+    The same as ``_NEW_STYLE_TONE.sub(_move_tone, text)``, with the pattern tried only where a
+    candidate pair stands.
+
+        >>> unify_tone_placement("Khánh Hoà, thuỷ lợi, hoàn thành, quý")
+        'Khánh Hòa, thủy lợi, hoàn thành, quý'
+    """
+    pieces, last = [], 0
+    for candidate in _TONE_CANDIDATE.finditer(text):
+        m = _NEW_STYLE_TONE.match(text, candidate.start())
+        if m:
+            pieces += (text[last:m.start()], _move_tone(m))
+            last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True)

@@ -187,3 +187,11 @@ def test_fast_character_passes_agree_with_the_plain_definitions(text):
 
     assert _translate(text) == text.translate(_TRANSLATE)
     assert _needs_slow(text) == any(ch in _DROP or ch == "\r" for ch in text)
+
+
+@given(st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "oà", "uỷ", "oa",
+                                 "x", " ", "", "-", "\u0300", "ò"]), max_size=16).map("".join))
+def test_tone_candidates_give_what_the_pattern_gives(text):
+    from pipeline.normalize import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
+
+    assert unify_tone_placement(text) == _NEW_STYLE_TONE.sub(_move_tone, text)
