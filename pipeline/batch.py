@@ -157,14 +157,15 @@ def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcom
     src = load_source(src)
     if src.kind == "error":  # vanished or unreadable since it was listed
         return _outcome(process_source(src))
-    key = source_key(src, version)
+    key = source_key(src, version) if use_cache else ""  # --no-cache neither reads nor writes shards
     store = open_store(store_root)
     if use_cache and store.has(key):
         return Outcome(ok=True, key=key, cached=True)
     result = process_source(src)
     if result.document.status == "ok":
         rendered = render(result)
-        store.put(key, rendered)
+        if use_cache:
+            store.put(key, rendered)
         # The rows travel back with the outcome: the merger need not read the shard again.
         return Outcome(ok=True, key=key, rendered=rendered)
     return _outcome(result)

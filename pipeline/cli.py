@@ -49,7 +49,7 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or glob patterns."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the tables (created if needed)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document (ignore cached results)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document; the cache is neither read nor written."),
     engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786); a local cluster when absent."

@@ -96,8 +96,12 @@ def test_rerun_skips_unchanged_documents_and_recomputes_changed_ones(tmp_path, c
     assert changed.cached == again.cached - 1
     assert texts_of(out)["bai_000"] == ARTICLES[4]
 
+    packs = {p: p.stat().st_size for p in (out / WORK_DIR).rglob("*.pack")}
     fresh = run_batch([str(corpus)], out, jobs=2, use_cache=False, progress=False, errors=io.StringIO())
     assert fresh.cached == 0 and fresh.targets == changed.targets
+    # --no-cache neither reads nor writes the cache: the next run still finds every document
+    assert {p: p.stat().st_size for p in (out / WORK_DIR).rglob("*.pack")} == packs
+    assert run_batch([str(corpus)], out, jobs=2, progress=False, errors=io.StringIO()).cached == changed.documents - changed.failed
 
 
 def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
