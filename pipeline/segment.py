@@ -12,15 +12,15 @@ first): the rest of a document is never tokenized.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
 
-_PARA_SPLIT = regex.compile(r"\n\s*")
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
-_CLAUSE_SPLIT = regex.compile(r";")
-_LINE = regex.compile(r"[^\n]+")
+_CLAUSE_SPLIT = re.compile(r";")
+_LINE = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -74,11 +74,12 @@ def _abbreviations() -> frozenset[str] | None:
         return None
 
 
-_END_CHAR = regex.compile(r"[.?!]")
-_DOTS = regex.compile(r"\.+")
-_ENDS = regex.compile(r"[.?!]*")
-_BLANKS = regex.compile(r"[ \t]*")
-_BREAKS = regex.compile(r"[ \t\n\r]*")
+# ASCII classes only: ``re`` finds the same, with less overhead per call than ``regex``.
+_END_CHAR = re.compile(r"[.?!]")
+_DOTS = re.compile(r"\.+")
+_ENDS = re.compile(r"[.?!]*")
+_BLANKS = re.compile(r"[ \t]*")
+_BREAKS = re.compile(r"[ \t\n\r]*")
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
