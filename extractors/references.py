@@ -583,7 +583,7 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
         demonstrative = "demonstrative" in flags
         flags = [f for f in flags if f != "demonstrative"]
         if ref.canonical and ref.resolved_from is None:
-            out.append(replace(ref, ref_id=ref.ref_id or ref.canonical))
+            out.append(ref if ref.ref_id else replace(ref, ref_id=ref.canonical))
             continue
         antecedent = None
         for prev in reversed(out):

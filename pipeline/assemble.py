@@ -732,7 +732,10 @@ def _reference_to_original(r: Reference, norm: Normalized) -> Reference:
     resolved = r.resolved_from
     if resolved is not None:
         resolved = norm.to_original(resolved, resolved + 1)[0]
-    return dataclasses.replace(r, start=s, end=e, surface=norm.original[s:e], resolved_from=resolved)
+    surface = norm.original[s:e]
+    if (s, e, surface, resolved) == (r.start, r.end, r.surface, r.resolved_from):
+        return r  # normalizing changed nothing here (most texts): no copy
+    return dataclasses.replace(r, start=s, end=e, surface=surface, resolved_from=resolved)
 
 
 def _span_to_original(span: tuple[int, int, str, str], norm: Normalized) -> tuple[int, int, str, str]:
