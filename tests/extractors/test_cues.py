@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import joined
+from _strategies import joined, region_lists
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,9 +70,7 @@ _CUE_PIECES = sorted({r["phrase"] for r in rows("cues.csv")}) + ["TĂNG THÊM", 
 @settings(max_examples=300, deadline=None)
 @given(joined(_CUE_PIECES, max_size=20), st.data())
 def test_cues_of_regions_in_one_pass_are_those_of_each_region(text, data):
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
-    for regions in (paragraphs(text), stretches):
+    for regions in region_lists(text, data):
         assert find_cues_in(text, regions) == [c for s, e in regions for c in find_cues(text[s:e], offset=s)]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import joined
+from _strategies import joined, region_lists
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,12 +122,8 @@ def test_gazetteer_trie_matches_the_flat_list(text):
 @given(_place_texts, st.data())
 def test_places_of_regions_are_those_of_each_region(text, data):
     from extractors.places import find_places_in
-    from pipeline.segment import paragraphs
-
     text = text.replace("x", "Tập đoàn\n")  # an organisation before a line's "Việt Nam"
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
-    for regions in (paragraphs(text), stretches):
+    for regions in region_lists(text, data):
         assert find_places_in(text, regions) == [p for s, e in regions for p in find_places(text[s:e], offset=s)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from _strategies import region_lists
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,11 +107,8 @@ def test_find_years_matches_the_full_case_insensitive_scan(text):
 def test_years_of_regions_in_one_pass_are_those_of_each_region(text, data):
     """Paragraphs and random stretches (bounded by spaces or not) of the same text."""
     from extractors.years import find_years_in
-    from pipeline.segment import paragraphs
 
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
-    for regions in (paragraphs(text), stretches):
+    for regions in region_lists(text, data):
         expected = [y for s, e in regions for y in find_years(text[s:e], offset=s)]
         assert find_years_in(text, regions) == expected
 
