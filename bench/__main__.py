@@ -40,8 +40,9 @@ import sys
 import time
 from pathlib import Path
 
+from chitieu.pipeline.batch import default_jobs
+
 from bench.corpus import generate
-from pipeline.batch import default_jobs
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -110,9 +111,9 @@ def profile(folder: Path, n: int = 300) -> None:
     import cProfile
     import pstats
 
-    from pipeline.batch import warm_up
-    from pipeline.models import Document
-    from pipeline.run import process_document
+    from chitieu.pipeline.batch import warm_up
+    from chitieu.pipeline.models import Document
+    from chitieu.pipeline.run import process_document
 
     warm_up()
     docs = [Document(p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))[:n]]

@@ -12,7 +12,7 @@ import resource
 import time
 from pathlib import Path
 
-from pipeline.batch import run_batch
+from chitieu.pipeline.batch import run_batch
 
 
 def _own_peak_kib() -> float:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-
-from extractors.lexicon import rows
-from extractors.patterns import WB_AFTER, WB_BEFORE
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
 # Words that may stand between a comparator and its number: "trên mức 50%", "tối thiểu là 90%".
 _FILLER = r"(?:(?:mức|là|đạt|ở\s+mức|con\s+số)\s+)*"

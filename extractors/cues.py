@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-
-from extractors.lexicon import rows
-from extractors.patterns import bounded, lowered, phrase_regex
-from pipeline.models import Cue
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.patterns import bounded, lowered, phrase_regex
+from chitieu.pipeline.models import Cue
 
 # "tăng trưởng" is growth (a level), "tăng lên 80%" reaches a level: neither is an increase.
 _NOT_INCREASE = regex.compile(r"tăng\s+(?:trưởng|cường|lên|tốc)", regex.IGNORECASE)
@@ -38,7 +37,7 @@ def find_cues(text: str, offset: int = 0) -> list[Cue]:
 def find_cues_in(text: str, regions: list[tuple[int, int]]) -> list[Cue]:
     """``find_cues`` of each region of ``text`` (offsets in ``text``), in one pass over the text's
     lowercase copy: the same cues as region by region when regions are bounded by spaces
-    (:func:`extractors.patterns.bounded`); other regions are read one by one.
+    (:func:`chitieu.extractors.patterns.bounded`); other regions are read one by one.
 
         >>> [c.surface for c in find_cues_in("Phấn đấu\\nĐã đạt 51%", [(0, 8), (9, 19)])]
         ['Phấn đấu', 'Đã đạt']

@@ -19,10 +19,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import regex
-
-from extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
-from extractors.places import find_places
-from extractors.years import find_years
+from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
+from chitieu.extractors.places import find_places
+from chitieu.extractors.years import find_years
 
 Ranges = list[tuple[int, int]]
 
@@ -88,7 +87,7 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
 
 @cache
 def _cut_cue_re() -> Caseless:
-    from extractors.lexicon import rows
+    from chitieu.extractors.lexicon import rows
 
     cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual", "frame")
            and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
@@ -97,7 +96,7 @@ def _cut_cue_re() -> Caseless:
 
 @cache
 def _measure_noun_re() -> Caseless:
-    from extractors.lexicon import rows
+    from chitieu.extractors.lexicon import rows
 
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
 
@@ -143,7 +142,7 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
 @cache
 def _per_period_re() -> Caseless:
     """ "/năm", "mỗi năm": the per-period words of ``cues.csv``."""
-    from extractors.lexicon import rows
+    from chitieu.extractors.lexicon import rows
 
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 

@@ -14,7 +14,7 @@ from importlib import resources
 @cache
 def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of a CSV data file (UTF-8, header line, ``#`` lines are comments)."""
-    text = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("chitieu.extractors").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return tuple(dict(r) for r in csv.DictReader(lines))
 

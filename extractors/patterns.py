@@ -1,8 +1,8 @@
 """All surface patterns of the extractors, in one place.
 
-Patterns run on *normalized* text (see :mod:`pipeline.normalize`): NFC, one tone placement,
+Patterns run on *normalized* text (see :mod:`chitieu.pipeline.normalize`): NFC, one tone placement,
 plain spaces, ``-`` for every dash. Word lists come from ``extractors/data`` via
-:mod:`extractors.lexicon`; what is here is the shape of numbers, years and their frames.
+:mod:`chitieu.extractors.lexicon`; what is here is the shape of numbers, years and their frames.
 """
 
 from __future__ import annotations

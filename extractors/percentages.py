@@ -14,11 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-
-from extractors.comparators import comparator_for
-from extractors.numbers import parse_number, parse_number_words
-from extractors.patterns import NUMBER_WORDS, PERCENT_RE, RANGE_RE, RANGE_TU_BEFORE, WORDS_PERCENT_RE, lowered
-from pipeline.models import Percentage
+from chitieu.extractors.comparators import comparator_for
+from chitieu.extractors.numbers import parse_number, parse_number_words
+from chitieu.extractors.patterns import (
+    NUMBER_WORDS,
+    PERCENT_RE,
+    RANGE_RE,
+    RANGE_TU_BEFORE,
+    WORDS_PERCENT_RE,
+    lowered,
+)
+from chitieu.pipeline.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
 # A percentage, a range of them, or one in words is written with digits, spaces, ".,%-" and the

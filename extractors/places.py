@@ -14,11 +14,10 @@ import re
 from functools import cache
 
 import regex
-
-from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, bounded, first_letter_alternatives, trie, trie_regex
-from pipeline.models import PlaceMention
-from pipeline.normalize import unify_tone_placement
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.patterns import RE_WB_AFTER, bounded, first_letter_alternatives, trie, trie_regex
+from chitieu.pipeline.models import PlaceMention
+from chitieu.pipeline.normalize import unify_tone_placement
 
 # What may stand before a name: "tỉnh", "thành phố", "TP." (each with the spaces after it).
 _PREFIXES = ("tỉnh", "Tỉnh", r"thành\s+phố", r"Thành\s+phố", r"TP\.?\s?", r"Tp\.?\s?")
@@ -84,7 +83,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
 
 def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMention]:
     """``find_places`` of each region of ``text`` (offsets in ``text``), without slicing: the same
-    mentions when regions are bounded by spaces (:func:`extractors.patterns.bounded`); other regions
+    mentions when regions are bounded by spaces (:func:`chitieu.extractors.patterns.bounded`); other regions
     are read one by one.
 
         >>> [p.place for p in find_places_in("Tỉnh Sơn La\\nTP.HCM đạt 80%", [(0, 11), (12, 26)])]

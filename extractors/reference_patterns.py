@@ -25,9 +25,8 @@ import re
 from functools import lru_cache
 
 import regex
-
-from extractors import lexicon
-from extractors.patterns import first_letter_alternatives, trie
+from chitieu.extractors import lexicon
+from chitieu.extractors.patterns import first_letter_alternatives, trie
 
 # ---------------------------------------------------------------------------
 # Lexicon-derived alternations

@@ -8,7 +8,7 @@
 >>> refs[0].issuer, refs[1].resolved_from, refs[1].ref_id
 ('Ủy ban nhân dân tỉnh Khánh Hòa', 5, '4607/QĐ-UBND')
 
-What is found (every pattern lives in :mod:`extractors.reference_patterns`):
+What is found (every pattern lives in :mod:`chitieu.extractors.reference_patterns`):
 
 * **Full references**: a symbol (``4607/QĐ-UBND``, ``539/QĐ-UBND-HC``, ``4338/BTTTT-CĐSQG``,
   ``42/2022/NĐ-CP``, ``55/2022/QH15``, ``06-NQ/TU``) with what stands before it: a type name
@@ -51,11 +51,10 @@ from dataclasses import replace
 from functools import cache, cached_property
 
 import regex
-
-from extractors import lexicon
-from extractors import reference_patterns as P
-from extractors.patterns import trie_regex
-from pipeline.models import Reference
+from chitieu.extractors import lexicon
+from chitieu.extractors import reference_patterns as P
+from chitieu.extractors.patterns import trie_regex
+from chitieu.pipeline.models import Reference
 
 __all__ = ["find_references", "resolve", "annotate", "parse_symbol", "parse_date", "issuer_name"]
 

@@ -48,7 +48,7 @@ def fold(text: str) -> str:
 
 @cache
 def _rows(name: str) -> tuple[dict[str, str], ...]:
-    raw = resources.files("extractors").joinpath("data", name).read_text(encoding="utf-8")
+    raw = resources.files("chitieu.extractors").joinpath("data", name).read_text(encoding="utf-8")
     lines = [line for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     return tuple(dict(r) for r in csv.DictReader(lines))
 

@@ -29,9 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
-
-from extractors.cues import find_cues_in
-from extractors.indicators import (
+from chitieu.extractors.cues import find_cues_in
+from chitieu.extractors.indicators import (
     ANAPHOR,
     ANAPHOR_ANY,
     Ranges,
@@ -43,13 +42,13 @@ from extractors.indicators import (
     subtract,
     tail_extent,
 )
-from extractors.levels import bare_level_after, bare_level_before, find_levels
-from extractors.percentages import find_percentages
-from extractors.places import find_places, find_places_in
-from extractors.years import find_years, find_years_in
-from pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
-from pipeline.normalize import Normalized, normalize
-from pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
+from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
+from chitieu.extractors.percentages import find_percentages
+from chitieu.extractors.places import find_places, find_places_in
+from chitieu.extractors.years import find_years, find_years_in
+from chitieu.pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
+from chitieu.pipeline.normalize import Normalized, normalize
+from chitieu.pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
 
 _SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
 _LINKING_END = regex.compile(
@@ -386,7 +385,7 @@ def _dedupe(ranges: Ranges) -> Ranges:
 
 def _predicate_start(text: str, ranges: Ranges) -> int | None:
     """Start of the predicate in a list's last item (a verb after its noun phrase), via the token layer."""
-    from pipeline.tokens import predicate_offset, sentence_doc
+    from chitieu.pipeline.tokens import predicate_offset, sentence_doc
 
     lo, hi = ranges[0][0], ranges[-1][1]
     m = _PASSIVE.search(text[lo:hi])
@@ -628,7 +627,7 @@ _TOPIC = regex.compile(r"(?:riêng\s+)?đối\s+với\s+(?P<np>[^,:;]{2,60}?(?:,
 def _fill_gaps(ctx: Context, items: list[Item]) -> None:
     """Gapping: "Tỷ lệ trường mầm non đạt chuẩn quốc gia đạt 65%; trường tiểu học đạt 80%" — a bare
     noun phrase subject borrows the previous subject's measure noun and predicate."""
-    from extractors.indicators import _measure_noun_re
+    from chitieu.extractors.indicators import _measure_noun_re
 
     text = ctx.text
     previous: Item | None = None
@@ -699,7 +698,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
                 ))
     references = _references(t)
     if references and targets:
-        from pipeline.link import link_decisions
+        from chitieu.pipeline.link import link_decisions
 
         link_decisions(t, targets, references, ctx.paragraphs)
     spans = [(tg.start, tg.end, "value", tg.surface) for tg in targets]
@@ -713,7 +712,7 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
 
 
 def _references(t: str) -> list[Reference]:
-    from extractors.references import find_references
+    from chitieu.extractors.references import find_references
 
     return find_references(t)
 

@@ -5,24 +5,24 @@
 
 How a run goes:
 
-1. The inputs are listed in a stable order (:func:`pipeline.read.sources_of`); the process that
+1. The inputs are listed in a stable order (:func:`chitieu.pipeline.read.sources_of`); the process that
    runs the batch only lists files and reads export records.
 2. A pool of worker processes (``jobs``; each initializes the pipeline once) takes the documents
    in chunks (:data:`CHUNK_DOCS`: handing out a task costs about as much as a small document), reads
-   each file, hashes it (:func:`pipeline.cache.source_key`) and looks the hash up among the result
+   each file, hashes it (:func:`chitieu.pipeline.cache.source_key`) and looks the hash up among the result
    shards of ``OUT/.chitieu-work/cache/<pipeline version>/``: a hit is not recomputed (unless
    ``use_cache=False``); otherwise the worker processes the document and stores its rows, already
    formatted, as a shard (appended to its pack with a checksum). A failing document becomes a
    ``status=error`` row with a one-line reason on stderr; the others are still processed. A worker
    that dies takes its chunk with it: each of those documents is retried alone.
 3. As soon as every document before it is done, a document's rows are appended to the tables
-   (:class:`pipeline.write.TableWriter`), in input order; at most two chunks per worker are
+   (:class:`chitieu.pipeline.write.TableWriter`), in input order; at most two chunks per worker are
    in flight, so memory stays bounded however large the corpus is. The tables appear atomically
    when the run ends.
 
 A run killed at any point (even SIGKILL) keeps its finished shards: rerun the same command and it
 picks up where it stopped, producing exactly the tables an uninterrupted run would have.
-With ``engine="dask"`` step 2 runs on a Dask cluster (:mod:`pipeline.engine_dask`), the cache being
+With ``engine="dask"`` step 2 runs on a Dask cluster (:mod:`chitieu.pipeline.engine_dask`), the cache being
 looked up by the process that runs the batch.
 """
 
@@ -41,7 +41,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import (
+from chitieu.pipeline.cache import (
     WORK_DIR,
     ShardStore,
     open_store,
@@ -50,10 +50,10 @@ from pipeline.cache import (
     source_key,
     store_for,
 )
-from pipeline.models import DocResult, Document
-from pipeline.progress import Progress
-from pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
-from pipeline.write import Rendered, TableWriter, render
+from chitieu.pipeline.models import DocResult, Document
+from chitieu.pipeline.progress import Progress
+from chitieu.pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
+from chitieu.pipeline.write import Rendered, TableWriter, render
 
 
 @dataclass
@@ -82,7 +82,7 @@ def process_source(src: Source) -> DocResult:
     Never raises: a document that cannot be read or whose extraction fails comes back with
     ``status="error"`` and a one-line reason.
     """
-    from pipeline.run import process_document
+    from chitieu.pipeline.run import process_document
 
     try:
         doc = decode_source(src)
@@ -123,7 +123,7 @@ def _init_worker() -> None:
 
 
 def warm_up() -> None:
-    from pipeline.run import process_document
+    from chitieu.pipeline.run import process_document
 
     # A broken core shows up on the real documents, with their names.
     with contextlib.suppress(Exception):
@@ -253,7 +253,7 @@ def run_batch(
     ``jobs``: worker processes (default: all cores). ``use_cache=False`` recomputes every document.
     ``engine``: ``local`` or ``dask`` (``scheduler``: a Dask scheduler address; a local cluster when
     None). ``progress``: draw a progress bar (default: when stderr is a terminal).
-    Raises :class:`pipeline.read.InputError` for a path that does not exist.
+    Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist.
     """
     started = time.monotonic()
     out_dir = Path(out_dir)
@@ -423,7 +423,7 @@ def _run_dask(sources, store: ShardStore, use_cache: bool, merger: _Merger, bar:
               scheduler: str | None, jobs: int) -> None:
     """Look up the cache here (hashing each file once), send the rest to the cluster in bags of
     ``DASK_BATCH`` documents."""
-    from pipeline.engine_dask import DaskEngine
+    from chitieu.pipeline.engine_dask import DaskEngine
 
     todo: dict[int, tuple[Source, str]] = {}
 

@@ -1,9 +1,9 @@
 """Per-document result shards: the content-hash cache that makes batch runs resumable.
 
 A document's result is stored under the hash of what produced it: the pipeline's version key
-(``pipeline.__version__`` plus a hash of the pipeline and extractor code and data files) and the
+(``chitieu.pipeline.__version__`` plus a hash of the pipeline and extractor code and data files) and the
 document's own content (file bytes or record text, doc_id, metadata). The shard holds the
-document's rows already formatted for every output table (:class:`pipeline.write.Rendered`,
+document's rows already formatted for every output table (:class:`chitieu.pipeline.write.Rendered`,
 pickled: shards are written and read only by chitieu itself). Shards are appended to pack files
 with a length and checksum each (:class:`ShardStore`), so a run killed at any moment — even by
 SIGKILL — leaves only complete shards that count; a rerun finds them and skips those documents.
@@ -16,6 +16,7 @@ SIGKILL — leaves only complete shards that count; a rerun finds them and skips
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import pickle
@@ -26,9 +27,9 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-import pipeline
-from pipeline.read import Source
-from pipeline.write import Rendered
+from chitieu.pipeline import __version__
+from chitieu.pipeline.read import Source
+from chitieu.pipeline.write import Rendered
 
 WORK_DIR = ".chitieu-work"
 _CODE_PACKAGES = ("pipeline", "extractors")
@@ -41,19 +42,16 @@ def pipeline_key() -> str:
     Any edit to an extractor, its data or the pipeline's stages gives a new key, so a cached
     result is never reused by a pipeline that would compute it differently.
     """
-    digest = hashlib.sha256(pipeline.__version__.encode())
-    root = Path(pipeline.__file__).resolve().parent.parent
+    digest = hashlib.sha256(__version__.encode())
     for package in _CODE_PACKAGES:
-        base = root / package
-        if not base.is_dir():
-            continue
+        base = Path(importlib.import_module(f"chitieu.{package}").__file__).resolve().parent
         for path in sorted(base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix in (
                 ".py", ".csv", ".tsv", ".json", ".txt"
             ):
-                digest.update(str(path.relative_to(root)).encode())
+                digest.update(f"{package}/{path.relative_to(base)}".encode())
                 digest.update(path.read_bytes())
-    return f"{pipeline.__version__}-{digest.hexdigest()[:16]}"
+    return f"{__version__}-{digest.hexdigest()[:16]}"
 
 
 def source_key(src: Source, version_key: str) -> str:

@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 import regex
-
-from extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
-from pipeline.publish import load_table
+from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
+from chitieu.pipeline.publish import load_table
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 EXIT_CODES = {SUPPORTED: 0, CONTRADICTED: 3, NOT_FOUND: 4}
@@ -124,8 +123,8 @@ def parse_claim(text: str) -> Claim:
     The first value found gives value, comparator, status, year, level, place and indicator;
     a claim without a value takes place, year and level from the highlighted spans.
     """
-    from pipeline.models import Document
-    from pipeline.run import process_document
+    from chitieu.pipeline.models import Document
+    from chitieu.pipeline.run import process_document
 
     text = " ".join(text.split())
     result = process_document(Document(doc_id="claim", text=text))

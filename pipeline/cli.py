@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import typer
-
-from pipeline import __version__, cli_review
+from chitieu.pipeline import __version__, cli_review
 
 app = typer.Typer(
     name="chitieu",
@@ -71,9 +70,9 @@ def extract(
 
     Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error.
     """
-    from pipeline.batch import run_batch
-    from pipeline.engine_dask import EngineError
-    from pipeline.read import InputError, ReadOptions
+    from chitieu.pipeline.batch import run_batch
+    from chitieu.pipeline.engine_dask import EngineError
+    from chitieu.pipeline.read import InputError, ReadOptions
 
     if engine not in ("local", "dask"):
         _fail(f"--engine must be local or dask, not {engine!r}")
@@ -114,7 +113,7 @@ def evaluate(
     Matching follows the annotation guide: a predicted row matches a gold row of the same
     document when their spans overlap (greedy, one-to-one, largest overlap first).
     """
-    from pipeline.evaluate import evaluate_dir, format_report
+    from chitieu.pipeline.evaluate import evaluate_dir, format_report
 
     for p in [docs_dir, gold_targets] + ([gold_references] if gold_references else []):
         if not p.exists():

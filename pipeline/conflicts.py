@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-
-from extractors.taxonomy import indicator_code, indicator_name
-from pipeline.publish import load_table
+from chitieu.extractors.taxonomy import indicator_code, indicator_name
+from chitieu.pipeline.publish import load_table
 
 GROUP_KEY = ("place", "indicator_code", "level", "year", "status", "measure")
 LEVEL_COLORS = {"tinh": "#1f77b4", "huyen": "#ff7f0e", "xa": "#2ca02c", "": "#7f7f7f"}

@@ -20,9 +20,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from pipeline.models import DocResult
-from pipeline.read import Source
-from pipeline.write import Rendered, render
+from chitieu.pipeline.models import DocResult
+from chitieu.pipeline.read import Source
+from chitieu.pipeline.write import Rendered, render
 
 DOCS_PER_PARTITION = 32
 
@@ -33,7 +33,7 @@ class EngineError(RuntimeError):
 
 def _process_item(item: tuple[int, Source]) -> tuple[int, DocResult, Rendered]:
     """On a worker: the document's result (without its text, which the rows carry) and its rows."""
-    from pipeline.batch import process_source
+    from chitieu.pipeline.batch import process_source
 
     index, src = item
     result = process_source(src)

@@ -174,9 +174,9 @@ def _read_gold(path: Path) -> pd.DataFrame:
 
 def evaluate_dir(docs_dir: Path, gold_targets: Path, gold_references: Path | None = None) -> Report:
     """Run the pipeline over ``docs_dir`` and score it against the gold tables."""
-    from pipeline.read import read_documents
-    from pipeline.run import process_document
-    from pipeline.write import frames
+    from chitieu.pipeline.read import read_documents
+    from chitieu.pipeline.run import process_document
+    from chitieu.pipeline.write import frames
 
     results = [process_document(d) for d in read_documents([str(docs_dir)]) if d.status == "ok"]
     tables = frames(results)

@@ -21,8 +21,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from extractors.reference_patterns import sentence_ends
-from pipeline.models import Reference, Target
+from chitieu.extractors.reference_patterns import sentence_ends
+from chitieu.pipeline.models import Reference, Target
 
 # ---------------------------------------------------------------------------
 # Patterns

@@ -4,7 +4,7 @@ Also the readers every review command uses (:func:`load_table`, :func:`load_text
 :func:`load_spans`): the CSV files written by ``chitieu extract`` read back with the schema's
 dtypes, empty strings kept as ``""`` in text columns.
 
-    >>> from pipeline.models import TARGET_COLUMNS
+    >>> from chitieu.pipeline.models import TARGET_COLUMNS
     >>> sqlite_type(TARGET_COLUMNS[4])   # "value": Float64
     'REAL'
 
@@ -25,8 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-
-from pipeline.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, TARGET_COLUMNS, Column
+from chitieu.pipeline.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, TARGET_COLUMNS, Column
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "targets": TARGET_COLUMNS,
@@ -191,7 +190,7 @@ def datasette_metadata(db_name: str = "chitieu") -> dict:
 
 def published_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     """The tables of ``DIR``; targets whose ``indicator_code`` is empty get the taxonomy's code (or stay empty)."""
-    from pipeline.conflicts import with_codes
+    from chitieu.pipeline.conflicts import with_codes
 
     tables = {name: load_table(data_dir, name) for name in TABLES}
     tables["targets"] = with_codes(tables["targets"])

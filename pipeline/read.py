@@ -4,7 +4,7 @@
     >>> doc.doc_id, doc.status, doc.text[:8]
     ('01_binh_dinh_chuyen_doi_so', 'ok', 'Kế hoạch')
 
-Formats: ``.txt`` (any encoding :mod:`pipeline.encoding` knows), ``.html``/``.htm`` (main text
+Formats: ``.txt`` (any encoding :mod:`chitieu.pipeline.encoding` knows), ``.html``/``.htm`` (main text
 only: no menus, captions or footers), ``.docx`` (paragraphs and tables in order), text ``.pdf``,
 and corpus exports ``.jsonl``/``.csv`` with one document per record (``ReadOptions`` names the id,
 text, date and url columns). Folders are searched recursively for documents; exports are read only
@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.encoding import DecodeError, decode_bytes, decode_text
-from pipeline.models import Document
+from chitieu.pipeline.encoding import DecodeError, decode_bytes, decode_text
+from chitieu.pipeline.models import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -20,10 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
-
-from pipeline.conflicts import with_codes
-from pipeline.publish import load_spans, load_table, load_texts
-from pipeline.report_assets import CSS, JS
+from chitieu.pipeline.conflicts import with_codes
+from chitieu.pipeline.publish import load_spans, load_table, load_texts
+from chitieu.pipeline.report_assets import CSS, JS
 
 LABEL_ORDER = ("value", "year", "level", "place", "reference", "comparator", "status", "cue", "indicator")
 

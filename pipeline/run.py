@@ -1,6 +1,6 @@
 """Run stage: one document through normalize → segment → extract → assemble.
 
-    >>> from pipeline.models import Document
+    >>> from chitieu.pipeline.models import Document
     >>> r = process_document(Document("d", text="Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến."))
     >>> [(t.value, t.year, t.status) for t in r.targets]
     [(80.0, 2025, 'target')]
@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import pandas as pd
-
-from extractors.taxonomy import indicator_code
-from pipeline.assemble import assemble_targets
-from pipeline.models import DocResult, Document
+from chitieu.extractors.taxonomy import indicator_code
+from chitieu.pipeline.assemble import assemble_targets
+from chitieu.pipeline.models import DocResult, Document
 
 
 @lru_cache(maxsize=65536)
@@ -41,12 +40,12 @@ def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None) ->
 
 
 def targets_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    from pipeline.write import frames
+    from chitieu.pipeline.write import frames
 
     return frames(process_texts(texts, doc_ids))["targets"]
 
 
 def references_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    from pipeline.write import frames
+    from chitieu.pipeline.write import frames
 
     return frames(process_texts(texts, doc_ids))["references"]

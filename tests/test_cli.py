@@ -20,7 +20,7 @@ GOOD = "Tỉnh Gia Lai phấn đấu đến năm 2025, tối thiểu 80% hồ s�
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    cmd = [str(CHITIEU)] if CHITIEU.exists() else [sys.executable, "-m", "pipeline.cli"]
+    cmd = [str(CHITIEU)] if CHITIEU.exists() else [sys.executable, "-m", "chitieu.pipeline.cli"]
     return subprocess.run(cmd + list(args), capture_output=True, text=True, timeout=120, cwd=cwd)
 
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from pipeline.models import TARGET_COLUMNS
-from pipeline.run import process_texts
+from chitieu.pipeline.models import TARGET_COLUMNS
+from chitieu.pipeline.run import process_texts
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

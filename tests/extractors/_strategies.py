@@ -17,7 +17,7 @@ def joined(pieces: Sequence[str], gaps: Sequence[str] = (" ", "", "  ", "\n"), m
 def region_lists(text: str, data) -> list[list[tuple[int, int]]]:
     """Two ways to cut ``text`` into regions: its paragraphs (bounded by spaces, read in one pass)
     and random stretches drawn from ``data`` (cut anywhere, read region by region)."""
-    from pipeline.segment import paragraphs
+    from chitieu.pipeline.segment import paragraphs
 
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.comparators import comparator_for
+from chitieu.extractors.comparators import comparator_for
 
 
 def _at(text: str, value: str) -> str:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from _strategies import joined, region_lists
+from chitieu.extractors.cues import find_cues, find_cues_in
+from chitieu.extractors.lexicon import rows
+from chitieu.pipeline.segment import paragraphs
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.cues import find_cues, find_cues_in
-from extractors.lexicon import rows
-from pipeline.segment import paragraphs
 
 
 def _cues(text):

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from extractors.indicators import (
+from chitieu.extractors.indicators import (
     _EDGE_WORDS,
     ANAPHOR,
     _edge_re,
@@ -20,6 +17,8 @@ from extractors.indicators import (
     tail_extent,
     trim,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def head(text, subject=True):

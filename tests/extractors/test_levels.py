@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import pytest
 from _strategies import joined
+from chitieu.extractors.levels import (
+    _lexicon,
+    _phrases,
+    bare_level,
+    bare_level_after,
+    bare_level_before,
+    find_levels,
+)
+from chitieu.extractors.lexicon import rows
 from hypothesis import given, settings
-
-from extractors.levels import _lexicon, _phrases, bare_level, bare_level_after, bare_level_before, find_levels
-from extractors.lexicon import rows
 
 
 def _levels(text):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.numbers import find_numbers, parse_number, parse_number_words
+from chitieu.extractors.numbers import find_numbers, parse_number, parse_number_words
 
 
 @pytest.mark.parametrize(

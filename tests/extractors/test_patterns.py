@@ -6,11 +6,10 @@ import re
 
 import regex
 from _strategies import joined
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, Caseless, phrase_regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.lexicon import rows
-from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, Caseless, phrase_regex
 
 CUES = sorted({r["phrase"] for r in rows("cues.csv")})
 LEVELS = sorted({r["phrase"].lower() for r in rows("levels.csv")})

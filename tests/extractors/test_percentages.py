@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from _strategies import joined
+from chitieu.extractors.percentages import _find, find_percentages
 from hypothesis import given, settings
-
-from extractors.percentages import _find, find_percentages
 
 
 def _one(text):

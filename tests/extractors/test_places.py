@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from _strategies import joined, region_lists
+from chitieu.extractors.places import find_places
+from chitieu.pipeline.normalize import normalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.places import find_places
-from pipeline.normalize import normalize
 
 
 def _places(text):
@@ -83,10 +82,10 @@ def _flat_gazetteer():
     """The reference: every spelling in one alternation, the longest first."""
     import re
 
-    from extractors.lexicon import rows
-    from extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
-    from extractors.places import _title_new_style
-    from pipeline.normalize import unify_tone_placement
+    from chitieu.extractors.lexicon import rows
+    from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
+    from chitieu.extractors.places import _title_new_style
+    from chitieu.pipeline.normalize import unify_tone_placement
 
     spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
                  for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
@@ -98,7 +97,7 @@ def _flat_gazetteer():
 
 
 def _gazetteer_words():
-    from extractors.lexicon import rows
+    from chitieu.extractors.lexicon import rows
 
     names = [a for r in rows("provinces.csv") for a in [r["name"], *filter(None, r["aliases"].split("|"))]]
     return names, sorted({w for n in names for w in n.replace("-", " ").split()})
@@ -111,7 +110,7 @@ _place_texts = joined(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố"
 @settings(max_examples=300)
 @given(_place_texts)
 def test_gazetteer_trie_matches_the_flat_list(text):
-    from extractors.places import _gazetteer, _name
+    from chitieu.extractors.places import _gazetteer, _name
 
     trie, flat = _gazetteer()[0], _flat_gazetteer()
     assert [(m.span(), _name(m)) for m in trie.finditer(text)] == \
@@ -121,7 +120,7 @@ def test_gazetteer_trie_matches_the_flat_list(text):
 @settings(max_examples=300, deadline=None)
 @given(_place_texts, st.data())
 def test_places_of_regions_are_those_of_each_region(text, data):
-    from extractors.places import find_places_in
+    from chitieu.extractors.places import find_places_in
     text = text.replace("x", "Tập đoàn\n")  # an organisation before a line's "Việt Nam"
     for regions in region_lists(text, data):
         assert find_places_in(text, regions) == [p for s, e in regions for p in find_places(text[s:e], offset=s)]
@@ -129,8 +128,8 @@ def test_places_of_regions_are_those_of_each_region(text, data):
 
 def test_a_region_starts_what_a_place_may_see():
     """An organisation on the line before does not take "Việt Nam" from the next line."""
-    from extractors.places import find_places_in
-    from pipeline.segment import paragraphs
+    from chitieu.extractors.places import find_places_in
+    from chitieu.pipeline.segment import paragraphs
 
     text = "Tập đoàn\nViệt Nam đạt 80%"
     assert [p.place for p in find_places_in(text, paragraphs(text))] == ["Việt Nam"]

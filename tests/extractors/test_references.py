@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 from _strategies import joined
+from chitieu.extractors import reference_patterns as P
+from chitieu.extractors.references import (
+    _provinces,
+    _unfolded,
+    annotate,
+    find_references,
+    issuer_name,
+    parse_symbol,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors import reference_patterns as P
-from extractors.references import _provinces, _unfolded, annotate, find_references, issuer_name, parse_symbol
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -552,7 +558,7 @@ _LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n
 @settings(max_examples=400)
 @given(joined(_LEAD_PIECES, [" ", "", "  ", "\n", "\xa0"], max_size=12))
 def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window):
-    from extractors.references import _lead_floor
+    from chitieu.extractors.references import _lead_floor
 
     floor = _lead_floor(window)
     for pattern in (P.LEAD_PLAIN, P.LEAD_SO):
@@ -563,7 +569,7 @@ def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window)
 @settings(max_examples=300)
 @given(joined(_LEAD_PIECES + ["x", "Bộ", "luật", "liên tịch"], [" ", "", "\n", "\xa0"], max_size=14))
 def test_short_starts_are_where_the_start_pattern_matches(text):
-    from extractors.references import _short_starts
+    from chitieu.extractors.references import _short_starts
 
     assert list(_short_starts(text)) == [m.start() for m in P.SHORT_START.finditer(text)]
 
@@ -576,7 +582,7 @@ _raw_texts = joined(_RAW_NAMES + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "H
 @settings(max_examples=300)
 @given(_raw_texts)
 def test_provinces_on_the_text_as_written_are_those_of_its_folded_spelling(text):
-    from extractors.references import _Context
+    from chitieu.extractors.references import _Context
 
     names = _provinces()[1]
     expected = [(m.start(), m.end(), *names[m.group()]) for m in _flat_provinces().finditer(P.fold(text))]
@@ -591,7 +597,7 @@ _SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGH
 @settings(max_examples=400)
 @given(joined(_SYMBOL_PIECES, [" ", "", "", "", "\n"], max_size=8))
 def test_symbols_found_around_slashes_are_those_of_the_whole_text(text):
-    from extractors.references import symbol_matches
+    from chitieu.extractors.references import symbol_matches
 
     assert [m.span() for m in symbol_matches(text)] == [m.span() for m in P.SYMBOL.finditer(text)]
 

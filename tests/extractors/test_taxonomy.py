@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from extractors.taxonomy import (
+from chitieu.extractors.taxonomy import (
     expand_abbreviations,
     fold,
     indicator_code,

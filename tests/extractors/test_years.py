@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from _strategies import region_lists
+from chitieu.extractors.years import find_years
+from chitieu.pipeline.normalize import normalize
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.years import find_years
-from pipeline.normalize import normalize
 
 
 def _all(text):
@@ -71,7 +70,7 @@ def test_not_years(text):
 
 def _years_by_full_scan(text):
     """The definition find_years speeds up: every pattern over the whole text, case-insensitively."""
-    from extractors.patterns import YEAR_PATTERNS
+    from chitieu.extractors.patterns import YEAR_PATTERNS
 
     found, taken = [], []
     for kind, pattern in YEAR_PATTERNS:
@@ -106,7 +105,7 @@ def test_find_years_matches_the_full_case_insensitive_scan(text):
 @settings(max_examples=300, deadline=None)
 def test_years_of_regions_in_one_pass_are_those_of_each_region(text, data):
     """Paragraphs and random stretches (bounded by spaces or not) of the same text."""
-    from extractors.years import find_years_in
+    from chitieu.extractors.years import find_years_in
 
     for regions in region_lists(text, data):
         expected = [y for s, e in regions for y in find_years(text[s:e], offset=s)]
@@ -121,6 +120,6 @@ def test_years_of_regions_in_one_pass_are_those_of_each_region(text, data):
     ("Năm 2025\nđến năm 2030", [(0, 8), (9, 21)]),  # paragraphs
 ])
 def test_years_of_regions_cut_anywhere_are_those_of_each_region(text, regions):
-    from extractors.years import find_years_in
+    from chitieu.extractors.years import find_years_in
 
     assert find_years_in(text, regions) == [y for s, e in regions for y in find_years(text[s:e], offset=s)]

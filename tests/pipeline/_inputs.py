@@ -6,7 +6,7 @@ import json
 import random
 from pathlib import Path
 
-from pipeline.encoding import encode_cp1258, encode_tcvn3, encode_vni
+from chitieu.pipeline.encoding import encode_cp1258, encode_tcvn3, encode_vni
 
 # Short Vietnamese texts written for these tests.
 ARTICLES = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.models import DocResult, Document, Reference, Target
-from pipeline.write import write_tables
+from chitieu.pipeline.models import DocResult, Document, Reference, Target
+from chitieu.pipeline.write import write_tables
 
 PLAN = (
     "Theo Quyết định số 100/QĐ-UBND ngày 05/01/2022 của UBND tỉnh Khánh Hòa, đến năm 2025 tỷ lệ hồ sơ công việc "

@@ -15,14 +15,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from _inputs import ARTICLES, FILLER, jsonl_export, mixed_corpus
+from chitieu.pipeline.batch import run_batch
+from chitieu.pipeline.cache import WORK_DIR, ShardStore, pipeline_key, store_for
+from chitieu.pipeline.cli import app
+from chitieu.pipeline.models import DocResult, Document, Target
+from chitieu.pipeline.progress import Progress
+from chitieu.pipeline.write import TableWriter, frames
 from typer.testing import CliRunner
-
-from pipeline.batch import run_batch
-from pipeline.cache import WORK_DIR, ShardStore, pipeline_key, store_for
-from pipeline.cli import app
-from pipeline.models import DocResult, Document, Target
-from pipeline.progress import Progress
-from pipeline.write import TableWriter, frames
 
 OUTPUTS = ("targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl")
 ROOT = Path(__file__).resolve().parents[2]
@@ -108,7 +107,7 @@ def test_a_document_that_kills_its_worker_fails_alone(tmp_path, monkeypatch):
     # Workers take documents in chunks; a worker that dies takes its chunk (and the pool) with it.
     # Every document of those chunks is retried alone: only the one that kills a worker each time
     # ends as an error row.
-    import pipeline.run as run
+    import chitieu.pipeline.run as run
 
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -143,7 +142,7 @@ def test_shards_of_older_pipeline_versions_are_pruned(tmp_path):
 SLOW_RUN = textwrap.dedent(
     """
     import sys, time
-    import pipeline.run as run
+    import chitieu.pipeline.run as run
 
     original = run.process_document
 
@@ -152,7 +151,7 @@ SLOW_RUN = textwrap.dedent(
         return original(doc)
 
     run.process_document = slow
-    from pipeline.cli import main
+    from chitieu.pipeline.cli import main
 
     sys.argv = ["chitieu", "extract", *sys.argv[1:]]
     main()

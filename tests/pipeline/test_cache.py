@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 
-from pipeline.cache import ShardStore, open_store, source_key
-from pipeline.read import Source
-from pipeline.write import Rendered
+from chitieu.pipeline.cache import ShardStore, open_store, source_key
+from chitieu.pipeline.read import Source
+from chitieu.pipeline.write import Rendered
 
 
 def rendered(n: int) -> Rendered:

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 from _review_data import write_review_data
-from typer.testing import CliRunner
-
-from pipeline import check as check_mod
-from pipeline.check import (
+from chitieu.pipeline import check as check_mod
+from chitieu.pipeline.check import (
     CONTRADICTED,
     NOT_FOUND,
     SUPPORTED,
@@ -20,8 +18,9 @@ from pipeline.check import (
     indicator_words,
     words_agree,
 )
-from pipeline.cli import app
-from pipeline.publish import load_table
+from chitieu.pipeline.cli import app
+from chitieu.pipeline.publish import load_table
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = "hồ sơ công việc được xử lý trên môi trường mạng"

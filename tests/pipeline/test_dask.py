@@ -8,10 +8,9 @@ import io
 import pandas as pd
 import pytest
 from _inputs import jsonl_export, mixed_corpus
-
-from pipeline import batch
-from pipeline.batch import run_batch
-from pipeline.read import ReadOptions
+from chitieu.pipeline import batch
+from chitieu.pipeline.batch import run_batch
+from chitieu.pipeline.read import ReadOptions
 
 distributed = pytest.importorskip("distributed")
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from pipeline.encoding import (
+from chitieu.pipeline.encoding import (
     DecodeError,
     decode_bytes,
     decode_text,
@@ -19,6 +16,8 @@ from pipeline.encoding import (
     tcvn3_to_unicode,
     vni_to_unicode,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 TEXT = (
     "Phấn đấu đến năm 2025, tỷ lệ hộ nghèo của tỉnh Quảng Ngãi giảm còn dưới 3%; "
@@ -121,7 +120,7 @@ def test_any_vietnamese_sentence_round_trips(words, encoding):
 def test_latin1_counts_count_the_classes_they_name(text):
     import re
 
-    from pipeline.encoding import _latin1_counts, _more_beyond_than
+    from chitieu.pipeline.encoding import _latin1_counts, _more_beyond_than
 
     assert _latin1_counts(text) == (len(re.findall("[\u00a1-\u00ff]", text)),
                                     len(re.findall("[\x00-\x08\x0e-\x1f\x7f-\x9f]", text)))

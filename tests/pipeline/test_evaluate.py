@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
-
-from pipeline.cli import app
-from pipeline.evaluate import (
+from chitieu.pipeline.cli import app
+from chitieu.pipeline.evaluate import (
     Report,
     Score,
     field_ok,
@@ -19,6 +17,7 @@ from pipeline.evaluate import (
     score_references,
     score_targets,
 )
+from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from chitieu.extractors.references import find_references
+from chitieu.pipeline.link import link_decisions
+from chitieu.pipeline.models import Target
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extractors.references import find_references
-from pipeline.link import link_decisions
-from pipeline.models import Target
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
@@ -188,6 +187,6 @@ def test_property_link_never_raises_and_links_only_known_symbols(text):
                           st.sampled_from([" ", "", "\n", "\n\n", " \n", "\t"])), max_size=14)
        .map(lambda parts: "".join(a + b for a, b in parts)))
 def test_footnote_lines_are_tried_at_line_starts_only(text):
-    from pipeline.link import FOOTNOTE_LINE, footnote_lines
+    from chitieu.pipeline.link import FOOTNOTE_LINE, footnote_lines
 
     assert [m.span() for m in footnote_lines(text)] == [m.span() for m in FOOTNOTE_LINE.finditer(text)]

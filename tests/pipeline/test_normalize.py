@@ -5,12 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from chitieu.pipeline.models import Document
+from chitieu.pipeline.normalize import normalize, unify_tone_placement
+from chitieu.pipeline.run import process_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from pipeline.models import Document
-from pipeline.normalize import normalize, unify_tone_placement
-from pipeline.run import process_document
 
 
 def nfd(s: str) -> str:
@@ -183,7 +182,7 @@ def test_pipeline_reads_decomposed_and_odd_spaced_text_like_clean_text():
 @given(viet_text)
 def test_fast_character_passes_agree_with_the_plain_definitions(text):
     """The scans that avoid per-character Python work say what the plain definitions say."""
-    from pipeline.normalize import _DROP, _TRANSLATE, _needs_slow, _translate
+    from chitieu.pipeline.normalize import _DROP, _TRANSLATE, _needs_slow, _translate
 
     assert _translate(text) == text.translate(_TRANSLATE)
     assert _needs_slow(text) == any(ch in _DROP or ch == "\r" for ch in text)
@@ -192,6 +191,6 @@ def test_fast_character_passes_agree_with_the_plain_definitions(text):
 @given(st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "oà", "uỷ", "oa",
                                  "x", " ", "", "-", "\u0300", "ò"]), max_size=16).map("".join))
 def test_tone_candidates_give_what_the_pattern_gives(text):
-    from pipeline.normalize import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
+    from chitieu.pipeline.normalize import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
 
     assert unify_tone_placement(text) == _NEW_STYLE_TONE.sub(_move_tone, text)

@@ -6,9 +6,8 @@ import json
 
 import pytest
 from _inputs import ARTICLES, html_page, jsonl_export, unicode_font, write_docx, write_pdf
-
-from pipeline.encoding import encode_cp1258, encode_tcvn3, encode_vni
-from pipeline.read import (
+from chitieu.pipeline.encoding import encode_cp1258, encode_tcvn3, encode_vni
+from chitieu.pipeline.read import (
     InputError,
     ReadOptions,
     decode_source,

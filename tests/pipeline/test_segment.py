@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from chitieu.pipeline.segment import clauses, is_candidate, paragraphs, sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pipeline.segment import clauses, is_candidate, paragraphs, sentences
 
 
 def test_paragraphs_are_stripped_non_empty_lines():
@@ -102,7 +101,7 @@ CANDIDATE_PIECES = ["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "tr�
 @given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=12).map("".join))
 def test_is_candidate_prefilter_keeps_every_match(text):
     """The substring pre-filter never rules out a text the pattern matches."""
-    from pipeline.segment import _CANDIDATE
+    from chitieu.pipeline.segment import _CANDIDATE
 
     assert is_candidate(text) == (_CANDIDATE.search(text) is not None)
 
@@ -128,15 +127,14 @@ SENTENCE_PIECES = ["Năm 2023", " đạt", " 1.829", " hồ sơ", ".", "..", "..
 @settings(max_examples=400, deadline=None)
 def test_sentence_splitting_is_underthesea_s(para):
     # split_sentences ports underthesea's rules to offsets; it must split exactly where sent_tokenize does
+    from chitieu.pipeline.segment import _abbreviations, _aligned, split_sentences
     from underthesea import sent_tokenize
-
-    from pipeline.segment import _abbreviations, _aligned, split_sentences
 
     assert split_sentences(para, _abbreviations()) == _aligned(para, sent_tokenize(para))
 
 
 def test_sentences_fall_back_to_underthesea_s_own_call(monkeypatch):
-    import pipeline.segment as segment
+    import chitieu.pipeline.segment as segment
 
     monkeypatch.setattr(segment, "_abbreviations", lambda: None)
     text = "Năm 2023 đạt 1.829 hồ sơ. TP. Huế đạt 90%. Câu ba"

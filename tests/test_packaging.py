@@ -1,0 +1,32 @@
+"""One import name: the project is ``chitieu`` and nothing else is importable from an installation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _run_outside(code: str, tmp_path) -> str:
+    """Run ``code`` in a fresh interpreter whose working folder is not the repository."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_only_chitieu_is_installed(tmp_path) -> None:
+    out = _run_outside(
+        "import importlib.util as u; print(u.find_spec('pipeline'), u.find_spec('extractors'))", tmp_path
+    )
+    assert out == "None None"
+
+
+def test_subpackages_import_under_chitieu(tmp_path) -> None:
+    out = _run_outside(
+        "import chitieu, chitieu.pipeline.cli, chitieu.extractors.years; print(chitieu.__version__)", tmp_path
+    )
+    assert out == chitieu_version()
+
+
+def chitieu_version() -> str:
+    import chitieu
+
+    return chitieu.__version__
