@@ -112,8 +112,9 @@ def profile(folder: Path, n: int = 300) -> None:
     import pstats
 
     from chitieu.pipeline.batch import warm_up
-    from chitieu.pipeline.models import Document
     from chitieu.pipeline.run import process_document
+
+    from chitieu.models import Document
 
     warm_up()
     docs = [Document(p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))[:n]]

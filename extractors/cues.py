@@ -11,7 +11,8 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import bounded, lowered, phrase_regex
-from chitieu.pipeline.models import Cue
+
+from chitieu.models import Cue
 
 # "tăng trưởng" is growth (a level), "tăng lên 80%" reaches a level: neither is an increase.
 _NOT_INCREASE = regex.compile(r"tăng\s+(?:trưởng|cường|lên|tốc)", regex.IGNORECASE)

@@ -16,7 +16,8 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE, first_letter_alternatives, phrase_regex, trie
-from chitieu.pipeline.models import LevelMention
+
+from chitieu.models import LevelMention
 
 _UNIT = r"(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở|thôn|ấp|bản|phường|thành\s+phố|thị\s+xã)"
 # "cấp tỉnh, huyện, xã", "cấp tỉnh, cấp huyện và cấp xã", "cấp huyện - xã"

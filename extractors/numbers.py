@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 from chitieu.extractors.patterns import NUMBER_RE
-from chitieu.pipeline.models import Number
+
+from chitieu.models import Number
 
 _DIGITS = {
     "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,

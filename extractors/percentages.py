@@ -24,7 +24,8 @@ from chitieu.extractors.patterns import (
     WORDS_PERCENT_RE,
     lowered,
 )
-from chitieu.pipeline.models import Percentage
+
+from chitieu.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
 # A percentage, a range of them, or one in words is written with digits, spaces, ".,%-" and the

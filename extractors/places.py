@@ -16,8 +16,9 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import RE_WB_AFTER, bounded, first_letter_alternatives, trie, trie_regex
-from chitieu.pipeline.models import PlaceMention
-from chitieu.pipeline.normalize import unify_tone_placement
+from chitieu.extractors.spelling import unify_tone_placement
+
+from chitieu.models import PlaceMention
 
 # What may stand before a name: "tỉnh", "thành phố", "TP." (each with the spaces after it).
 _PREFIXES = ("tỉnh", "Tỉnh", r"thành\s+phố", r"Thành\s+phố", r"TP\.?\s?", r"Tp\.?\s?")

@@ -54,7 +54,8 @@ import regex
 from chitieu.extractors import lexicon
 from chitieu.extractors import reference_patterns as P
 from chitieu.extractors.patterns import trie_regex
-from chitieu.pipeline.models import Reference
+
+from chitieu.models import Reference
 
 __all__ = ["find_references", "resolve", "annotate", "parse_symbol", "parse_date", "issuer_name"]
 

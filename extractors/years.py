@@ -12,7 +12,8 @@ import re
 
 import regex
 from chitieu.extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS, bounded, lowered
-from chitieu.pipeline.models import YearMention
+
+from chitieu.models import YearMention
 
 _YEARISH = regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 # Every year pattern is a year with at most a few short words before it ("kể từ ngày 1/7/", "chậm

@@ -46,9 +46,10 @@ from chitieu.extractors.levels import bare_level_after, bare_level_before, find_
 from chitieu.extractors.percentages import find_percentages
 from chitieu.extractors.places import find_places, find_places_in
 from chitieu.extractors.years import find_years, find_years_in
-from chitieu.pipeline.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 from chitieu.pipeline.normalize import Normalized, normalize
 from chitieu.pipeline.segment import Scope, clauses, is_candidate, paragraphs, sentences
+
+from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 
 _SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
 _LINKING_END = regex.compile(

@@ -50,10 +50,11 @@ from chitieu.pipeline.cache import (
     source_key,
     store_for,
 )
-from chitieu.pipeline.models import DocResult, Document
 from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
 from chitieu.pipeline.write import Rendered, TableWriter, render
+
+from chitieu.models import DocResult, Document
 
 
 @dataclass

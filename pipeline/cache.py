@@ -32,7 +32,7 @@ from chitieu.pipeline.read import Source
 from chitieu.pipeline.write import Rendered
 
 WORK_DIR = ".chitieu-work"
-_CODE_PACKAGES = ("pipeline", "extractors")
+_CODE_PACKAGES = ("pipeline", "extractors", "")  # "": chitieu itself (models.py)
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +44,8 @@ def pipeline_key() -> str:
     """
     digest = hashlib.sha256(__version__.encode())
     for package in _CODE_PACKAGES:
-        base = Path(importlib.import_module(f"chitieu.{package}").__file__).resolve().parent
-        for path in sorted(base.rglob("*")):
+        base = Path(importlib.import_module(f"chitieu.{package}".rstrip(".")).__file__).resolve().parent
+        for path in sorted(base.glob("*") if not package else base.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix in (
                 ".py", ".csv", ".tsv", ".json", ".txt"
             ):

@@ -123,8 +123,9 @@ def parse_claim(text: str) -> Claim:
     The first value found gives value, comparator, status, year, level, place and indicator;
     a claim without a value takes place, year and level from the highlighted spans.
     """
-    from chitieu.pipeline.models import Document
     from chitieu.pipeline.run import process_document
+
+    from chitieu.models import Document
 
     text = " ".join(text.split())
     result = process_document(Document(doc_id="claim", text=text))

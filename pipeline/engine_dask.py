@@ -20,9 +20,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from chitieu.pipeline.models import DocResult
 from chitieu.pipeline.read import Source
 from chitieu.pipeline.write import Rendered, render
+
+from chitieu.models import DocResult
 
 DOCS_PER_PARTITION = 32
 

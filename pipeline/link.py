@@ -22,7 +22,8 @@ import bisect
 import re
 
 from chitieu.extractors.reference_patterns import sentence_ends
-from chitieu.pipeline.models import Reference, Target
+
+from chitieu.models import Reference, Target
 
 # ---------------------------------------------------------------------------
 # Patterns

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import regex
+from chitieu.extractors.spelling import unify_tone_placement
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -49,46 +49,6 @@ def _translate(text: str) -> str:
     for ch in set(_TO_TRANSLATE.findall(text)):  # a few distinct characters, each replaced at C speed
         text = text.replace(ch, _TRANSLATE[ord(ch)])
     return text
-
-# "oà", "oé", "uỷ" at the end of a syllable (not after q): the tone moves to the first vowel.
-_NEW_STYLE_TONE = regex.compile(
-    r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})"
-)
-
-
-def _move_tone(match: regex.Match) -> str:
-    first, second = match.group()
-    base, tone = unicodedata.normalize("NFD", second)[0], unicodedata.normalize("NFD", second)[1:]
-    return unicodedata.normalize("NFC", first + tone) + base
-
-
-# Where _NEW_STYLE_TONE can match: "o"/"u" and a toned vowel, one alternative per first letter so that
-# ``re`` skips ahead to one ("hoạch", "toàn" are candidates too: the pattern then decides).
-_TONE_CANDIDATE = re.compile(
-    "|".join(f"{c}[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]" for c in "oO") + "|" + "|".join(f"{c}[ỳýỷỹỵỲÝỶỸỴ]" for c in "uU")
-)
-
-
-def unify_tone_placement(text: str) -> str:
-    """``hoà`` → ``hòa``; the length never changes. Input must be NFC.
-
-    The same as ``_NEW_STYLE_TONE.sub(_move_tone, text)``, with the pattern tried only where a
-    candidate pair stands.
-
-        >>> unify_tone_placement("Khánh Hoà, thuỷ lợi, hoàn thành, quý")
-        'Khánh Hòa, thủy lợi, hoàn thành, quý'
-    """
-    pieces, last = [], 0
-    for candidate in _TONE_CANDIDATE.finditer(text):
-        m = _NEW_STYLE_TONE.match(text, candidate.start())
-        if m:
-            pieces += (text[last:m.start()], _move_tone(m))
-            last = m.end()
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
-
 
 @dataclass(frozen=True)
 class Normalized:

@@ -4,7 +4,7 @@ Also the readers every review command uses (:func:`load_table`, :func:`load_text
 :func:`load_spans`): the CSV files written by ``chitieu extract`` read back with the schema's
 dtypes, empty strings kept as ``""`` in text columns.
 
-    >>> from chitieu.pipeline.models import TARGET_COLUMNS
+    >>> from chitieu.models import TARGET_COLUMNS
     >>> sqlite_type(TARGET_COLUMNS[4])   # "value": Float64
     'REAL'
 
@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
-from chitieu.pipeline.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, TARGET_COLUMNS, Column
+
+from chitieu.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, TARGET_COLUMNS, Column
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "targets": TARGET_COLUMNS,

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.pipeline.encoding import DecodeError, decode_bytes, decode_text
-from chitieu.pipeline.models import Document
+
+from chitieu.models import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

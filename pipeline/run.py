@@ -1,6 +1,6 @@
 """Run stage: one document through normalize → segment → extract → assemble.
 
-    >>> from chitieu.pipeline.models import Document
+    >>> from chitieu.models import Document
     >>> r = process_document(Document("d", text="Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến."))
     >>> [(t.value, t.year, t.status) for t in r.targets]
     [(80.0, 2025, 'target')]
@@ -14,7 +14,8 @@ from functools import lru_cache
 import pandas as pd
 from chitieu.extractors.taxonomy import indicator_code
 from chitieu.pipeline.assemble import assemble_targets
-from chitieu.pipeline.models import DocResult, Document
+
+from chitieu.models import DocResult, Document
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,6 @@
 """Write stage: the tables (``targets``, ``references``, ``documents``) as typed frames and files.
 
-The schema comes from :mod:`chitieu.pipeline.models`; files appear atomically (written under a
+The schema comes from :mod:`chitieu.models`; files appear atomically (written under a
 temporary name, then renamed), so a reader never sees half a table.
 """
 
@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
-from chitieu.pipeline.models import (
+
+from chitieu.models import (
     DOCUMENT_COLUMNS,
     REFERENCE_COLUMNS,
     TARGET_COLUMNS,
@@ -156,7 +157,7 @@ def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
 def render(result: DocResult) -> Rendered:
     """The formatted rows of one result, byte for byte what ``frames(...).to_csv`` writes.
 
-        >>> from chitieu.pipeline.models import Document
+        >>> from chitieu.models import Document
         >>> render(DocResult(Document("d1", text="80%"))).csv["documents"]
         b'd1,,ok,,3,0,0,\\n'
     """

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from chitieu.pipeline.models import TARGET_COLUMNS
 from chitieu.pipeline.run import process_texts
+
+from chitieu.models import TARGET_COLUMNS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -85,7 +85,7 @@ def _flat_gazetteer():
     from chitieu.extractors.lexicon import rows
     from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
     from chitieu.extractors.places import _title_new_style
-    from chitieu.pipeline.normalize import unify_tone_placement
+    from chitieu.extractors.spelling import unify_tone_placement
 
     spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
                  for a in [r["name"], *filter(None, r["aliases"].split("|"))]}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chitieu.pipeline.models import DocResult, Document, Reference, Target
 from chitieu.pipeline.write import write_tables
+
+from chitieu.models import DocResult, Document, Reference, Target
 
 PLAN = (
     "Theo Quyết định số 100/QĐ-UBND ngày 05/01/2022 của UBND tỉnh Khánh Hòa, đến năm 2025 tỷ lệ hồ sơ công việc "

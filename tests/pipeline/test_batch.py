@@ -18,10 +18,11 @@ from _inputs import ARTICLES, FILLER, jsonl_export, mixed_corpus
 from chitieu.pipeline.batch import run_batch
 from chitieu.pipeline.cache import WORK_DIR, ShardStore, pipeline_key, store_for
 from chitieu.pipeline.cli import app
-from chitieu.pipeline.models import DocResult, Document, Target
 from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.write import TableWriter, frames
 from typer.testing import CliRunner
+
+from chitieu.models import DocResult, Document, Target
 
 OUTPUTS = ("targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl")
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from chitieu.extractors.references import find_references
 from chitieu.pipeline.link import link_decisions
-from chitieu.pipeline.models import Target
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from chitieu.models import Target
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 

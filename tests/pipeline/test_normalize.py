@@ -5,11 +5,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from chitieu.pipeline.models import Document
-from chitieu.pipeline.normalize import normalize, unify_tone_placement
+from chitieu.extractors.spelling import unify_tone_placement
+from chitieu.pipeline.normalize import normalize
 from chitieu.pipeline.run import process_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from chitieu.models import Document
 
 
 def nfd(s: str) -> str:
@@ -191,6 +193,6 @@ def test_fast_character_passes_agree_with_the_plain_definitions(text):
 @given(st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "oà", "uỷ", "oa",
                                  "x", " ", "", "-", "\u0300", "ò"]), max_size=16).map("".join))
 def test_tone_candidates_give_what_the_pattern_gives(text):
-    from chitieu.pipeline.normalize import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
+    from chitieu.extractors.spelling import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
 
     assert unify_tone_placement(text) == _NEW_STYLE_TONE.sub(_move_tone, text)

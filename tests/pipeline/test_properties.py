@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from chitieu.pipeline.models import Document
 from chitieu.pipeline.run import process_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from chitieu.models import Document
 
 FRAGMENTS = [
     "đạt", "tối thiểu", "ít nhất", "trên", "khoảng", "70%", "97,83 %", "từ 75% đến 80%", "75-80%", "năm mươi phần trăm",

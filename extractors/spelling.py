@@ -1,0 +1,50 @@
+"""Spelling: one tone placement for Vietnamese (``hoà`` → ``hòa``), used by normalize and the gazetteer.
+
+A text function at the bottom of the package, so that extractors and stages import it without reaching up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import regex
+
+# "oà", "oé", "uỷ" at the end of a syllable (not after q): the tone moves to the first vowel.
+_NEW_STYLE_TONE = regex.compile(
+    r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})"
+)
+
+
+def _move_tone(match: regex.Match) -> str:
+    first, second = match.group()
+    base, tone = unicodedata.normalize("NFD", second)[0], unicodedata.normalize("NFD", second)[1:]
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+# Where _NEW_STYLE_TONE can match: "o"/"u" and a toned vowel, one alternative per first letter so that
+# ``re`` skips ahead to one ("hoạch", "toàn" are candidates too: the pattern then decides).
+_TONE_CANDIDATE = re.compile(
+    "|".join(f"{c}[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]" for c in "oO") + "|" + "|".join(f"{c}[ỳýỷỹỵỲÝỶỸỴ]" for c in "uU")
+)
+
+
+def unify_tone_placement(text: str) -> str:
+    """``hoà`` → ``hòa``; the length never changes. Input must be NFC.
+
+    The same as ``_NEW_STYLE_TONE.sub(_move_tone, text)``, with the pattern tried only where a
+    candidate pair stands.
+
+        >>> unify_tone_placement("Khánh Hoà, thuỷ lợi, hoàn thành, quý")
+        'Khánh Hòa, thủy lợi, hoàn thành, quý'
+    """
+    pieces, last = [], 0
+    for candidate in _TONE_CANDIDATE.finditer(text):
+        m = _NEW_STYLE_TONE.match(text, candidate.start())
+        if m:
+            pieces += (text[last:m.start()], _move_tone(m))
+            last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
