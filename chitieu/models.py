@@ -17,8 +17,10 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 Comparator = Literal["=", ">=", ">", "<=", "<", "~", "range"]
-Status = Literal["target", "actual"]
-Measure = Literal["level", "increase"]
+Status = Literal["target", "actual", "other"]
+Measure = Literal["level", "increase", "decrease", "gap"]
+PlaceKind = Literal["province", "national", "region", "ministry", "group", ""]
+PlaceSource = Literal["text", "publisher", ""]
 LevelCode = Literal["tinh", "huyen", "xa", "multi"]
 YearKind = Literal["deadline", "point", "through", "since", "period", "vision"]
 
@@ -133,6 +135,12 @@ class Target:
     sentence_start: int = 0
     sentence_end: int = 0
     indicator_code: str = ""
+    period: str = ""
+    as_of: str = ""
+    estimate: bool = False
+    place_kind: PlaceKind = ""
+    place_source: PlaceSource = ""
+    date: str = ""
 
 
 @dataclass(slots=True)
@@ -179,8 +187,11 @@ TARGET_COLUMNS: tuple[Column, ...] = (
     Column("value_high", "Float64", "upper bound of a range, else empty"),
     Column("unit", "string", "unit of the value", ("percent",)),
     Column("comparator", "string", "how the value bounds the quantity", ("=", ">=", ">", "<=", "<", "~", "range")),
-    Column("status", "string", "a goal or something reported as reached", ("target", "actual")),
-    Column("measure", "string", "a level, or a change per period (`tăng thêm 10%/năm`)", ("level", "increase")),
+    Column("status", "string", "a goal (`target`), a result reported as reached (`actual`), or neither (`other`: a tax or "
+           "interest rate, a support share, a discount, a qualifying threshold)", ("target", "actual", "other")),
+    Column("measure", "string", "a level; a rise (`tăng 6,2%`), a fall (`giảm 1,5%/năm`), or the gap between a result "
+           "and its target (`vượt 0,3% so với chỉ tiêu`); the value is always positive",
+           ("level", "increase", "decrease", "gap")),
     Column("year", "Int64", "deadline (target), year observed (actual), first year (increase)"),
     Column("level", "string", "administrative level the value is about; empty if none or several", ("tinh", "huyen", "xa", "")),
     Column("place", "string", "province / centrally-run city (or `Việt Nam`) the value belongs to"),
@@ -190,6 +201,14 @@ TARGET_COLUMNS: tuple[Column, ...] = (
     Column("sentence_start", "Int64", "offset of the sentence in the decoded document"),
     Column("sentence_end", "Int64", "end offset of the sentence"),
     Column("indicator_code", "string", "code of the indicator in the curated taxonomy; empty when nothing fits"),
+    Column("period", "string", "the part of the year an actual figure covers (`quý III` → `Q3`, `9 tháng đầu năm` → "
+           "`9M`); empty for a whole year, a deadline or a point in time"),
+    Column("as_of", "string", "ISO day or month a figure is observed at (`tính đến ngày 30/6/2023` → `2023-06-30`)"),
+    Column("estimate", "boolean", "the figure is an estimate (`ước đạt`, `ước tính`, `dự ước`)"),
+    Column("place_kind", "string", "the kind of place", ("province", "national", "region", "ministry", "group", "")),
+    Column("place_source", "string", "where the place comes from: the text, or the publisher when the text names none",
+           ("text", "publisher", "")),
+    Column("date", "string", "the document's date (ISO, from its metadata), empty when unknown"),
 )
 
 REFERENCE_COLUMNS: tuple[Column, ...] = (

@@ -79,7 +79,7 @@ def test_parquet_has_an_explicit_schema(data_dir: Path, tmp_path: Path) -> None:
     schema = table.schema
     assert schema.field("value").type == pa.float64() and schema.field("year").type == pa.int64()
     assert pa.types.is_dictionary(schema.field("status").type)
-    assert json.loads(schema.field("status").metadata[b"values"]) == ["target", "actual"]
+    assert json.loads(schema.field("status").metadata[b"values"]) == ["target", "actual", "other"]
     assert schema.field("sentence").metadata[b"description"].decode() == TARGET_COLUMNS[15].description
     frame = table.to_pandas()
     expected = load_table(data_dir, "targets")
