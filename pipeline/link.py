@@ -22,6 +22,7 @@ import bisect
 import re
 
 from chitieu.extractors.reference_patterns import sentence_ends
+from chitieu.pipeline.doc import Doc
 
 from chitieu.models import Reference, Target
 
@@ -273,3 +274,8 @@ def link_decisions(
 
     for i, symbol in decided.items():
         targets[i].decision = symbol
+
+
+def link(doc: Doc) -> None:
+    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``)."""
+    link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)

@@ -1,4 +1,8 @@
-"""Run stage: one document through normalize → segment → extract → assemble.
+"""Run stage: one document through every stage, in order.
+
+    normalize → context → find → segment → assemble → link → map back
+
+Each stage is a module with one job; they pass one :class:`~chitieu.pipeline.doc.Doc` along.
 
     >>> from chitieu.models import Document
     >>> r = process_document(Document("d", text="Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến."))
@@ -13,9 +17,29 @@ from functools import lru_cache
 
 import pandas as pd
 from chitieu.extractors.taxonomy import indicator_code
-from chitieu.pipeline.assemble import assemble_targets
+from chitieu.pipeline.assemble import assemble
+from chitieu.pipeline.context import build_context
+from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.find import find_document_references, find_values
+from chitieu.pipeline.link import link
+from chitieu.pipeline.mapback import map_back
+from chitieu.pipeline.normalize import normalize_doc
+from chitieu.pipeline.segment import find_sentences
 
 from chitieu.models import DocResult, Document
+
+
+def run_stages(doc: Doc) -> Doc:
+    """The stages, in order, on one document; its rows are then in ``doc.targets``."""
+    normalize_doc(doc)
+    build_context(doc)
+    find_values(doc)
+    find_document_references(doc)
+    find_sentences(doc)
+    assemble(doc)
+    link(doc)
+    map_back(doc)
+    return doc
 
 
 @lru_cache(maxsize=65536)
@@ -24,12 +48,12 @@ def _indicator_code(indicator: str) -> str:
     return indicator_code(indicator)
 
 
-def process_document(doc: Document) -> DocResult:
+def process_document(document: Document) -> DocResult:
     """Targets, references and highlight spans of one decoded document (pure: no I/O)."""
-    targets, references, spans = assemble_targets(doc.text, doc.doc_id)
-    for target in targets:
+    doc = run_stages(Doc(document.doc_id, document.text, dict(document.meta)))
+    for target in doc.targets:
         target.indicator_code = _indicator_code(target.indicator)
-    return DocResult(document=doc, targets=targets, references=references, spans=spans)
+    return DocResult(document=document, targets=doc.targets, references=doc.references, spans=doc.spans)
 
 
 def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> list[DocResult]:

@@ -13,10 +13,12 @@ first): the rest of a document is never tokenized.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
 import regex
+from chitieu.pipeline.doc import Doc, Sentence
 
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";")
@@ -234,3 +236,24 @@ def _nest(text: str, clause: Scope) -> Scope:
             stack[-1].end = i + 1
             stack.pop()
     return clause
+
+
+def find_sentences(doc: Doc) -> None:
+    """Segment stage: the sentences that hold values, each with its paragraph and its values, in order.
+
+        >>> from chitieu.extractors.percentages import find_percentages
+        >>> d = Doc("d", "Đạt 80%. Tốt.\\nCòn 5%."); d.text = d.original; d.paragraphs = paragraphs(d.text)
+        >>> d.values = find_percentages(d.text); find_sentences(d)
+        >>> [(d.text[slice(*s.span)], s.para_index, [v.surface for v in s.values]) for s in d.sentences]
+        [('Đạt 80%.', 0, ['80%']), ('Còn 5%.', 1, ['5%'])]
+    """
+    starts = [p.start for p in doc.values]
+    for pi, para in enumerate(doc.paragraphs):
+        lo = bisect_left(starts, para[0])
+        hi = bisect_left(starts, para[1])
+        if lo == hi:
+            continue
+        for sent in sentences(doc.text, para):
+            values = [p for p in doc.values[lo:hi] if sent[0] <= p.start < sent[1]]
+            if values:
+                doc.sentences.append(Sentence(sent, pi, para, values))

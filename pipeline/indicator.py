@@ -95,7 +95,7 @@ def _cut_cue_re() -> Caseless:
 
 
 @cache
-def _measure_noun_re() -> Caseless:
+def measure_noun_re() -> Caseless:
     from chitieu.extractors.lexicon import rows
 
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
@@ -217,7 +217,7 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         # "…, tỉnh Bình Phước đạt tỷ lệ bao phủ BHYT 91,4%": the subject starts at its measure noun
         # when the last comma-separated segment has one.
         segment = max(cut, text.rfind(",", cut, hi) + 1)
-        noun = _measure_noun_re().search(text, segment, hi)
+        noun = measure_noun_re().search(text, segment, hi)
         if noun:
             cut = max(cut, noun.start())
     mark = _LIST_MARK.match(text, cut, hi)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from chitieu.extractors.indicators import (
+from chitieu.pipeline.indicator import (
     _EDGE_WORDS,
     ANAPHOR,
     _edge_re,

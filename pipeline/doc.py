@@ -1,0 +1,105 @@
+"""The per-document container every stage reads and fills: text, offsets map, mentions and rows.
+
+    >>> from chitieu.extractors.years import find_years
+    >>> d = Doc("d", "Năm 2023 đạt 80%.")
+    >>> d.text = d.original; d.years = find_years(d.text); d.index()
+    >>> [y.year for y in d.years_in(0, 9)]
+    [2023]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from chitieu.pipeline.indicator import Ranges, render
+from chitieu.pipeline.normalize import Normalized
+
+from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence that holds values: its span, its paragraph (index and span) and its values."""
+
+    span: tuple[int, int]
+    para_index: int
+    para: tuple[int, int]
+    values: list[Percentage]
+
+
+@dataclass
+class Doc:
+    """One document as it flows through the stages, each adding what it finds (as spaCy's ``Doc``).
+
+    normalize sets ``norm`` and ``text``; context sets ``paragraphs``, the mentions (``years``,
+    ``cues``, ``places``) and what the document says as a whole (``subject``, ``title_year``,
+    heading years and statuses, ``doc_year``); find sets ``values`` and ``references``; segment
+    sets ``sentences``; assemble sets ``targets``; link fills their ``decision``; map back turns
+    every offset into one of ``original`` and sets ``spans``. Until map back, offsets point into
+    ``text``, the normalized text.
+    """
+
+    doc_id: str = ""
+    original: str = ""  # the decoded text every output offset points into
+    meta: dict[str, str] = field(default_factory=dict)  # url, date, outlet, title when known
+    text: str = ""  # the normalized text the rules read
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    years: list[YearMention] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    subject: str = ""
+    title_year: int | None = None
+    heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
+    heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
+    norm: Normalized | None = None  # the way back to the original text
+    doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
+    plan_start: int | None = None  # first year of the title's plan period, when there is no byline
+
+    def year_status(self, y: YearMention) -> str:
+        """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
+        "trong năm 2020", "năm 2020" report a result when the year is over at publication (for a plan
+        without a date: before or at its first year); "từ năm" starts a goal unless it is past."""
+        if y.kind in ("deadline", "vision"):
+            return "target"
+        if self.doc_year is not None:
+            return "actual" if y.year < self.doc_year else "target"
+        if self.plan_start is not None:
+            if y.kind == "since":
+                return "actual" if y.year < self.plan_start else "target"
+            return "actual" if y.year <= self.plan_start or y.kind == "point" else "target"
+        return "target" if y.kind == "since" else "actual"
+
+    values: list[Percentage] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    spans: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, label, detail)
+
+    def index(self) -> None:
+        """Index the mentions for the range look-ups below (after they are found)."""
+        self._year_starts = [y.start for y in self.years]
+        self._cue_starts = [c.start for c in self.cues]
+
+    def render(self, ranges: Ranges) -> str:
+        """A phrase in the text's own words: normalized ranges rendered from the original text."""
+        if self.norm is None:
+            return render(self.text, ranges)
+        return render(self.norm.original, [self.norm.to_original(s, e) for s, e in ranges])
+
+    def years_in(self, start: int, end: int) -> list[YearMention]:
+        i = bisect_left(self._year_starts, start)
+        out = []
+        while i < len(self.years) and self.years[i].start < end:
+            if self.years[i].end <= end:
+                out.append(self.years[i])
+            i += 1
+        return out
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        i = bisect_left(self._cue_starts, start)
+        out = []
+        while i < len(self.cues) and self.cues[i].start < end:
+            out.append(self.cues[i])
+            i += 1
+        return out

@@ -1,0 +1,52 @@
+"""Place of a value: who the figure belongs to.
+
+A place in brackets before the value (``Hà Giang (60%)``) first; then ``của cả nước`` / ``của tỉnh X``
+right after it; then the last place named before it in its own scopes of the sentence (``cả nước``
+in its head is national); an anaphor (``địa phương này``) takes the place named before the
+sentence; else the document's subject.
+
+    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> [t.place for t in assemble_targets("Tỉnh Nghệ An đạt 80%; tỉnh Hà Tĩnh đạt 90%.", "d")[0]]
+    ['Nghệ An', 'Hà Tĩnh']
+"""
+
+from __future__ import annotations
+
+import regex
+from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.scope import Item, outside, scope_chain
+from chitieu.pipeline.segment import Scope
+
+NATIONAL = regex.compile(r"(?<![\p{L}])(?:(?:của|trên|trong)\s+cả\s+nước|^\s*cả\s+nước|toàn\s+quốc)(?![\p{L}])",
+                          regex.IGNORECASE)
+
+
+def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
+    if it.attached_place:
+        return it.attached_place
+    chain = scope_chain(it.scope)
+    before = [(p.start, p.place) for p in ctx.places
+              if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
+    # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
+    for s, e in it.head or []:
+        before += [(m.start(), "Việt Nam") for m in NATIONAL.finditer(ctx.text, s, e)]
+    after = _OF_PLACE.match(ctx.text, it.value.end)
+    if after:
+        if after.group("national"):
+            return "Việt Nam"
+        named = [p for p in ctx.places if p.start == after.start("place")]
+        if named:
+            return named[0].place
+    if before:
+        return max(before)[1]
+    if _PLACE_ANAPHOR.search(ctx.text, sent[0], it.value.start):
+        earlier = [p.place for p in ctx.places if p.start < sent[0]]
+        if earlier:
+            return earlier[-1]  # "Lãnh đạo địa phương này …": the place named before
+    return ctx.subject
+
+
+_PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])(?:địa\s+phương|tỉnh|thành\s+phố)\s+(?:này|trên|nói\s+trên)(?![\p{L}])",
+                               regex.IGNORECASE)
+# "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
+_OF_PLACE = regex.compile(r"\s*(?:dân\s+số\s+)?của\s+(?:(?P<national>cả\s+nước|toàn\s+quốc)|(?P<place>\p{Lu}|tỉnh|thành))")

@@ -1,0 +1,338 @@
+"""Scope and list reading: which words of a sentence belong to which value.
+
+Each value is placed in its *scope* (a clause between ``;``, or a parenthesised sub-clause) and the
+scope is read as a list of items::
+
+    HEAD₁ v₁ TAIL₁ , [HEAD₂] v₂ TAIL₂ và [HEAD₃] v₃ TAIL₃ (shared predicate)
+
+- a value's indicator is its head (or the list's shared head) + its tail + the list's shared
+  predicate when its own item has none (``90% hồ sơ … cấp tỉnh, 80% … cấp huyện và 60% … cấp xã
+  được xử lý trên môi trường mạng``); an item with nothing of its own repeats the previous one
+  (``20% GDP vào năm 2025 và 30% vào năm 2030``);
+- values attached to a level in brackets (``cấp huyện (70%), xã (40%)``) share the rest of the scope;
+- a sub-clause that says nothing of what it measures (``(từ năm 2023 tăng thêm 10%/năm)``) inherits
+  the indicator of the value it comments on;
+- a bare noun phrase subject borrows the previous subject's measure noun and predicate (gapping);
+- a topic (``Đối với nhóm học sinh, …``) qualifies every value of its sentence.
+
+    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> text = "Đến năm 2025, 90% hồ sơ tại cấp tỉnh và 80% hồ sơ tại cấp huyện được xử lý trên môi trường mạng."
+    >>> [(t.level, t.indicator) for t in assemble_targets(text, "d")[0]]
+    [('tinh', 'hồ sơ được xử lý trên môi trường mạng'), ('huyen', 'hồ sơ được xử lý trên môi trường mạng')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
+from chitieu.extractors.places import find_places
+from chitieu.extractors.years import find_years
+from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.indicator import (
+    Ranges,
+    clean_head,
+    clean_tail,
+    content_words,
+    has_predicate,
+    measure_noun_re,
+    render,
+    subtract,
+    tail_extent,
+)
+from chitieu.pipeline.segment import Scope, clauses
+
+from chitieu.models import Percentage
+
+_SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
+_LINKING_END = regex.compile(
+    r"(?:^|[\s,])(?:đạt|chiếm|là|ở\s+mức|mức|bằng|tăng|tăng\s+thêm|giảm|còn|lên|trên|dưới|tối\s+thiểu|"
+    r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
+    regex.IGNORECASE,
+)
+_ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
+_ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
+_PASSIVE = regex.compile(r"(?<![\p{L}])(?:được|đã\s+được|sẽ\s+được|hoàn\s+thành)(?![\p{L}])")
+
+
+@dataclass
+class Item:
+    """One value in its scope, with the pieces of text that belong to it."""
+
+    value: Percentage
+    scope: Scope
+    head: Ranges | None = None  # own head (None: shares the scope's first head)
+    tail: Ranges = field(default_factory=list)
+    attached_level: str | None = None
+    attached_place: str | None = None
+    indicator: str = ""
+    level: str = ""
+    inherited: bool = False
+    head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
+
+
+def _value_scope(clause: Scope, text: str, v: Percentage) -> tuple[Scope, bool]:
+    """The scope a value belongs to, and whether it is attached in brackets (``xã (40%)``)."""
+    scope = clause.innermost(v.start)
+    if scope.paren and text[scope.start + 1:scope.end].strip(" )") == v.surface.strip() and scope.parent:
+        return scope.parent, True
+    return scope, False
+
+
+def inner(scope: Scope, text: str) -> tuple[int, int]:
+    start = scope.start + 1 if scope.paren else scope.start
+    end = scope.end - 1 if scope.paren and text[scope.end - 1] == ")" else scope.end
+    return start, end
+
+
+def _holes(scope: Scope, text: str, items: list[Item]) -> Ranges:
+    """Sub-scopes that are not part of this scope's phrases: sub-clauses and side remarks.
+    Short abbreviations in brackets (``(GRDP)``) stay."""
+    holes = []
+    for child in scope.children:
+        inner = text[child.start + 1:child.end - 1].strip()
+        if _ABBREVIATION.fullmatch(inner):
+            continue
+        holes.append((child.start, child.end))
+    for it in items:
+        holes.append((it.value.start, it.value.end))
+    return holes
+
+
+def _split_between(text: str, start: int, end: int) -> int | None:
+    """Where the tail of one value ends and the head of the next begins, when the next value has a
+    subject of its own ("… 20% GRDP, tỷ trọng kinh tế số đạt tối thiểu 10%")."""
+    segment = text[start:end]
+    if not _LINKING_END.search(segment):
+        return None
+    for m in _SEPARATOR.finditer(segment):
+        right = segment[m.end():]
+        if _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
+            return start + m.start()
+    return None
+
+
+def _attach(text: str, items: list[Item]) -> Ranges:
+    """Levels/places before bracketed values; returns the runs to cut from the shared phrase."""
+    runs: Ranges = []
+    for it in items:
+        if not it.attached_level and not it.attached_place:
+            paren_start = text.rfind("(", 0, it.value.start)
+            level = bare_level_before(text, paren_start)
+            run_start = paren_start
+            if level:
+                it.attached_level = level.level
+                run_start = level.start
+            else:
+                for p in find_places(text[max(0, paren_start - 40):paren_start]):
+                    if text[max(0, paren_start - 40) + p.end:paren_start].strip() == "":
+                        it.attached_place = p.place
+                        run_start = max(0, paren_start - 40) + p.start
+            close = text.find(")", it.value.end)
+            run_end = close + 1 if close >= 0 else it.value.end
+            if runs and _ATTACH_SEP.match(text[runs[-1][1]:run_start]):
+                runs[-1] = (runs[-1][0], run_end)
+            else:
+                runs.append((run_start, run_end))
+    return runs
+
+
+def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | None,
+                parent_levels: set[str] = frozenset()) -> None:
+    """Fill indicator and level of the items of one scope; a bracketed sub-clause that says nothing
+    of what it measures takes the indicator of ``parent_item`` and the level its scope names, if one."""
+    text = ctx.text
+    lo, hi = inner(scope, text)
+    holes = _holes(scope, text, items)
+    attached = [it for it in items if it.attached_level is not None or it.attached_place is not None]
+    attached_runs = _attach(text, attached) if attached else []
+    free = [it for it in items if it not in attached]
+    holes_all = holes + attached_runs
+
+    if attached:
+        cut_lo = attached_runs[0][0]
+        cut_hi = attached_runs[-1][1]
+        head = clean_head(text, subtract([(lo, cut_lo)], holes_all), subject=True)
+        tail = clean_tail(text, subtract([(cut_hi, hi)], holes_all))
+        phrase = ctx.render(head + tail)
+        for it in attached:
+            it.indicator = phrase
+            it.level = it.attached_level or ""
+
+    if free:
+        bounds = [lo] + [b for it in free for b in (it.value.start, it.value.end)] + [hi]
+        pre = (bounds[0], bounds[1])
+        for i, it in enumerate(free):
+            seg_start, seg_end = it.value.end, (free[i + 1].value.start if i + 1 < len(free) else hi)
+            split = _split_between(text, seg_start, seg_end) if i + 1 < len(free) else None
+            it.tail = subtract([(seg_start, split if split is not None else seg_end)], holes_all)
+            if i + 1 < len(free) and split is not None:
+                free[i + 1].head = subtract([(split, seg_end)], holes_all)
+        free[0].head = subtract([pre], holes_all)
+        tails = [clean_tail(text, it.tail) for it in free]
+        last_tail = tails[-1]
+        predicate: Ranges = []
+        if len(free) > 1 and last_tail:
+            pred_at = _predicate_start(text, last_tail)
+            if pred_at is not None:
+                predicate = [(max(s, pred_at), e) for s, e in last_tail if e > pred_at]
+        shared_head: Ranges = []
+        for i, it in enumerate(free):
+            tail = tails[i]
+            own_head = i == 0 or it.head is not None
+            if i == 0:
+                head = clean_head(text, it.head, subject=not tail)
+                shared_head = head
+            elif own_head:
+                head = clean_head(text, it.head, subject=not tail)
+            else:
+                head = shared_head
+                if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
+                    tail = tails[i - 1]
+            if not tail:
+                it.head_clean = head
+            phrase_ranges = head + tail
+            continues = all(free[j].head is None for j in range(i + 1, len(free)))
+            if predicate and i < len(free) - 1 and continues and not has_predicate(render(text, tail)):
+                phrase_ranges = phrase_ranges + predicate
+            it.indicator = ctx.render(_dedupe(phrase_ranges))
+            it.level = _level_of(text, it, tail, head)
+
+    for it in items:
+        if content_words(it.indicator, stop_at=1) == 0 and parent_item is not None:
+            it.indicator = parent_item.indicator
+            it.inherited = True
+            if not it.level and not attached and len(parent_levels) == 1:
+                it.level = next(iter(parent_levels))
+
+
+def _dedupe(ranges: Ranges) -> Ranges:
+    out: Ranges = []
+    for s, e in sorted(set(ranges)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _predicate_start(text: str, ranges: Ranges) -> int | None:
+    """Start of the predicate in a list's last item (a verb after its noun phrase), via the token layer."""
+    from chitieu.pipeline.tokens import predicate_offset, sentence_doc
+
+    lo, hi = ranges[0][0], ranges[-1][1]
+    m = _PASSIVE.search(text[lo:hi])
+    if m:
+        return lo + m.start()
+    try:
+        return predicate_offset(sentence_doc(text[lo:hi], lo))
+    except Exception:
+        return None
+
+
+def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
+    found = set()
+    after = bare_level_after(text, it.value.end)
+    if after:
+        found.add(after.level)
+    for s, e in tail_extent(text, it.tail):
+        found.update(m.level for m in find_levels(text[s:e]))
+    if not found and it.head:
+        lo, hi = it.head[0][0], it.head[-1][1]
+        mentions = [(m, lo + m.start, lo + m.end) for m in find_levels(text[lo:hi])]
+        commas = [i for i in range(lo, hi) if text[i] in ",:" and not any(s <= i < e for _, s, e in mentions)]
+        last = commas[-1] if commas else lo
+        found.update(m.level for m, s, _ in mentions if s >= last)
+    if len(found) == 1:
+        level = found.pop()
+        return level if level != "multi" else ""
+    return ""
+
+
+def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> bool:
+    """Whether ``pos`` lies in the value's own scopes (not inside some other bracketed remark)."""
+    for clause in clause_list:
+        if clause.contains(pos):
+            inner = clause.innermost(pos)
+            return inner in scope_chain or inner in clause_list
+    return True
+
+
+def scope_chain(scope: Scope) -> list[Scope]:
+    out = []
+    while scope is not None:
+        out.append(scope)
+        scope = scope.parent
+    return out
+
+
+def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) -> tuple[list[Item], list[Scope]]:
+    clause_list = clauses(ctx.text, sent)
+    items: list[Item] = []
+    for v in values:
+        clause = next((c for c in clause_list if c.contains(v.start)), clause_list[-1])
+        scope, attached = _value_scope(clause, ctx.text, v)
+        it = Item(v, scope)
+        if attached:
+            it.attached_level = ""  # marks "attached"; the level is read by _attach
+        items.append(it)
+    # Read scopes outside-in, so bracketed sub-clauses can inherit from the value they comment on.
+    by_scope: dict[int, list[Item]] = {}
+    order: list[Scope] = []
+    for it in items:
+        key = id(it.scope)
+        if key not in by_scope:
+            by_scope[key] = []
+            order.append(it.scope)
+        by_scope[key].append(it)
+    order.sort(key=lambda s: len(scope_chain(s)))
+    for scope in order:
+        parent_item = None
+        ancestor = scope.parent
+        while ancestor is not None and parent_item is None:
+            candidates = [it for it in items if it.scope is ancestor and it.value.start < scope.start]
+            if candidates:
+                parent_item = candidates[-1]
+            ancestor = ancestor.parent
+        if parent_item is None and scope.parent is None:
+            earlier = [it for it in items if it.value.start < scope.start and it.indicator]
+            parent_item = earlier[-1] if earlier else None
+        parent_levels = {it.level for it in items if parent_item is not None and it.scope is parent_item.scope}
+        _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
+    _fill_gaps(ctx, items)
+    topic = _TOPIC.match(ctx.text, sent[0], sent[1])
+    if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
+        np = " ".join(topic.group("np").split())
+        for it in items:
+            if it.indicator and np.lower() not in it.indicator.lower():
+                it.indicator = f"{it.indicator} ({np})"  # "Đối với nhóm học sinh, sinh viên, …"
+    return items, clause_list
+
+
+# "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values
+_TOPIC = regex.compile(r"(?:riêng\s+)?đối\s+với\s+(?P<np>[^,:;]{2,60}?(?:,\s*[^,:;\s]+(?:\s+[^,:;\s]+)?)?)\s*,\s+"
+                       r"(?=[^,;]*(?:phấn\s+đấu|đạt|chiếm|mục\s+tiêu|chỉ\s+tiêu))", regex.IGNORECASE)
+
+
+def _fill_gaps(ctx: Doc, items: list[Item]) -> None:
+    """Gapping: "Tỷ lệ trường mầm non đạt chuẩn quốc gia đạt 65%; trường tiểu học đạt 80%" — a bare
+    noun phrase subject borrows the previous subject's measure noun and predicate."""
+    text = ctx.text
+    previous: Item | None = None
+    for it in items:
+        if it.scope.parent is not None or not it.head_clean:
+            continue
+        own = ctx.render(it.head_clean)
+        if (previous is not None and previous.scope is not it.scope and content_words(own, stop_at=5) <= 4
+                and not measure_noun_re().search(own) and not has_predicate(own)
+                and not _LINKING_END.search(own) and previous.head_clean):
+            p_lo, p_hi = previous.head_clean[0][0], previous.head_clean[-1][1]
+            noun = measure_noun_re().match(text, p_lo, p_hi)
+            pred_at = _predicate_start(text, [(noun.end(), p_hi)]) if noun else None
+            if noun and pred_at is not None:
+                predicate = ctx.render([(max(s, pred_at), e) for s, e in previous.head_clean if e > pred_at])
+                it.indicator = f"{ctx.render([noun.span()])} {own} {predicate}".strip()
+                continue
+        if measure_noun_re().match(text, it.head_clean[0][0], it.head_clean[-1][1]):
+            previous = it

@@ -1,0 +1,67 @@
+"""Status of a value: a goal (``target``) or a result reported as reached (``actual``).
+
+The value's own deadline decides first; then the last cue or year phrase that frames it in its
+sentence (not words inside another value's item, not inside other brackets); weak cues (``đã``,
+``trung bình đạt``) alone report a result; an existential ``có`` reports what there is; a year
+already over at publication reports a result; then the earlier sentences of the paragraph and the
+heading's status. Empty when nothing decides (the assembler then decides).
+
+    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> [t.status for t in assemble_targets("Năm 2020 đã đạt 70%; phấn đấu đến năm 2025 đạt 80%.", "d")[0]]
+    ['actual', 'target']
+"""
+
+from __future__ import annotations
+
+import regex
+from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.indicator import Ranges
+from chitieu.pipeline.scope import Item, outside, scope_chain
+from chitieu.pipeline.segment import Scope
+
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:hiện\s+)?có\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.IGNORECASE)
+# "Trong cùng năm", "năm đó": the year of the sentence before.
+_SAME_YEAR = regex.compile(r"(?<![\p{L}])(?:cùng\s+năm|năm\s+đó|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
+# Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
+_WEAK_CUES = {"đã", "trung bình đạt", "bình quân đạt"}
+
+
+def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, int],
+                    clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
+    v = it.value
+    chain = scope_chain(it.scope)
+    local = [y for s, e in it.tail for y in ctx.years_in(s, e)
+             if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong")]
+    if local and local[0].kind == "deadline":
+        return "target"
+    if local and ctx.doc_year is not None and local[0].year < ctx.doc_year:
+        return "actual"  # "… 10,05% trong năm 2020" in a 2021 article
+    # Words inside another value's item describe that item's noun phrase, not a status frame.
+    def framing(pos: int) -> bool:
+        return outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
+
+    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start)
+                                      if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
+    signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
+                if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]
+    if signals:
+        return max(signals)[1]
+    weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
+    if weak:  # "đã", "trung bình đạt" alone: a result
+        return "actual"
+    if local:
+        return ctx.year_status(local[0])
+    if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):
+        return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at
+    # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
+    said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]
+    if not said and _SAME_YEAR.search(ctx.text, sent[0], v.start):
+        said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
+    if said:
+        return ctx.year_status(said[-1])
+    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
+    earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
+                if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
+    if earlier:
+        return max(earlier)[1]
+    return ctx.heading_status.get(para_index, "")

@@ -1,0 +1,63 @@
+"""Year of a value: the deadline of a target, the year observed of a result, the first year of a change.
+
+Looked for in this order: the value's own item after it (``20% GDP vào năm 2025``); before it in
+its scopes and sentence (a change takes ``từ năm``); later in the sentence for a target (``…
+đạt 60% vào năm 2025``); the earlier sentences of its paragraph; for a target, the nearest heading
+above, then the title.
+
+    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> [t.year for t in assemble_targets("Đến năm 2025, đạt 80%; năm 2030 đạt 90%.", "d")[0]]
+    [2025, 2030]
+"""
+
+from __future__ import annotations
+
+from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.scope import Item, inner, outside, scope_chain
+from chitieu.pipeline.segment import Scope
+
+from chitieu.models import YearMention
+
+
+def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[int, int],
+                  para_index: int, clause_list: list[Scope]) -> int | None:
+    v = it.value
+    chain = scope_chain(it.scope)
+    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020")
+    if not increase:
+        for s, e in it.tail:
+            own = [y for y in ctx.years_in(s, e) if y.kind != "since"]
+            if own:
+                return own[0].year
+    # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
+    before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)]
+    if increase:
+        scope_lo = inner(it.scope, ctx.text)[0]
+        starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
+        if starts:
+            return starts[-1].year
+    picked = _pick(before)
+    if picked:
+        return picked
+    # 3. later in the same sentence, outside brackets: "X đạt 50%, Y đạt 60% vào năm 2025"
+    after = [y for y in ctx.years_in(v.end, sent[1]) if outside(y.start, chain, clause_list)
+             and y.kind in ("deadline", "through")]
+    if after and status == "target":
+        return after[0].year
+    # 4. earlier sentences of the paragraph
+    para = ctx.paragraphs[para_index]
+    picked = _pick(ctx.years_in(para[0], sent[0]))
+    if picked:
+        return picked
+    if status != "target":
+        return None
+    # 5. the nearest heading above, then the title
+    return ctx.heading_years.get(para_index) or ctx.title_year
+
+
+def _pick(years: list[YearMention]) -> int | None:
+    """The nearest preceding year, a vision ("định hướng đến năm 2030") only when nothing else."""
+    for y in reversed(years):
+        if y.kind != "vision":
+            return y.year
+    return years[-1].year if years else None
