@@ -9,18 +9,24 @@ from __future__ import annotations
 from functools import cache
 
 import regex
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import bounded, lowered, phrase_regex
 
 from chitieu.models import Cue
 
-# "tăng trưởng" is growth (a level), "tăng lên 80%" reaches a level: neither is an increase.
-_NOT_INCREASE = regex.compile(r"tăng\s+(?:trưởng|cường|lên|tốc)", regex.IGNORECASE)
+# Kinds that are read where a value's measure is decided, not found as cues.
+_NOT_FOUND = ("change_modifier", "not_change")
+
+
+@cache
+def _not_change() -> regex.Pattern:
+    """ "tăng trưởng" is growth (a level), "tăng lên 80%" reaches a level: neither is an increase."""
+    return regex.compile(alternation(words("cues.csv", "not_change", column="kind")), regex.IGNORECASE)
 
 
 @cache
 def _lexicon() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
-    kinds = {" ".join(r["phrase"].lower().split()): r["kind"] for r in rows("cues.csv")}
+    kinds = {" ".join(r["phrase"].lower().split()): r["kind"] for r in rows("cues.csv") if r["kind"] not in _NOT_FOUND}
     return phrase_regex(kinds, ignore_case=False), phrase_regex(kinds), kinds
 
 
@@ -58,7 +64,7 @@ def _cues(text: str, matches, end: int, offset: int) -> list[Cue]:
         kind = kinds.get(m.group()) or kinds.get(" ".join(m.group().lower().split()))
         if kind is None:
             continue
-        if kind == "increase" and _NOT_INCREASE.match(text, m.start(), end):
+        if kind == "increase" and _not_change().match(text, m.start(), end):
             continue
         out.append(Cue(m.start() + offset, m.end() + offset, text[m.start():m.end()], kind))
     return out

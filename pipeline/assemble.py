@@ -15,7 +15,7 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 from __future__ import annotations
 
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.indicator import ANAPHOR, ANAPHOR_ANY, content_words
+from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.place import resolve_place
 from chitieu.pipeline.scope import sentence_items
@@ -28,6 +28,7 @@ from chitieu.models import Reference, Target
 def assemble(doc: Doc) -> None:
     """One :class:`~chitieu.models.Target` per value, in text order (offsets in ``doc.text``)."""
     t = doc.text
+    anaphor, anaphor_any = anaphors()
     last_indicator = ""
     for sentence in doc.sentences:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
@@ -36,8 +37,8 @@ def assemble(doc: Doc) -> None:
         for it in items:
             v = it.value
             own = [(a, b) for a, b in (it.head or []) + it.tail]
-            anaphoric = any(ANAPHOR_ANY.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
-            if (content_words(it.indicator, stop_at=1) == 0 or ANAPHOR.match(it.indicator) or anaphoric) and last_indicator:
+            anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
+            if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric) and last_indicator:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
             last_indicator = it.indicator or last_indicator
             measure = resolve_measure(t, v)

@@ -27,6 +27,7 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from chitieu.extractors.lexicon import override_dir
 from chitieu.pipeline import __version__
 from chitieu.pipeline.read import Source
 from chitieu.pipeline.write import Rendered
@@ -51,6 +52,11 @@ def pipeline_key() -> str:
             ):
                 digest.update(f"{package}/{path.relative_to(base)}".encode())
                 digest.update(path.read_bytes())
+    override = override_dir()  # a project's own word lists decide results too
+    if override is not None and override.is_dir():
+        for path in sorted(override.glob("*.csv")):
+            digest.update(f"override/{path.name}".encode())
+            digest.update(path.read_bytes())
     return f"{__version__}-{digest.hexdigest()[:16]}"
 
 

@@ -19,57 +19,70 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import regex
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
 from chitieu.extractors.places import find_places
 from chitieu.extractors.years import find_years
 
 Ranges = list[tuple[int, int]]
 
-# Cues that name a thing rather than frame a statement: they stay in an indicator.
-_NOUN_CUES = {"kế hoạch", "đề án", "chương trình", "chiến lược", "kết quả", "định hướng", "tầm nhìn"}
-# Auxiliaries: they frame a value but also occur inside noun phrases ("hồ sơ đã được số hóa").
-_AUX_CUES = {"đã", "sẽ", "cần", "phải", "nâng", "hiện nay", "hiện có", "đến nay", "năm qua", "vừa qua"}
+def _words(*roles: str) -> tuple[str, ...]:
+    return words("indicator_words.csv", *roles)
 
-_LOCATIVE_LEVEL = regex.compile(
-    WB_BEFORE + r"(?:tại|ở|thuộc)\s+(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)(?:\s*(?:,|và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))*"
-    + WB_AFTER,
-    regex.IGNORECASE,
-)
+
+# Cues that name a thing rather than frame a statement: they stay in an indicator.
+_NOUN_CUES = frozenset(_words("noun_cue"))
+# Auxiliaries: they frame a value but also occur inside noun phrases ("hồ sơ đã được số hóa").
+_AUX_CUES = frozenset(_words("aux_cue"))
+
+
+@cache
+def _locative_level() -> regex.Pattern:
+    """A level with its locative ("tại cấp xã", "ở các cấp tỉnh, huyện và xã"): the ``cấp`` phrases
+    of ``levels.csv``, then more level nouns of it joined by commas or "và"."""
+    levels = [r["phrase"] for r in rows("levels.csv") if r["context"] == "any" and r["phrase"].startswith("cấp ")]
+    nouns = [r["phrase"] for r in rows("levels.csv") if r["context"] == "bare" and " " not in r["phrase"]]
+    joined = r"(?:\s*(?:,|" + alternation(_words("list_and")) + r")\s*(?:cấp\s+)?" + alternation(nouns) + ")*"
+    return regex.compile(
+        WB_BEFORE + alternation(_words("level_particle")) + r"\s+(?:các\s+)?" + alternation(levels) + joined + WB_AFTER,
+        regex.IGNORECASE,
+    )
+
+
 _PAREN = regex.compile(r"\([^()]*\)")
 _ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
-# Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks.
-_TAIL_STOP = regex.compile(
-    r",\s*(?:bao\s+gồm|trong\s+đó|góp\s+phần|đồng\s+thời|nhằm|tạo|giúp|cao\s+hơn|thấp\s+hơn|tăng|giảm|vượt|"
-    r"tiếp\s+tục|dẫn\s+đầu|đứng|xếp|tương\s+đương|gấp|cao\s+nhất|thấp\s+nhất|chủ\s+yếu|trong\s+khi|còn|"
-    r"tập\s+trung|nhờ|do|vì|song|nhưng|phản\s+ánh)"
-    + WB_AFTER
-    + r"|"
-    + WB_BEFORE
-    + r"(?:để|nhằm|so\s+với|góp\s+phần|bao\s+gồm\s+cả)"
-    + WB_AFTER
-    + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
-    regex.IGNORECASE,
-)
-_EDGE_WORDS = (
-    "và", "hoặc", "với", "cùng", "là", "có", "thì", "mà", "đạt", "đạt mức", "ở mức", "mức", "lên", "còn",
-    "trong", "từ", "đến", "tới", "vào", "trên", "dưới", "hơn", "khoảng", "gần", "trở lên", "trở xuống",
-    "tối thiểu", "tối đa", "ít nhất", "không dưới", "không quá", "xấp xỉ", "cụ thể", "trong đó", "đồng thời",
-    "bên cạnh đó", "ngoài ra", "theo đó", "như", "gồm", "tỷ lệ đạt", "các", "mỗi", "thêm", "tăng thêm",
-    "trung bình", "bình quân", "tương ứng", "lần lượt", "đưa", "nâng", "hoàn thành", "đã", "đã đạt", "đạt được",
-    "ước đạt", "sẽ", "sẽ đạt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "trung bình đạt", "bình quân đạt",
-    "trong khi", "ngược lại", "cũng", "mới", "chỉ", "hiện", "của", "tại", "ở", "riêng", "nhưng", "tuy nhiên",
-    "đối với", "về", "đang", "vẫn", "ngay", "nữa", "giảm xuống", "xuống", "giảm còn", "duy trì",
-)
-# "tỷ lệ này", "con số trên": the phrase points back to an earlier value.
-ANAPHOR = regex.compile(
-    r"^(?:(?:tỷ\s+lệ|chỉ\s+số|con\s+số|chỉ\s+tiêu|mức|tỷ\s+trọng|kết\s+quả)\s+(?:này|trên|đó|nói\s+trên))$",
-    regex.IGNORECASE,
-)
-# An anaphor anywhere in a value's own words ("đạt 90% đối với chỉ tiêu này").
-ANAPHOR_ANY = regex.compile(
-    r"(?<![\p{L}])(?:tỷ\s+lệ|chỉ\s+số|con\s+số|chỉ\s+tiêu|tỷ\s+trọng|kết\s+quả)\s+(?:này|nói\s+trên|đó)(?![\p{L}])",
-    regex.IGNORECASE,
-)
+
+
+@cache
+def _tail_stop() -> regex.Pattern:
+    """Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks."""
+    return regex.compile(
+        r",\s*" + alternation(_words("tail_stop_after_comma")) + WB_AFTER
+        + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
+        + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def edge_words() -> tuple[str, ...]:
+    """Words that cannot start or end an indicator: ``indicator_words.csv`` (edge) and every comparator."""
+    return tuple(dict.fromkeys(_words("edge") + tuple(r["phrase"] for r in rows("comparators.csv"))))
+
+
+@cache
+def anaphors() -> tuple[regex.Pattern, regex.Pattern]:
+    """Phrases that point back to an earlier value: the whole phrase (``tỷ lệ này``, ``con số
+    trên``, ``mức này``), and an anaphor anywhere in a value's own words (``đối với chỉ tiêu này``)."""
+    nouns, pointers = _words("anaphor_noun"), _words("anaphor_pointer")
+    whole = regex.compile(
+        r"^(?:" + alternation(nouns + _words("anaphor_noun_alone")) + r"\s+"
+        + alternation(pointers + _words("anaphor_pointer_alone")) + r")$", regex.IGNORECASE)
+    anywhere = regex.compile(r"(?<![\p{L}])" + alternation(nouns) + r"\s+" + alternation(pointers) + r"(?![\p{L}])",
+                             regex.IGNORECASE)
+    return whole, anywhere
+
+
 # "a)", "b.", "1)", "2.", "-", "+", "•" at the start of a list line.
 _LIST_MARK = regex.compile(r"\G\s*(?:[a-zđ]\)|[a-zđ]\.(?=\s)|\d{1,2}[.)](?=\s)|[-+•*])\s*", regex.IGNORECASE)
 _PUNCT = " \t\n,;:.-–—()\"'“”…/"
@@ -77,7 +90,7 @@ _PUNCT = " \t\n,;:.-–—()\"'“”…/"
 
 @cache
 def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
-    alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(_EDGE_WORDS, key=len, reverse=True))
+    alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(edge_words(), key=len, reverse=True))
     lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt + ")" + WB_AFTER + r")+",
                          regex.IGNORECASE)
     trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
@@ -87,8 +100,6 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
 
 @cache
 def _cut_cue_re() -> Caseless:
-    from chitieu.extractors.lexicon import rows
-
     cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual", "frame")
            and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
     return Caseless(cut)
@@ -96,8 +107,6 @@ def _cut_cue_re() -> Caseless:
 
 @cache
 def measure_noun_re() -> Caseless:
-    from chitieu.extractors.lexicon import rows
-
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "measure_noun"])
 
 
@@ -132,7 +141,7 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
         return ranges
     lo, hi = _bounds(ranges)
     holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
-    for rx in (_LOCATIVE_LEVEL, FOOTNOTE_MARK_RE, _per_period_re()):
+    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
@@ -142,12 +151,13 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
 @cache
 def _per_period_re() -> Caseless:
     """ "/năm", "mỗi năm": the per-period words of ``cues.csv``."""
-    from chitieu.extractors.lexicon import rows
-
     return Caseless([r["phrase"] for r in rows("cues.csv") if r["kind"] == "per_period"])
 
 
-_EDGE_FOLDED = frozenset(w.casefold() for e in _EDGE_WORDS for w in e.split())
+@cache
+def _edge_folded() -> frozenset[str]:
+    return frozenset(w.casefold() for e in edge_words() for w in e.split())
+
 # The pieces between the trail pattern's separators, the last one first.
 _LAST_PIECE = regex.compile(r"[^\s,;:.\-()\"'…/]+", regex.REVERSE)
 
@@ -161,7 +171,7 @@ def _trail_floor(text: str, s: int, e: int) -> int:
         piece = _LAST_PIECE.search(text, s, e)
         if piece is None:
             return s
-        if piece.group().casefold() not in _EDGE_FOLDED:
+        if piece.group().casefold() not in _edge_folded():
             return piece.end()
         e = piece.start()
     return s
@@ -240,14 +250,20 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
 def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     # Cached: a value's tail is cut once for its phrase and once more for its level.
     lo, hi = _bounds(ranges)
-    stop = _TAIL_STOP.search(text, lo, hi)
+    stop = _tail_stop().search(text, lo, hi)
     return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges
 
 
 # A place with the particle that attaches it ("của tỉnh Nghệ An", "ở Hà Giang"), and national mentions.
-_PLACE_PARTICLE = regex.compile(r"(?:của|tại|ở|trên\s+địa\s+bàn)\s+$", regex.IGNORECASE)
-_NATIONAL_WORDS = regex.compile(WB_BEFORE + r"(?:(?:của|trên|trong)\s+)?(?:cả\s+nước|toàn\s+quốc)" + WB_AFTER,
-                                regex.IGNORECASE)
+@cache
+def _place_words() -> tuple[regex.Pattern, regex.Pattern]:
+    def place(*roles: str) -> str:
+        return alternation(words("place_words.csv", *roles))
+
+    particle = regex.compile(place("place_particle") + r"\s+$", regex.IGNORECASE)
+    national = regex.compile(WB_BEFORE + r"(?:" + place("national_particle") + r"\s+)?"
+                             + place("national", "national_free") + WB_AFTER, regex.IGNORECASE)
+    return particle, national
 
 
 def place_holes(text: str, lo: int, hi: int) -> Ranges:
@@ -255,9 +271,9 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
     holes = []
     for p in find_places(text[lo:hi]):
         start = lo + p.start
-        particle = _PLACE_PARTICLE.search(text, max(lo, start - 20), start)
+        particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
-    holes += [(m.start(), m.end()) for m in _NATIONAL_WORDS.finditer(text, lo, hi)]
+    holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
     return holes
 
 
@@ -283,7 +299,6 @@ def render(text: str, ranges: Ranges) -> str:
     return phrase.replace(" )", ")").replace("( ", "(")
 
 
-_EDGE_SET = frozenset(w for e in _EDGE_WORDS for w in e.split())
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -296,7 +311,7 @@ def content_words(phrase: str, stop_at: int = 0) -> int:
     """
     n = 0
     for w in _WORD.finditer(phrase.lower()):
-        if w.group() not in _EDGE_SET:
+        if w.group() not in _edge_set():
             n += 1
             if n == stop_at:
                 break
@@ -305,7 +320,14 @@ def content_words(phrase: str, stop_at: int = 0) -> int:
 
 def has_predicate(phrase: str) -> bool:
     """Whether a list item already says what happens to it ("… được xử lý", "… hoàn thành …")."""
-    return _PREDICATE_WORD.search(phrase) is not None
+    return _predicate_word().search(phrase) is not None
 
 
-_PREDICATE_WORD = regex.compile(WB_BEFORE + r"(?:được|đạt|hoàn\s+thành|chiếm|sử\s+dụng|có)" + WB_AFTER, regex.IGNORECASE)
+@cache
+def _predicate_word() -> regex.Pattern:
+    return regex.compile(WB_BEFORE + alternation(_words("predicate")) + WB_AFTER, regex.IGNORECASE)
+
+
+@cache
+def _edge_set() -> frozenset[str]:
+    return frozenset(w for e in edge_words() for w in e.split())

@@ -1,28 +1,47 @@
-"""Measure of a value: a ``level``, or an ``increase`` (a change, per period or not).
+"""Measure of a value: a ``level``, a rise (``increase``) or a fall (``decrease``).
+
+A rise or fall verb of ``cues.csv`` (``tăng``, ``giảm bình quân``), then any change modifiers
+(``mỗi năm``, ``thêm``, ``tối thiểu``), right before the value; or a per-period word right after it
+(``10%/năm``: a change per period, a rise unless a fall is written). ``giảm còn 3,5%`` and ``tăng lên
+80%`` reach a level.
 
     >>> from chitieu.pipeline.assemble import assemble_targets
-    >>> [t.measure for t in assemble_targets("Tỷ lệ đạt 80%, tăng thêm 10%/năm.", "d")[0]]
-    ['level', 'increase']
+    >>> [t.measure for t in assemble_targets("Tỷ lệ đạt 80%, tăng thêm 10%/năm; hộ nghèo giảm 2% mỗi năm.", "d")[0]]
+    ['level', 'increase', 'decrease']
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
+from chitieu.extractors.lexicon import alternation, words
 
-from chitieu.models import Percentage
+from chitieu.models import Measure, Percentage
 
-_INCREASE_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:tăng|tăng\s+thêm|tăng\s+bình\s+quân|tăng\s+trung\s+bình|tăng\s+tối\s+thiểu|tăng\s+ít\s+nhất|"
-    r"tăng\s+khoảng|tăng\s+trên|tăng\s+hơn)(?:\s+(?:mỗi\s+năm|hằng\s+năm|hàng\s+năm|bình\s+quân|thêm|"
-    r"tối\s+thiểu|ít\s+nhất|khoảng|trên|hơn|từ|là|đạt))*\s*$",
-    regex.IGNORECASE,
-)
-_PER_PERIOD_AFTER = regex.compile(r"^\s*(?:/\s*năm|mỗi\s+năm|một\s+năm|hằng\s+năm|hàng\s+năm|/năm)", regex.IGNORECASE)
+_WINDOW = 40  # characters before a value where its verb can stand
 
 
-def resolve_measure(text: str, v: Percentage) -> str:
-    if _PER_PERIOD_AFTER.match(text[v.end:v.end + 15]):
-        return "increase"
-    if _INCREASE_BEFORE.search(text[max(0, v.start - 40):v.start]):
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    def kind(*kinds: str) -> tuple[str, ...]:
+        return words("cues.csv", *kinds, column="kind")
+
+    modifiers = r"(?:\s+" + alternation(kind("change_modifier")) + r")*\s*$"
+
+    def before(verbs: str) -> regex.Pattern:
+        return regex.compile(r"(?<![\p{L}])" + alternation(kind(verbs)) + modifiers, regex.IGNORECASE)
+
+    per_period = regex.compile(r"^\s*" + alternation(kind("per_period")), regex.IGNORECASE)
+    return before("increase"), before("decrease"), per_period
+
+
+def resolve_measure(text: str, v: Percentage) -> Measure:
+    """``decrease`` after a fall verb, ``increase`` after a rise verb or before a per-period word."""
+    increase, decrease, per_period = _patterns()
+    window = text[max(0, v.start - _WINDOW):v.start]
+    if decrease.search(window):
+        return "decrease"
+    if per_period.match(text[v.end:v.end + 15]) or increase.search(window):
         return "increase"
     return "level"

@@ -13,12 +13,19 @@ sentence; else the document's subject.
 from __future__ import annotations
 
 import regex
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.scope import Item, outside, scope_chain
 from chitieu.pipeline.segment import Scope
 
-NATIONAL = regex.compile(r"(?<![\p{L}])(?:(?:của|trên|trong)\s+cả\s+nước|^\s*cả\s+nước|toàn\s+quốc)(?![\p{L}])",
-                          regex.IGNORECASE)
+
+def _words(*roles: str) -> str:
+    return alternation(words("place_words.csv", *roles))
+
+
+# "của cả nước", "Cả nước …" at the start, "toàn quốc": a national figure.
+NATIONAL = regex.compile(r"(?<![\p{L}])(?:" + _words("national_particle") + r"\s+" + _words("national") + r"|^\s*"
+                         + _words("national") + "|" + _words("national_free") + r")(?![\p{L}])", regex.IGNORECASE)
 
 
 def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
@@ -46,7 +53,8 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
     return ctx.subject
 
 
-_PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])(?:địa\s+phương|tỉnh|thành\s+phố)\s+(?:này|trên|nói\s+trên)(?![\p{L}])",
-                               regex.IGNORECASE)
+_PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
+                               + r"(?![\p{L}])", regex.IGNORECASE)
 # "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
-_OF_PLACE = regex.compile(r"\s*(?:dân\s+số\s+)?của\s+(?:(?P<national>cả\s+nước|toàn\s+quốc)|(?P<place>\p{Lu}|tỉnh|thành))")
+_OF_PLACE = regex.compile(r"\s*(?:" + _words("of_noun") + r"\s+)?" + _words("of_particle") + r"\s+(?:(?P<national>"
+                          + _words("national", "national_free") + r")|(?P<place>\p{Lu}|" + _words("province_word") + "))")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import regex
 from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.places import find_places
 from chitieu.extractors.years import find_years
 from chitieu.pipeline.doc import Doc
@@ -45,15 +46,17 @@ from chitieu.pipeline.segment import Scope, clauses
 
 from chitieu.models import Percentage
 
-_SEPARATOR = regex.compile(r",\s*|\s+(?:và|hoặc)\s+")
-_LINKING_END = regex.compile(
-    r"(?:^|[\s,])(?:đạt|chiếm|là|ở\s+mức|mức|bằng|tăng|tăng\s+thêm|giảm|còn|lên|trên|dưới|tối\s+thiểu|"
-    r"tối\s+đa|ít\s+nhất|khoảng|hơn|gần|không\s+dưới|không\s+quá|từ)\s*$",
-    regex.IGNORECASE,
-)
-_ATTACH_SEP = regex.compile(r"^\s*(?:,|và|,\s*và)?\s*$")
+
+def _words(*roles: str) -> str:
+    return alternation(words("indicator_words.csv", *roles))
+
+
+_SEPARATOR = regex.compile(r",\s*|\s+" + _words("list_and", "list_or") + r"\s+")
+# A verb or comparator that links a subject to its value, at the end of a stretch of text.
+_LINKING_END = regex.compile(r"(?:^|[\s,])" + _words("linking") + r"\s*$", regex.IGNORECASE)
+_ATTACH_SEP = regex.compile(r"^\s*(?:,|" + _words("list_and") + r"|,\s*" + _words("list_and") + r")?\s*$")
 _ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
-_PASSIVE = regex.compile(r"(?<![\p{L}])(?:được|đã\s+được|sẽ\s+được|hoàn\s+thành)(?![\p{L}])")
+_PASSIVE = regex.compile(r"(?<![\p{L}])" + _words("passive") + r"(?![\p{L}])")
 
 
 @dataclass
@@ -311,8 +314,8 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
 
 
 # "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values
-_TOPIC = regex.compile(r"(?:riêng\s+)?đối\s+với\s+(?P<np>[^,:;]{2,60}?(?:,\s*[^,:;\s]+(?:\s+[^,:;\s]+)?)?)\s*,\s+"
-                       r"(?=[^,;]*(?:phấn\s+đấu|đạt|chiếm|mục\s+tiêu|chỉ\s+tiêu))", regex.IGNORECASE)
+_TOPIC = regex.compile(_words("topic_opener") + r"\s+(?P<np>[^,:;]{2,60}?(?:,\s*[^,:;\s]+(?:\s+[^,:;\s]+)?)?)\s*,\s+"
+                       r"(?=[^,;]*" + _words("topic_verb") + ")", regex.IGNORECASE)
 
 
 def _fill_gaps(ctx: Doc, items: list[Item]) -> None:

@@ -14,16 +14,24 @@ heading's status. Empty when nothing decides (the assembler then decides).
 from __future__ import annotations
 
 import regex
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import Ranges
 from chitieu.pipeline.scope import Item, outside, scope_chain
 from chitieu.pipeline.segment import Scope
 
-_EXISTENTIAL = regex.compile(r"(?<![\p{L}])(?:hiện\s+)?có\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", regex.IGNORECASE)
+
+def _words(*roles: str) -> tuple[str, ...]:
+    return words("status_words.csv", *roles)
+
+
+# "Cả nước có (khoảng) 85% dân số …": what there is, not what is aimed at.
+_EXISTENTIAL = regex.compile(r"(?<![\p{L}])" + alternation(_words("existential")) + r"\s+(?:"
+                             + alternation(_words("existential_filler")) + r"\s+)?$", regex.IGNORECASE)
 # "Trong cùng năm", "năm đó": the year of the sentence before.
-_SAME_YEAR = regex.compile(r"(?<![\p{L}])(?:cùng\s+năm|năm\s+đó|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
+_SAME_YEAR = regex.compile(r"(?<![\p{L}])" + alternation(_words("same_year")) + r"(?![\p{L}])", regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
-_WEAK_CUES = {"đã", "trung bình đạt", "bình quân đạt"}
+_WEAK_CUES = frozenset(_words("weak_actual"))
 
 
 def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, int],

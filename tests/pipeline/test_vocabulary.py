@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-
 from chitieu.pipeline.assemble import assemble_targets
 
 CASES = [
