@@ -27,13 +27,31 @@ test: $(STAMP)  ## the test suite (tests that need ../shared skip without it)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-eval: $(STAMP)  ## the seed evaluation (needs ../shared) and the sample corpus evaluation
+# make eval: one score table. Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
+# rerun fast) and scored by `chitieu eval --json`; the real sets give three rows each (even half,
+# odd half, all). Sets that need $(SHARED) are skipped with a message when it is absent.
+EVAL     := $(OUT)/eval
+REAL     := $(SHARED)/eval/real
+EXPORT   := --id-column id --text-column text --url-column url --date-column date
+EVAL_CMD := $(BIN)/chitieu eval --quiet --json
+
+eval: $(STAMP)  ## score table: seeds, sample corpus, real news and plans (halves and all)
+	@rm -rf $(EVAL)/*.json; mkdir -p $(EVAL)
 	@if [ -d "$(SHARED)/seeds" ]; then \
-	  $(BIN)/chitieu eval $(SHARED)/seeds --gold-targets $(SHARED)/eval/seeds_targets.csv \
-	      --gold-references $(SHARED)/eval/seeds_references.csv; \
-	else echo "eval: $(SHARED)/seeds not found, seed evaluation skipped"; fi
-	$(BIN)/chitieu eval corpus --gold-targets corpus/gold/targets.csv \
-	    --gold-references corpus/gold/references.csv
+	  $(EVAL_CMD) $(SHARED)/seeds --label seeds --out $(EVAL)/seeds \
+	      --gold-targets $(SHARED)/eval/seeds_targets.csv \
+	      --gold-references $(SHARED)/eval/seeds_references.csv > $(EVAL)/1-seeds.json || exit 1; \
+	else echo "eval: $(SHARED)/seeds not found, seed row skipped"; fi
+	@$(EVAL_CMD) corpus --label "sample corpus" --out $(EVAL)/corpus --gold-targets corpus/gold/targets.csv \
+	    --gold-references corpus/gold/references.csv > $(EVAL)/2-corpus.json
+	@for set in news plans; do \
+	  if [ -f "$(REAL)/$$set/docs.jsonl" ]; then \
+	    $(EVAL_CMD) $(REAL)/$$set/docs.jsonl $(EXPORT) --halves --label "real $$set" --out $(EVAL)/$$set \
+	        --gold-targets $(REAL)/$$set/gold_targets.csv \
+	        --gold-references $(REAL)/$$set/gold_references.csv > $(EVAL)/3-$$set.json || exit 1; \
+	  else echo "eval: $(REAL)/$$set not found, real $$set rows skipped"; fi; \
+	done
+	@$(BIN)/python -m chitieu.pipeline.evaluate $(EVAL)/*.json
 
 bench: $(STAMP)  ## throughput, workers and memory benchmark (not a test)
 	$(BIN)/python -m bench

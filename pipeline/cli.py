@@ -103,23 +103,86 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    docs_dir: Path = typer.Argument(..., help="Folder of the documents the gold tables describe."),
+    paths: list[str] = typer.Argument(..., help="What `chitieu extract` reads: files, folders, glob patterns, exports."),
     gold_targets: Path = typer.Option(..., "--gold-targets", help="Gold targets CSV (see the annotation guide)."),
     gold_references: Path | None = typer.Option(None, "--gold-references", help="Gold references CSV."),
-    verbose: bool = typer.Option(True, "--errors/--no-errors", help="Print a line per wrong or missing row."),
+    id_column: str | None = typer.Option(None, "--id-column", help="Exports (.jsonl/.csv): column of the doc_id."),
+    text_column: str | None = typer.Option(None, "--text-column", help="Exports: column of the text."),
+    date_column: str | None = typer.Option(None, "--date-column", help="Exports: column of the date."),
+    url_column: str | None = typer.Option(None, "--url-column", help="Exports: column of the URL."),
+    subset: str | None = typer.Option(
+        None, "--subset", help="Score only the even- or odd-numbered documents (n02_… is even, n03_… odd)."
+    ),
+    ids_file: Path | None = typer.Option(None, "--ids-file", help="Score only the document ids of this file (one a line)."),
+    halves: bool = typer.Option(False, "--halves", help="Three rows from one extraction: even half, odd half, all."),
+    misses: bool = typer.Option(
+        False, "--misses", help="Print each missed gold row, spurious prediction and wrong field, with its sentence."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of the table."),
+    label: str | None = typer.Option(None, "--label", help="Name of the set in the table (default: the input's name)."),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Keep the extracted tables here (a rerun reuses its cache); default: a temporary folder."
+    ),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document."),
+    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Score the extraction of DOCS_DIR against gold tables: per-field accuracy and tuple P/R/F1.
+    """Extract PATHS exactly as `chitieu extract` does and score the result against gold tables.
 
-    Matching follows the annotation guide: a predicted row matches a gold row of the same
-    document when their spans overlap (greedy, one-to-one, largest overlap first).
+    Prints one table: tuple P/R/F1, each field's accuracy over matched rows, references' P/R/F1.
+
+    Example:  chitieu eval docs.jsonl --id-column id --text-column text --gold-targets gold.csv --halves
     """
-    from chitieu.pipeline.evaluate import evaluate_dir, format_report
+    import dataclasses
+    import json
 
-    for p in [docs_dir, gold_targets] + ([gold_references] if gold_references else []):
+    from chitieu.pipeline.engine_dask import EngineError
+    from chitieu.pipeline.evaluate import SUBSETS, format_misses, format_table, read_ids, run_eval
+    from chitieu.pipeline.read import InputError, ReadOptions
+
+    for p in [gold_targets] + [p for p in (gold_references, ids_file) if p is not None]:
         if not p.exists():
             _fail(f"no such file or folder: {p}")
-    report = evaluate_dir(docs_dir, gold_targets, gold_references)
-    typer.echo(format_report(report, errors=verbose))
+    if subset is not None and subset not in SUBSETS:
+        _fail(f"--subset must be even or odd, not {subset!r}")
+    if sum([subset is not None, ids_file is not None, halves]) > 1:
+        _fail("--subset, --ids-file and --halves choose the documents: give one of them")
+    if misses and halves:
+        _fail("--misses lists one set of documents: choose it with --subset or --ids-file, not --halves")
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if jobs < 0:
+        _fail("--jobs must be a positive number")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    if label is None:
+        label = Path(paths[0]).stem if len(paths) == 1 else "input"
+    options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column)
+    try:
+        reports = run_eval(
+            paths, gold_targets, gold_references, label=label, subset=subset,
+            ids=read_ids(ids_file) if ids_file else None, halves=halves, out_dir=out, misses=misses,
+            jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler, options=options,
+            progress=False if quiet else None,
+        )
+    except (InputError, EngineError) as exc:
+        _fail(str(exc))
+    rows = [r.as_dict() for r in reports]
+    found = []
+    if misses:
+        (report,) = reports
+        found = report.targets.misses + (report.references.misses if report.references else [])
+    if as_json:
+        scores: dict = {"rows": rows}
+        if misses:
+            scores["misses"] = [dataclasses.asdict(m) for m in found]
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_table(rows))
+        if misses:
+            typer.echo("\n" + (format_misses(found) or "no misses"))
 
 
 cli_review.register(app)
