@@ -242,3 +242,18 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
 
 TARGET_FIELDS = tuple(f.name for f in fields(Target))
 assert tuple(c.name for c in TARGET_COLUMNS) == TARGET_FIELDS, "Target and TARGET_COLUMNS disagree"
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherPlace:
+    """Where a publisher writes from: ``baohaiduong.vn`` → ``Hải Dương`` (a province, from the curated list).
+
+    kind: ``province`` or ``national`` (``Việt Nam``); how: ``curated`` (the publishers list), ``domain``
+    (the host spells a province), ``outlet`` (the outlet name does); merged_into: where the province went in
+    2025, the place itself staying the province as of the text.
+    """
+
+    place: str
+    kind: Literal["province", "national"]
+    how: Literal["curated", "domain", "outlet"]
+    merged_into: str | None = None
