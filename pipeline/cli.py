@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 import typer
-from chitieu.pipeline import __version__, cli_review
+from chitieu.pipeline import __version__
+
+from chitieu.tools import cli as tools_cli
 
 app = typer.Typer(
     name="chitieu",
@@ -122,7 +124,7 @@ def evaluate(
     typer.echo(format_report(report, errors=verbose))
 
 
-cli_review.register(app)
+tools_cli.register(app)
 
 
 def main() -> None:

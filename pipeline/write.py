@@ -21,6 +21,7 @@ import pandas as pd
 from chitieu.models import (
     DOCUMENT_COLUMNS,
     REFERENCE_COLUMNS,
+    SPAN_COLUMNS,
     TARGET_COLUMNS,
     Column,
     DocResult,
@@ -102,11 +103,9 @@ def atomic_write(path: Path, write) -> None:
             tmp.unlink()
 
 
-SPAN_COLUMNS = ["doc_id", "start", "end", "label", "detail"]
 TABLES = ("targets", "references", "documents", "spans")
-_SPAN_SCHEMA = tuple(Column(n, "Int64" if n in ("start", "end") else "string", "") for n in SPAN_COLUMNS)
 _SCHEMAS = {"targets": TARGET_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
-            "spans": _SPAN_SCHEMA}
+            "spans": SPAN_COLUMNS}
 
 
 @dataclasses.dataclass(slots=True)

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from _review_data import write_review_data
 from chitieu.pipeline.cli import app
-from chitieu.pipeline.publish import load_table, publish_parquet, publish_sqlite
 from typer.testing import CliRunner
 
 from chitieu.models import REFERENCE_COLUMNS, TARGET_COLUMNS
+from chitieu.tools.publish import publish_parquet, publish_sqlite
+from chitieu.tools.tables import load_table
 
 
 @pytest.fixture(scope="module")
