@@ -46,7 +46,7 @@ TITLES = {
 
 
 def sqlite_type(col: Column) -> str:
-    return {"Int64": "INTEGER", "Float64": "REAL"}.get(col.dtype, "TEXT")
+    return {"Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}.get(col.dtype, "TEXT")
 
 
 def _quote(name: str) -> str:
@@ -151,7 +151,7 @@ def publish_sqlite(data_dir: Path, out: Path | None = None) -> tuple[Path, Path]
 
 
 def arrow_schema(columns: Sequence[Column]):
-    """The Arrow schema of a table: int64 / float64 / string, enum columns as dictionary<int8, string>."""
+    """The Arrow schema of a table: int64 / float64 / bool / string, enum columns as dictionary<int8, string>."""
     import pyarrow as pa
 
     fields = []
@@ -160,6 +160,8 @@ def arrow_schema(columns: Sequence[Column]):
             typ = pa.int64()
         elif col.dtype == "Float64":
             typ = pa.float64()
+        elif col.dtype == "boolean":
+            typ = pa.bool_()
         elif col.values:
             typ = pa.dictionary(pa.int8(), pa.string())
         else:

@@ -10,8 +10,10 @@
     >>> frame = typed(raw, SCHEMAS["targets"])
     >>> print(frame.loc[0, "value"], frame.loc[0, "year"], repr(frame.loc[0, "place"]))
     60.0 <NA> ''
-    >>> [str(frame[c].dtype) for c in ("doc_id", "value", "year")]
-    ['string', 'Float64', 'Int64']
+    >>> [str(frame[c].dtype) for c in ("doc_id", "value", "year", "estimate")]
+    ['string', 'Float64', 'Int64', 'boolean']
+    >>> typed(pd.DataFrame({"estimate": ["True", "False", ""]}), SCHEMAS["targets"])["estimate"].tolist()
+    [True, False, <NA>]
     >>> with_codes(frame.assign(indicator="tỷ lệ hồ sơ công việc xử lý trên môi trường mạng")).loc[0, "indicator_code"]
     'work_records_online'
 """
@@ -42,10 +44,16 @@ def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
         series = frame[col.name] if col.name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
         if col.dtype == "string":
             out[col.name] = series.astype("string").fillna("")
+        elif col.dtype == "boolean":  # CSV holds True / False
+            out[col.name] = pd.Series([_boolean(v) for v in series], index=frame.index, dtype="boolean")
         else:
             numeric = pd.to_numeric(series.replace("", None), errors="coerce")
             out[col.name] = numeric.astype("Float64").astype(col.dtype) if col.dtype == "Int64" else numeric.astype(col.dtype)
     return out.reset_index(drop=True)
+
+
+def _boolean(value: object) -> bool | None:
+    return {"true": True, "1": True, "false": False, "0": False}.get(str(value).strip().lower())
 
 
 def load_table(data_dir: Path, name: str) -> pd.DataFrame:
