@@ -51,13 +51,6 @@ class Percentage(Span):
 
 
 @dataclass(frozen=True, slots=True)
-class ComparatorCue(Span):
-    """A comparator word before or around a value: ``tối thiểu`` → ``>=``, ``trên`` → ``>``."""
-
-    comparator: Comparator
-
-
-@dataclass(frozen=True, slots=True)
 class YearMention(Span):
     """A year expression.
 
