@@ -111,7 +111,7 @@ def profile(folder: Path, n: int = 300) -> None:
     import cProfile
     import pstats
 
-    from chitieu.pipeline.batch import warm_up
+    from chitieu.pipeline.engine import warm_up
     from chitieu.pipeline.run import process_document
 
     from chitieu.models import Document

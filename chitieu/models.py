@@ -51,13 +51,6 @@ class Percentage(Span):
 
 
 @dataclass(frozen=True, slots=True)
-class ComparatorCue(Span):
-    """A comparator word before or around a value: ``tối thiểu`` → ``>=``, ``trên`` → ``>``."""
-
-    comparator: Comparator
-
-
-@dataclass(frozen=True, slots=True)
 class YearMention(Span):
     """A year expression.
 
@@ -238,6 +231,15 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("targets", "Int64", "number of target rows"),
     Column("references", "Int64", "number of reference rows"),
     Column("encoding", "string", "encoding the file was decoded from"),
+)
+
+# spans.csv: the highlights of the review report (``DocResult.spans``).
+SPAN_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "string", "file stem of the input document"),
+    Column("start", "Int64", "offset of the highlighted span in the decoded document"),
+    Column("end", "Int64", "end offset (exclusive)"),
+    Column("label", "string", "what the span is (`value`, `year`, `level`, `place`, `reference`)"),
+    Column("detail", "string", "what it was read as: the value as written, `2025`, `xa`, `Khánh Hòa`, `4607/QĐ-UBND`"),
 )
 
 TARGET_FIELDS = tuple(f.name for f in fields(Target))

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 import typer
-from chitieu.pipeline import __version__, cli_review
+from chitieu.pipeline import __version__
+
+from chitieu.tools import cli as tools_cli
 
 app = typer.Typer(
     name="chitieu",
@@ -185,7 +187,7 @@ def evaluate(
             typer.echo("\n" + (format_misses(found) or "no misses"))
 
 
-cli_review.register(app)
+tools_cli.register(app)
 
 
 def main() -> None:

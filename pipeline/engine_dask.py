@@ -20,12 +20,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+from chitieu.pipeline.cache import ShardStore, source_key
+from chitieu.pipeline.engine import Merger, Outcome, error_outcome, process_source
+from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.read import Source
 from chitieu.pipeline.write import Rendered, render
 
 from chitieu.models import DocResult
 
 DOCS_PER_PARTITION = 32
+DASK_BATCH = 4096  # documents handed to the cluster as one bag: bounds the memory of the client
 
 
 class EngineError(RuntimeError):
@@ -34,8 +38,6 @@ class EngineError(RuntimeError):
 
 def _process_item(item: tuple[int, Source]) -> tuple[int, DocResult, Rendered]:
     """On a worker: the document's result (without its text, which the rows carry) and its rows."""
-    from chitieu.pipeline.batch import process_source
-
     index, src = item
     result = process_source(src)
     rendered = render(result)
@@ -99,8 +101,41 @@ class DaskEngine:
             future.release()
 
 
-def map_sources(items: list[tuple[int, Source]], scheduler: str | None = None,
-                n_workers: int | None = None) -> Iterator[tuple[int, DocResult, Rendered]]:
-    """:meth:`DaskEngine.map` on a connection of its own."""
-    with DaskEngine(scheduler, n_workers) as engine:
-        yield from engine.map(items)
+def run_dask(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: Progress, report,
+             scheduler: str | None, jobs: int) -> None:
+    """Look up the cache here (hashing each file once), send the rest to the cluster in bags of
+    ``DASK_BATCH`` documents; rows to ``merger``, failures to ``report``."""
+    todo: dict[int, tuple[Source, str]] = {}
+
+    def flush(engine: DaskEngine) -> None:
+        items = [(index, src) for index, (src, _) in todo.items()]
+        for index, result, rendered in engine.map(items):
+            src, key = todo.pop(index)
+            if result.document.status == "ok":
+                store.put(key, rendered)
+                merger.done(index, (key, src.doc_id, src.path))
+            else:
+                merger.done(index, rendered)
+                report(Outcome(ok=False, rendered=rendered, error=result.document.error,
+                               where=result.document.path or result.document.doc_id))
+            bar.advance(src.size, failed=result.document.status != "ok")
+
+    with DaskEngine(scheduler, jobs) as engine:
+        for index, src in enumerate(sources):
+            if src.kind == "error":
+                outcome = error_outcome(process_source(src))
+                merger.done(index, outcome.rendered)
+                report(outcome)
+                bar.advance(src.size, failed=True)
+                continue
+            key = source_key(src, store.root.name)
+            if use_cache and store.has(key):
+                merger.done(index, (key, src.doc_id, src.path))
+                bar.advance(src.size, cached=True)
+                continue
+            if src.kind != "record":
+                src.data = None  # the worker reads the file itself: only paths travel to the cluster
+            todo[index] = (src, key)
+            if len(todo) >= DASK_BATCH:
+                flush(engine)
+        flush(engine)

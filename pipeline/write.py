@@ -21,6 +21,7 @@ import pandas as pd
 from chitieu.models import (
     DOCUMENT_COLUMNS,
     REFERENCE_COLUMNS,
+    SPAN_COLUMNS,
     TARGET_COLUMNS,
     Column,
     DocResult,
@@ -74,14 +75,6 @@ def document_rows(results: Iterable[DocResult]) -> list[dict]:
     ]
 
 
-def span_rows(results: Iterable[DocResult]) -> list[dict]:
-    return [
-        {"doc_id": r.document.doc_id, "start": s, "end": e, "label": label, "detail": detail}
-        for r in results
-        for (s, e, label, detail) in r.spans
-    ]
-
-
 def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
     """The three tables of a run, typed."""
     return {
@@ -91,22 +84,9 @@ def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
     }
 
 
-def atomic_write(path: Path, write) -> None:
-    """Call ``write(tmp_path)`` then rename over ``path``."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-SPAN_COLUMNS = ["doc_id", "start", "end", "label", "detail"]
 TABLES = ("targets", "references", "documents", "spans")
-_SPAN_SCHEMA = tuple(Column(n, "Int64" if n in ("start", "end") else "string", "") for n in SPAN_COLUMNS)
 _SCHEMAS = {"targets": TARGET_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
-            "spans": _SPAN_SCHEMA}
+            "spans": SPAN_COLUMNS}
 
 
 @dataclasses.dataclass(slots=True)
@@ -123,27 +103,13 @@ class Rendered:
     references: int
 
 
-def _cell(value, dtype: str):
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if dtype == "Int64":
-        return int(value)
-    if dtype == "Float64":
-        return repr(float(value))  # what pandas writes for a Float64 column
-    return value
-
-
-def _csv_lines(rows: Iterable[dict], columns: Sequence[Column]) -> str:
-    return _csv_records([[row.get(c.name) for c in columns] for row in rows], columns)
-
-
 def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
     """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number columns
-    need formatting (and can hold NaN): the csv module writes ``None`` as an empty cell, as ``_cell``
-    does, and text columns hold text."""
+    need formatting (and can hold NaN): the csv module writes ``None`` as an empty cell, and text
+    columns hold text. A Float64 is written as ``repr(float)``, which is what pandas writes."""
     numeric = [(i, c.dtype == "Float64") for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
     for rec in records:
-        for i, is_float in numeric:  # _cell, inlined: it runs for every number of every row
+        for i, is_float in numeric:  # inline: it runs for every number of every row
             value = rec[i]
             if value is None or value != value:
                 rec[i] = ""

@@ -15,11 +15,12 @@ import chitieu.pipeline
 import pytest
 
 import chitieu
+import chitieu.tools
 
 
 def _modules() -> list[str]:
-    names = ["chitieu", "chitieu.pipeline", "chitieu.extractors"]
-    for package in (chitieu.pipeline, chitieu.extractors):
+    names = ["chitieu", "chitieu.tools", "chitieu.pipeline", "chitieu.extractors"]
+    for package in (chitieu.tools, chitieu.pipeline, chitieu.extractors):
         names += [info.name for info in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
     return sorted(names)
 
@@ -36,7 +37,7 @@ def _with_examples() -> list[str]:
 
 def test_the_subpackages_are_found() -> None:
     names = _modules()
-    assert "chitieu.pipeline.assemble" in names and "chitieu.extractors.years" in names
+    assert {"chitieu.pipeline.assemble", "chitieu.extractors.years", "chitieu.tools.tables"} <= set(names)
 
 
 @pytest.mark.parametrize("name", _with_examples())

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 from _inputs import jsonl_export, mixed_corpus
-from chitieu.pipeline import batch
+from chitieu.pipeline import engine_dask
 from chitieu.pipeline.batch import run_batch
 from chitieu.pipeline.read import ReadOptions
 
@@ -25,7 +25,7 @@ def cluster():
 
 
 def test_dask_run_equals_local_run(tmp_path, cluster, monkeypatch):
-    monkeypatch.setattr(batch, "DASK_BATCH", 5)  # several bags, results merged back in input order
+    monkeypatch.setattr(engine_dask, "DASK_BATCH", 5)  # several bags, results merged back in input order
     corpus = mixed_corpus(tmp_path / "in")
     export = jsonl_export(tmp_path / "bao.jsonl", 5)
     inputs = [str(corpus), str(export)]

@@ -2,7 +2,7 @@
 
 ``register(app)`` adds them to the ``chitieu`` command line. Each reads the folder written by
 ``chitieu extract`` (``targets.csv``, ``references.csv``, ``documents.csv``, ``spans.csv``,
-``texts.jsonl``).
+``texts.jsonl``) through :mod:`chitieu.tools.tables`.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def check(
 
     Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level and year); 1 usage error.
     """
-    from chitieu.pipeline.check import check as run_check
-    from chitieu.pipeline.check import format_result
+    from chitieu.tools.check import check as run_check
+    from chitieu.tools.check import format_result
 
     _need_data(data)
     result = run_check(claim, data)
@@ -60,7 +60,7 @@ def conflicts(
 
     Prints both tables and writes OUT/conflicts.csv, OUT/timeline.csv and the chart OUT/timeline.svg.
     """
-    from chitieu.pipeline.conflicts import run_conflicts
+    from chitieu.tools.conflicts import run_conflicts
 
     _need_data(data)
     typer.echo(run_conflicts(data, out or data))
@@ -74,7 +74,7 @@ def report(
 
     Each document's text with values, years, levels, places and references highlighted, a filterable table (click a row to jump to its highlight) and a chart of targets by year per place. Opens offline: no CDN.
     """
-    from chitieu.pipeline.report import write_report
+    from chitieu.tools.report import write_report
 
     _need_data(data)
     path = write_report(data, out or data / "report.html")
@@ -93,7 +93,7 @@ def publish(
 
     parquet: one file per table with an explicit Arrow schema (enum columns as dictionaries, descriptions in the field metadata).
     """
-    from chitieu.pipeline.publish import publish_parquet, publish_sqlite
+    from chitieu.tools.publish import publish_parquet, publish_sqlite
 
     _need_data(data)
     if fmt == "sqlite":

@@ -1,8 +1,6 @@
 """Publish the tables for dashboards: one SQLite file for datasette, or typed Parquet files.
 
-Also the readers every review command uses (:func:`load_table`, :func:`load_texts`,
-:func:`load_spans`): the CSV files written by ``chitieu extract`` read back with the schema's
-dtypes, empty strings kept as ``""`` in text columns.
+The tables are read by :mod:`chitieu.tools.tables`.
 
     >>> from chitieu.models import TARGET_COLUMNS
     >>> sqlite_type(TARGET_COLUMNS[4])   # "value": Float64
@@ -26,13 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from chitieu.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, TARGET_COLUMNS, Column
+from chitieu.models import Column
+from chitieu.tools.tables import SCHEMAS, load_table, typed, with_codes
 
-TABLES: dict[str, tuple[Column, ...]] = {
-    "targets": TARGET_COLUMNS,
-    "references": REFERENCE_COLUMNS,
-    "documents": DOCUMENT_COLUMNS,
-}
+TABLES: dict[str, tuple[Column, ...]] = {name: SCHEMAS[name] for name in ("targets", "references", "documents")}
 FACETS = ("place", "level", "year", "status", "indicator_code")
 INDEXED = {
     "targets": ("doc_id", "place", "indicator_code", "year", "level", "status"),
@@ -47,67 +42,11 @@ TITLES = {
 
 
 # ---------------------------------------------------------------------------
-# Reading what `chitieu extract` wrote
-
-
-def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
-    """``frame`` with exactly ``columns`` (missing ones empty) in their dtypes; text NA → ``""``."""
-    out = pd.DataFrame(index=frame.index)
-    for col in columns:
-        series = frame[col.name] if col.name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
-        if col.dtype == "string":
-            out[col.name] = series.astype("string").fillna("")
-        else:
-            numeric = pd.to_numeric(series.replace("", None), errors="coerce")
-            out[col.name] = numeric.astype("Float64").astype(col.dtype) if col.dtype == "Int64" else numeric.astype(col.dtype)
-    return out.reset_index(drop=True)
-
-
-def load_table(data_dir: Path, name: str) -> pd.DataFrame:
-    """``DIR/<name>.csv`` typed by the schema (an absent file reads as an empty table)."""
-    columns = TABLES[name]
-    path = Path(data_dir) / f"{name}.csv"
-    if not path.exists():
-        return typed(pd.DataFrame(columns=[c.name for c in columns]), columns)
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    return typed(raw, columns)
-
-
-def load_texts(data_dir: Path) -> dict[str, str]:
-    """``{doc_id: text}`` from ``DIR/texts.jsonl`` (the decoded texts all offsets point into)."""
-    path = Path(data_dir) / "texts.jsonl"
-    texts: dict[str, str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    row = json.loads(line)
-                    texts[str(row["doc_id"])] = row["text"]
-    return texts
-
-
-def load_spans(data_dir: Path) -> pd.DataFrame:
-    """``DIR/spans.csv``: doc_id, start, end, label, detail (empty frame when absent)."""
-    path = Path(data_dir) / "spans.csv"
-    cols = ["doc_id", "start", "end", "label", "detail"]
-    if not path.exists():
-        return pd.DataFrame({c: pd.Series([], dtype="Int64" if c in ("start", "end") else "string") for c in cols})
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for c in cols:
-        if c not in raw.columns:
-            raw[c] = ""
-    frame = raw[cols].astype("string")
-    for c in ("start", "end"):
-        frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("Int64")
-    return frame.dropna(subset=["start", "end"]).reset_index(drop=True)
-
-
-# ---------------------------------------------------------------------------
 # SQLite for datasette
 
 
 def sqlite_type(col: Column) -> str:
-    return {"Int64": "INTEGER", "Float64": "REAL"}.get(col.dtype, "TEXT")
+    return {"Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}.get(col.dtype, "TEXT")
 
 
 def _quote(name: str) -> str:
@@ -191,8 +130,6 @@ def datasette_metadata(db_name: str = "chitieu") -> dict:
 
 def published_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     """The tables of ``DIR``; targets whose ``indicator_code`` is empty get the taxonomy's code (or stay empty)."""
-    from chitieu.pipeline.conflicts import with_codes
-
     tables = {name: load_table(data_dir, name) for name in TABLES}
     tables["targets"] = with_codes(tables["targets"])
     return tables
@@ -214,7 +151,7 @@ def publish_sqlite(data_dir: Path, out: Path | None = None) -> tuple[Path, Path]
 
 
 def arrow_schema(columns: Sequence[Column]):
-    """The Arrow schema of a table: int64 / float64 / string, enum columns as dictionary<int8, string>."""
+    """The Arrow schema of a table: int64 / float64 / bool / string, enum columns as dictionary<int8, string>."""
     import pyarrow as pa
 
     fields = []
@@ -223,6 +160,8 @@ def arrow_schema(columns: Sequence[Column]):
             typ = pa.int64()
         elif col.dtype == "Float64":
             typ = pa.float64()
+        elif col.dtype == "boolean":
+            typ = pa.bool_()
         elif col.values:
             typ = pa.dictionary(pa.int8(), pa.string())
         else:

@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 import regex
+
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
-from chitieu.pipeline.publish import load_table
+from chitieu.tools.tables import load_table
 
 SUPPORTED, CONTRADICTED, NOT_FOUND = "supported", "contradicted", "not_found"
 EXIT_CODES = {SUPPORTED: 0, CONTRADICTED: 3, NOT_FOUND: 4}
@@ -123,9 +124,8 @@ def parse_claim(text: str) -> Claim:
     The first value found gives value, comparator, status, year, level, place and indicator;
     a claim without a value takes place, year and level from the highlighted spans.
     """
-    from chitieu.pipeline.run import process_document
-
     from chitieu.models import Document
+    from chitieu.pipeline.run import process_document
 
     text = " ".join(text.split())
     result = process_document(Document(doc_id="claim", text=text))

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 from _review_data import write_review_data
 from chitieu.pipeline.cli import app
-from chitieu.pipeline.conflicts import find_conflicts, timeline_frame, timeline_svg
-from chitieu.pipeline.publish import load_table
 from typer.testing import CliRunner
+
+from chitieu.tools.conflicts import find_conflicts, timeline_frame, timeline_svg
+from chitieu.tools.tables import load_table
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +80,6 @@ def test_cli_prints_and_writes_files(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_no_conflicts_is_said_plainly(tmp_path: Path) -> None:
-    from chitieu.pipeline.conflicts import format_conflicts
+    from chitieu.tools.conflicts import format_conflicts
 
     assert format_conflicts([]).startswith("No conflicts")

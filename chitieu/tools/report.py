@@ -20,9 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
-from chitieu.pipeline.conflicts import with_codes
-from chitieu.pipeline.publish import load_spans, load_table, load_texts
-from chitieu.pipeline.report_assets import CSS, JS
+
+from chitieu.tools.report_assets import CSS, JS
+from chitieu.tools.tables import load_spans, load_table, load_texts, with_codes
 
 LABEL_ORDER = ("value", "year", "level", "place", "reference", "comparator", "status", "cue", "indicator")
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from _review_data import write_review_data
 from chitieu.pipeline.cli import app
-from chitieu.pipeline.publish import load_table, publish_parquet, publish_sqlite
 from typer.testing import CliRunner
 
 from chitieu.models import REFERENCE_COLUMNS, TARGET_COLUMNS
+from chitieu.tools.publish import publish_parquet, publish_sqlite
+from chitieu.tools.tables import load_table
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,9 @@ def test_sqlite_has_typed_tables_indexes_and_constraints(db: Path) -> None:
     assert {"idx_targets_place", "idx_targets_indicator_code", "idx_targets_year"} <= indexes
     # empty numbers are NULL, not 0 or ""
     assert con.execute("SELECT count(*) FROM targets WHERE value_high IS NULL").fetchone()[0] == 9
+    # a boolean column is 0/1, not text and not NULL
+    assert types["estimate"] == "INTEGER"
+    assert con.execute("SELECT DISTINCT estimate, typeof(estimate) FROM targets").fetchall() == [(0, "integer")]
     with pytest.raises(sqlite3.IntegrityError):
         con.execute("INSERT INTO targets (doc_id, status) VALUES ('x', 'maybe')")
 
@@ -85,6 +89,7 @@ def test_parquet_has_an_explicit_schema(data_dir: Path, tmp_path: Path) -> None:
     expected = load_table(data_dir, "targets")
     assert frame["surface"].tolist() == expected["surface"].tolist()
     assert frame["year"].tolist() == expected["year"].astype(int).tolist()
+    assert schema.field("estimate").type == pa.bool_() and frame["estimate"].tolist() == [False] * len(expected)
 
 
 def test_unknown_format_is_a_usage_error(data_dir: Path) -> None:

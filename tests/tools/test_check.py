@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from _review_data import write_review_data
-from chitieu.pipeline import check as check_mod
-from chitieu.pipeline.check import (
+from chitieu.pipeline.cli import app
+from typer.testing import CliRunner
+
+from chitieu.tools import check as check_mod
+from chitieu.tools.check import (
     CONTRADICTED,
     NOT_FOUND,
     SUPPORTED,
@@ -18,9 +21,7 @@ from chitieu.pipeline.check import (
     indicator_words,
     words_agree,
 )
-from chitieu.pipeline.cli import app
-from chitieu.pipeline.publish import load_table
-from typer.testing import CliRunner
+from chitieu.tools.tables import load_table
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = "hồ sơ công việc được xử lý trên môi trường mạng"

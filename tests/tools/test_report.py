@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from _review_data import write_review_data
 from chitieu.pipeline.cli import app
-from chitieu.pipeline.publish import load_table
-from chitieu.pipeline.report import render_text
 from typer.testing import CliRunner
+
+from chitieu.tools.report import render_text
+from chitieu.tools.tables import load_table
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = "<script>alert(1)</script>"

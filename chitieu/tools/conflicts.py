@@ -24,23 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from chitieu.extractors.taxonomy import indicator_code, indicator_name
-from chitieu.pipeline.publish import load_table
+
+from chitieu.extractors.taxonomy import indicator_name
+from chitieu.tools.tables import load_table, with_codes
 
 GROUP_KEY = ("place", "indicator_code", "level", "year", "status", "measure")
 LEVEL_COLORS = {"tinh": "#1f77b4", "huyen": "#ff7f0e", "xa": "#2ca02c", "": "#7f7f7f"}
-
-
-def with_codes(targets: pd.DataFrame) -> pd.DataFrame:
-    """``targets`` with ``indicator_code`` filled from the taxonomy where the table left it empty."""
-    frame = targets.copy()
-    if frame.empty:
-        return frame
-    codes = frame["indicator_code"].fillna("").astype(str)
-    missing = codes == ""
-    codes[missing] = [indicator_code(str(i)) for i in frame.loc[missing, "indicator"].fillna("")]
-    frame["indicator_code"] = codes
-    return frame
 
 
 def _value_key(row: pd.Series) -> tuple[float, ...]:

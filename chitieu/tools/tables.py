@@ -1,0 +1,99 @@
+"""The one reader of what ``chitieu extract`` wrote: every tool reads the tables through here.
+
+``targets.csv`` (or ``targets.parquet`` when only that was kept), ``references.csv``,
+``documents.csv`` and ``spans.csv`` come back as frames with exactly the columns of the schema
+(:mod:`chitieu.models`) in their dtypes, empty text as ``""``; ``texts.jsonl`` as
+``{doc_id: text}``, the decoded texts all offsets point into::
+
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame({"doc_id": ["kh"], "surface": ["60%"], "value": ["60.0"], "year": [""]})
+    >>> frame = typed(raw, SCHEMAS["targets"])
+    >>> print(frame.loc[0, "value"], frame.loc[0, "year"], repr(frame.loc[0, "place"]))
+    60.0 <NA> ''
+    >>> [str(frame[c].dtype) for c in ("doc_id", "value", "year", "estimate")]
+    ['string', 'Float64', 'Int64', 'boolean']
+    >>> typed(pd.DataFrame({"estimate": ["True", "False", ""]}), SCHEMAS["targets"])["estimate"].tolist()
+    [True, False, <NA>]
+    >>> with_codes(frame.assign(indicator="tỷ lệ hồ sơ công việc xử lý trên môi trường mạng")).loc[0, "indicator_code"]
+    'work_records_online'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from chitieu.extractors.taxonomy import indicator_code
+from chitieu.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, SPAN_COLUMNS, TARGET_COLUMNS, Column
+
+SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "targets": TARGET_COLUMNS,
+    "references": REFERENCE_COLUMNS,
+    "documents": DOCUMENT_COLUMNS,
+    "spans": SPAN_COLUMNS,
+}
+
+
+def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
+    """``frame`` with exactly ``columns`` (missing ones empty) in their dtypes; text NA → ``""``."""
+    out = pd.DataFrame(index=frame.index)
+    for col in columns:
+        series = frame[col.name] if col.name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
+        if col.dtype == "string":
+            out[col.name] = series.astype("string").fillna("")
+        elif col.dtype == "boolean":  # CSV holds True / False
+            out[col.name] = pd.Series([_boolean(v) for v in series], index=frame.index, dtype="boolean")
+        else:
+            numeric = pd.to_numeric(series.replace("", None), errors="coerce")
+            out[col.name] = numeric.astype("Float64").astype(col.dtype) if col.dtype == "Int64" else numeric.astype(col.dtype)
+    return out.reset_index(drop=True)
+
+
+def _boolean(value: object) -> bool | None:
+    return {"true": True, "1": True, "false": False, "0": False}.get(str(value).strip().lower())
+
+
+def load_table(data_dir: Path, name: str) -> pd.DataFrame:
+    """``DIR/<name>.csv`` typed by the schema (``targets.parquet`` when the CSV is absent; an absent
+    table reads as an empty one). ``name``: targets, references, documents or spans."""
+    columns = SCHEMAS[name]
+    path = Path(data_dir) / f"{name}.csv"
+    if path.exists():
+        return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), columns)
+    parquet = path.with_suffix(".parquet")
+    if parquet.exists():
+        return typed(pd.read_parquet(parquet), columns)
+    return typed(pd.DataFrame(columns=[c.name for c in columns]), columns)
+
+
+def load_spans(data_dir: Path) -> pd.DataFrame:
+    """``DIR/spans.csv`` (doc_id, start, end, label, detail), rows without offsets left out."""
+    return load_table(data_dir, "spans").dropna(subset=["start", "end"]).reset_index(drop=True)
+
+
+def load_texts(data_dir: Path) -> dict[str, str]:
+    """``{doc_id: text}`` from ``DIR/texts.jsonl`` (empty when absent)."""
+    path = Path(data_dir) / "texts.jsonl"
+    texts: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    row = json.loads(line)
+                    texts[str(row["doc_id"])] = row["text"]
+    return texts
+
+
+def with_codes(targets: pd.DataFrame) -> pd.DataFrame:
+    """``targets`` with ``indicator_code`` filled from the taxonomy where the table left it empty."""
+    frame = targets.copy()
+    if frame.empty:
+        return frame
+    codes = frame["indicator_code"].fillna("").astype(str)
+    missing = codes == ""
+    codes[missing] = [indicator_code(str(i)) for i in frame.loc[missing, "indicator"].fillna("")]
+    frame["indicator_code"] = codes
+    return frame
