@@ -7,6 +7,7 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 :mod:`~chitieu.pipeline.year`, :mod:`~chitieu.pipeline.place`). An indicator that only points back
 (``tỷ lệ này``) takes the previous value's.
 
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> rows, _, _ = assemble_targets("Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến.", "d")
     >>> [(r.value, r.year, r.status, r.indicator) for r in rows]
     [(80.0, 2025, 'target', 'hồ sơ được xử lý trực tuyến')]
@@ -22,7 +23,7 @@ from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
 from chitieu.pipeline.year import resolve_year
 
-from chitieu.models import Reference, Target
+from chitieu.models import Target
 
 
 def assemble(doc: Doc) -> None:
@@ -57,11 +58,3 @@ def assemble(doc: Doc) -> None:
                 level=it.level, place=resolve_place(doc, it, sent, clause_list), indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
             ))
-
-
-def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list[tuple[int, int, str, str]]]:
-    """Targets, references and highlight spans of one text, through every stage (for examples and tests)."""
-    from chitieu.pipeline.run import run_stages
-
-    doc = run_stages(Doc(doc_id, text))
-    return doc.targets, doc.references, doc.spans

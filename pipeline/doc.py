@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from chitieu.pipeline.indicator import Ranges, render
-from chitieu.pipeline.normalize import Normalized
+from chitieu.pipeline.normalize import Normalized, normalize
 
 from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 
@@ -103,3 +103,10 @@ class Doc:
             out.append(self.cues[i])
             i += 1
         return out
+
+
+def normalize_doc(doc: Doc) -> None:
+    """Normalize stage: ``doc.text`` becomes the normalized text (:mod:`~chitieu.pipeline.normalize`);
+    ``doc.norm`` keeps the way back to the original's offsets."""
+    doc.norm = normalize(doc.original)
+    doc.text = doc.norm.text

@@ -5,7 +5,7 @@ A rise or fall verb of ``cues.csv`` (``tăng``, ``giảm bình quân``), then an
 (``10%/năm``: a change per period, a rise unless a fall is written). ``giảm còn 3,5%`` and ``tăng lên
 80%`` reach a level.
 
-    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> [t.measure for t in assemble_targets("Tỷ lệ đạt 80%, tăng thêm 10%/năm; hộ nghèo giảm 2% mỗi năm.", "d")[0]]
     ['level', 'increase', 'decrease']
 """

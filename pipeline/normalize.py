@@ -20,12 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from chitieu.extractors.spelling import unify_tone_placement
-
-if TYPE_CHECKING:  # the stage function only annotates with it; doc.py imports this module
-    from chitieu.pipeline.doc import Doc
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -97,9 +93,3 @@ def normalize(text: str) -> Normalized:
             ends.append(j)
         i = j
     return Normalized(text, unify_tone_placement("".join(out)), tuple(starts), tuple(ends))
-
-
-def normalize_doc(doc: Doc) -> None:
-    """Normalize stage: ``doc.text`` becomes the normalized text; ``doc.norm`` keeps the way back."""
-    doc.norm = normalize(doc.original)
-    doc.text = doc.norm.text

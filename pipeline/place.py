@@ -5,7 +5,7 @@ right after it; then the last place named before it in its own scopes of the sen
 in its head is national); an anaphor (``địa phương này``) takes the place named before the
 sentence; else the document's subject.
 
-    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> [t.place for t in assemble_targets("Tỉnh Nghệ An đạt 80%; tỉnh Hà Tĩnh đạt 90%.", "d")[0]]
     ['Nghệ An', 'Hà Tĩnh']
 """

@@ -19,14 +19,13 @@ import pandas as pd
 from chitieu.extractors.taxonomy import indicator_code
 from chitieu.pipeline.assemble import assemble
 from chitieu.pipeline.context import build_context
-from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.doc import Doc, normalize_doc
 from chitieu.pipeline.find import find_document_references, find_values
 from chitieu.pipeline.link import link
 from chitieu.pipeline.mapback import map_back
-from chitieu.pipeline.normalize import normalize_doc
 from chitieu.pipeline.segment import find_sentences
 
-from chitieu.models import DocResult, Document
+from chitieu.models import DocResult, Document, Reference, Target
 
 
 def run_stages(doc: Doc) -> Doc:
@@ -40,6 +39,17 @@ def run_stages(doc: Doc) -> Doc:
     link(doc)
     map_back(doc)
     return doc
+
+
+def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Reference], list[tuple[int, int, str, str]]]:
+    """Targets, references and highlight spans of one text, through every stage (for examples and tests).
+
+        >>> rows, _, _ = assemble_targets("Năm 2023 đã đạt 70%.", "d")
+        >>> [(r.value, r.year, r.status) for r in rows]
+        [(70.0, 2023, 'actual')]
+    """
+    doc = run_stages(Doc(doc_id, text))
+    return doc.targets, doc.references, doc.spans
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,7 @@ scope is read as a list of items::
 - a bare noun phrase subject borrows the previous subject's measure noun and predicate (gapping);
 - a topic (``Đối với nhóm học sinh, …``) qualifies every value of its sentence.
 
-    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> text = "Đến năm 2025, 90% hồ sơ tại cấp tỉnh và 80% hồ sơ tại cấp huyện được xử lý trên môi trường mạng."
     >>> [(t.level, t.indicator) for t in assemble_targets(text, "d")[0]]
     [('tinh', 'hồ sơ được xử lý trên môi trường mạng'), ('huyen', 'hồ sơ được xử lý trên môi trường mạng')]

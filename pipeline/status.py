@@ -6,7 +6,7 @@ sentence (not words inside another value's item, not inside other brackets); wea
 already over at publication reports a result; then the earlier sentences of the paragraph and the
 heading's status. Empty when nothing decides (the assembler then decides).
 
-    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> [t.status for t in assemble_targets("Năm 2020 đã đạt 70%; phấn đấu đến năm 2025 đạt 80%.", "d")[0]]
     ['actual', 'target']
 """

@@ -5,7 +5,7 @@ its scopes and sentence (a change takes ``từ năm``); later in the sentence fo
 đạt 60% vào năm 2025``); the earlier sentences of its paragraph; for a target, the nearest heading
 above, then the title.
 
-    >>> from chitieu.pipeline.assemble import assemble_targets
+    >>> from chitieu.pipeline.run import assemble_targets
     >>> [t.year for t in assemble_targets("Đến năm 2025, đạt 80%; năm 2030 đạt 90%.", "d")[0]]
     [2025, 2030]
 """

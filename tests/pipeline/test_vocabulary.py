@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from chitieu.pipeline.assemble import assemble_targets
+from chitieu.pipeline.run import assemble_targets
 
 CASES = [
     # text, comparator, measure, words the indicator holds, words it must not hold
@@ -44,7 +44,7 @@ def test_comparator_and_measure_words(text, comparator, measure, has, lacks) -> 
 
 _PROBE = """
 import json, sys
-from chitieu.pipeline.assemble import assemble_targets
+from chitieu.pipeline.run import assemble_targets
 rows = assemble_targets(sys.argv[1], "d")[0]
 print(json.dumps([[r.value, r.comparator, r.level, r.indicator] for r in rows], ensure_ascii=False))
 """
