@@ -51,7 +51,16 @@ from chitieu.pipeline.cache import (
     store_for,
 )
 from chitieu.pipeline.progress import Progress
-from chitieu.pipeline.read import ReadOptions, Source, decode_source, expand_inputs, load_source, sources_of
+from chitieu.pipeline.read import (
+    ReadOptions,
+    Source,
+    decode_source,
+    expand_inputs,
+    input_size,
+    is_export,
+    load_source,
+    sources_of,
+)
 from chitieu.pipeline.write import Rendered, TableWriter, render
 
 from chitieu.models import DocResult, Document
@@ -267,8 +276,8 @@ def run_batch(
     shutil.rmtree(work / "tmp", ignore_errors=True)
     (work / "tmp").mkdir(parents=True, exist_ok=True)
     bar = Progress(
-        total_bytes=sum(_size(f) for f in files),
-        total_docs=None if any(f.suffix.lower() in (".jsonl", ".ndjson", ".csv") for f in files) else len(files),
+        total_bytes=sum(input_size(f) for f in files),
+        total_docs=None if any(is_export(f) for f in files) else len(files),
         enabled=progress, stream=errors or sys.stderr,
     )
 
@@ -290,13 +299,6 @@ def run_batch(
     prune_other_versions(out_dir, version)
     return BatchSummary(**merger.counts, out_dir=out_dir, cached=bar.cached,
                         seconds=time.monotonic() - started, bytes=bar.done_bytes)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 CHUNK_DOCS = 32  # documents handed to a worker in one task (per-task overhead is paid per chunk) …

@@ -33,12 +33,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "references": REFERENCE_COLUMNS,
     "documents": DOCUMENT_COLUMNS,
 }
-FACETS = ("place", "level", "year", "status", "indicator_code")
+FACETS = ("place", "level", "year", "status", "indicator_code", "outlet")
 INDEXED = {
     "targets": ("doc_id", "place", "indicator_code", "year", "level", "status"),
     "references": ("doc_id", "canonical", "ref_id"),
-    "documents": ("doc_id",),
+    "documents": ("doc_id", "outlet", "date"),
 }
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}  # CSV spellings (older tables: True/False)
 TITLES = {
     "targets": "Targets (chỉ tiêu): one row per quantified value",
     "references": "References: legal documents mentioned (Quyết định, Nghị quyết, …)",
@@ -51,12 +52,17 @@ TITLES = {
 
 
 def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
-    """``frame`` with exactly ``columns`` (missing ones empty) in their dtypes; text NA → ``""``."""
+    """``frame`` with exactly ``columns`` (missing ones empty) in their dtypes; text NA → ``""``;
+    booleans read from ``true``/``false``."""
     out = pd.DataFrame(index=frame.index)
     for col in columns:
         series = frame[col.name] if col.name in frame.columns else pd.Series([None] * len(frame), index=frame.index)
         if col.dtype == "string":
             out[col.name] = series.astype("string").fillna("")
+        elif col.dtype == "boolean":
+            if series.dtype != "boolean":
+                series = series.map(lambda v: v if isinstance(v, bool) else _BOOLEANS.get(str(v).strip().lower()))
+            out[col.name] = series.astype("boolean")
         else:
             numeric = pd.to_numeric(series.replace("", None), errors="coerce")
             out[col.name] = numeric.astype("Float64").astype(col.dtype) if col.dtype == "Int64" else numeric.astype(col.dtype)
@@ -107,7 +113,7 @@ def load_spans(data_dir: Path) -> pd.DataFrame:
 
 
 def sqlite_type(col: Column) -> str:
-    return {"Int64": "INTEGER", "Float64": "REAL"}.get(col.dtype, "TEXT")
+    return {"Int64": "INTEGER", "Float64": "REAL", "boolean": "INTEGER"}.get(col.dtype, "TEXT")
 
 
 def _quote(name: str) -> str:
@@ -214,7 +220,7 @@ def publish_sqlite(data_dir: Path, out: Path | None = None) -> tuple[Path, Path]
 
 
 def arrow_schema(columns: Sequence[Column]):
-    """The Arrow schema of a table: int64 / float64 / string, enum columns as dictionary<int8, string>."""
+    """The Arrow schema of a table: int64 / float64 / bool / string, enum columns as dictionary<int8, string>."""
     import pyarrow as pa
 
     fields = []
@@ -223,6 +229,8 @@ def arrow_schema(columns: Sequence[Column]):
             typ = pa.int64()
         elif col.dtype == "Float64":
             typ = pa.float64()
+        elif col.dtype == "boolean":
+            typ = pa.bool_()
         elif col.values:
             typ = pa.dictionary(pa.int8(), pa.string())
         else:
