@@ -276,3 +276,40 @@ class PublisherPlace:
     kind: Literal["province", "national"]
     how: Literal["curated", "domain", "outlet"]
     merged_into: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Spans of the revised guide's fields: the part of a year, the date a figure is observed at.
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention(Span):
+    """The part of a year a figure covers: ``quý III/2022`` → ``Q3``, 2022; ``9 tháng`` → ``9M``.
+
+    ``year``: the year written with it, else None. ``bare``: a plain ``N tháng`` (``9 tháng``,
+    ``6 tháng qua``) with nothing tying it to the year's start, a part of the year only when the report
+    counts from January. ``base``: it is what a figure is compared with (``so với 6 tháng đầu năm
+    2021``), not what the figure covers.
+    """
+
+    period: str
+    year: int | None = None
+    bare: bool = False
+    base: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AsOfMention(Span):
+    """A written day or month a figure is observed at: ``tính đến ngày 30/6/2023`` → ``2023-06-30``.
+
+    ``as_of``: ISO ``YYYY-MM-DD`` or ``YYYY-MM`` (empty when neither the text nor the default gives the
+    year); ``year``: the year it implies; ``year_written``: whether the text writes it (else it came
+    from the default). ``kind``: ``through`` (``tính đến``, ``đến``, ``tại thời điểm``) or ``point``
+    (``tháng 6/2023``, ``ngày 25/6``). ``base``: what a figure is compared with (``so với ngày …``).
+    """
+
+    as_of: str
+    year: int | None = None
+    year_written: bool = True
+    kind: Literal["through", "point"] = "point"
+    base: bool = False

@@ -15,11 +15,11 @@ from _inputs import ARTICLES, unicode_font, write_docx, write_pdf
 from chitieu.pipeline.batch import run_batch
 from chitieu.pipeline.cli import app
 from chitieu.pipeline.metadata import normalize_date, normalize_meta, normalize_url
-from chitieu.tools.publish import publish_sqlite
 from chitieu.pipeline.read import ReadOptions, read_documents, read_file
 from typer.testing import CliRunner
 
 import chitieu
+from chitieu.tools.publish import publish_sqlite
 
 NOW = dt.date(2025, 10, 6)
 NO_META = {"url": "", "date": "", "outlet": "", "title": ""}
