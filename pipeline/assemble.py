@@ -15,10 +15,13 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 
 from __future__ import annotations
 
+from chitieu.extractors.measure import measure_of
+from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
-from chitieu.pipeline.place import resolve_place
+from chitieu.pipeline.period import time_frame
+from chitieu.pipeline.place import place_kind, resolve_place
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
 from chitieu.pipeline.year import resolve_year
@@ -42,19 +45,34 @@ def assemble(doc: Doc) -> None:
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric) and last_indicator:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
             last_indicator = it.indicator or last_indicator
+            before, after = t[sent[0]:v.start], t[v.end:sent[1]]
             measure = resolve_measure(t, v)
+            if measure_of(before, after) == "gap":
+                measure = "gap"  # "vượt 0,3% so với chỉ tiêu": a result's distance to its target
             other_tails = [r for other in items if other is not it for r in other.tail]
             status = resolve_status(doc, it, sent, para, clause_list, other_tails, pi)
             if not status and sentence_status:
                 status = sentence_status  # "…, trong khi tỷ lệ này ở Hà Giang chỉ là 60%"
-            if not status:  # nothing in the text decides: a year before publication is a result
+            if not status:  # nothing in the text decides: a year before publication is a result, else
+                # what the document mostly says
                 seen = resolve_year(doc, it, measure == "increase", "actual", sent, pi, clause_list)
-                status = "actual" if seen and doc.doc_year and seen < doc.doc_year else "target"
+                past = seen and doc.doc_year and seen < doc.doc_year
+                status = "actual" if past else doc.default_status
             sentence_status = status
+            if measure == "gap":
+                status = "actual"
+            elif other_kind_around(before, after):
+                status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
+            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end)
+            if status == "actual" and year is None:
+                year = frame.year or doc.report_year  # the observed date, else the document's year
+            place, place_source = resolve_place(doc, it, sent, clause_list)
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
                 value_high=v.value_high, comparator=v.comparator, status=status, measure=measure, year=year,
-                level=it.level, place=resolve_place(doc, it, sent, clause_list), indicator=it.indicator,
+                level=it.level, place=place, indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
+                place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,
+                period=frame.period, as_of=frame.as_of, estimate=frame.estimate,
             ))

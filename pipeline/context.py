@@ -13,13 +13,16 @@ the paragraphs below it, and the year of its byline date.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 from chitieu.extractors.cues import find_cues_in
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in
+from chitieu.extractors.publishers import publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.place import NATIONAL
+from chitieu.pipeline.place import NATIONAL, ministry_pattern
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
 from chitieu.models import PlaceMention, YearMention
@@ -47,6 +50,38 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     if national >= best and national >= 2:
         return "Việt Nam"
     return next(p.place for p in places if counts.get(p.place) == best)
+
+
+_BULLET = regex.compile(r"\s*[-+•*–]\s")
+_ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
+# "… của Bộ Xây dựng": a title that names whose plan or work it is.
+_OWNER = regex.compile(r"(?<![\p{L}])(?:của|tại)\s+$", regex.IGNORECASE)
+
+
+def _title_ministry(text: str, title: tuple[int, int]) -> str:
+    """A ministry that a short title names as the owner (``Kế hoạch … của Bộ Xây dựng``), when the
+    title names no province: its figures are about its own work."""
+    s, e = title
+    if e - s > HEADING_MAX:
+        return ""
+    for m in ministry_pattern().finditer(text, s, e):
+        if _OWNER.search(text, max(s, m.start() - 8), m.start()):
+            return " ".join(m.group().split())
+    return ""
+
+
+@cache
+def _plan_title() -> regex.Pattern:
+    """A title that opens with a document type (``KẾ HOẠCH``, ``Quyết định 664/QĐ-BXD …``, ``Toàn văn
+    Kế hoạch …``): the text is the plan itself, not a report on one."""
+    types = [r["doc_type"] for r in rows("doc_types.csv")]
+    return regex.compile(r"^[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
+                         + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def is_plan(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether the document is a plan, programme or decision itself (its title opens with its type)."""
+    return bool(paras) and _plan_title().match(text, *paras[0]) is not None
 
 
 def is_heading(text: str, span: tuple[int, int]) -> bool:
@@ -82,7 +117,8 @@ def build_context(doc: Doc) -> None:
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     text = doc.text
     paras = paragraphs(text)
-    regions = [p for i, p in enumerate(paras) if i < 3 or is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
+    regions = [p for i, p in enumerate(paras)
+               if i < 3 or is_heading(text, p) or text[p[1] - 1] == ":" or is_candidate(text[p[0]:p[1]])]
     places = find_places_in(text, regions)
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
     cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
@@ -93,20 +129,68 @@ def build_context(doc: Doc) -> None:
     doc.places = places
     doc.index()
     doc.subject = document_subject(text, doc.places, paras)
-    doc.doc_year = _byline_year(text, paras)
+    doc.subject_source = "text" if doc.subject else ""
+    if not doc.subject and paras:
+        doc.subject = _title_ministry(text, paras[0])
+        doc.subject_source = "text" if doc.subject else ""
+    if not doc.subject:  # the text never names its place: the publisher tells it
+        publisher = publisher_place(doc.meta.get("url") or None, doc.meta.get("outlet") or None)
+        if publisher is not None:
+            doc.subject, doc.subject_source = publisher.place, "publisher"
+    doc.is_plan = is_plan(text, paras)
+
+    doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
+    doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
+    doc.report_year = doc.doc_year
     if doc.doc_year is None and paras:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
         period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
     if paras:
         doc.title_year = _governing_year(doc.years_in(*paras[0]))
+    doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):
-        if i and is_heading(text, span):  # a new heading resets what the previous one said
-            year = _governing_year(doc.years_in(*span))
-            cues = doc.cues_in(*span)
-            status = cues[-1].kind if cues else None
+        if i and is_heading(text, span):  # a new heading resets what the previous one said …
+            heading_year, heading_status = _governs(doc, span)
+            if _BULLET.match(text, *span):  # … but a bulleted sub-heading ("- Đối với trẻ em") only adds
+                year, status = heading_year or year, heading_status or status
+            else:
+                year, status = heading_year, heading_status
         if year:
             doc.heading_years[i] = year
         if status:
             doc.heading_status[i] = status
+        if text[span[1] - 1] == ":":  # a lead-in ("Mục tiêu cụ thể đến năm 2025:") governs the list below it
+            lead_year, lead_status = _governs(doc, _last_sentence(text, span))
+            year, status = lead_year or year, lead_status or status
+
+
+def _prevailing_status(doc: Doc) -> str:
+    """What a document mostly says, for values nothing else decides: ``actual`` when its cues and years
+    report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
+    2025``), else ``target``."""
+    goals = sum(c.kind == "target" for c in doc.cues) + sum(y.kind in ("deadline", "vision") for y in doc.years)
+    results = sum(c.kind == "actual" for c in doc.cues)
+    if doc.doc_year is not None:
+        results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in doc.years)
+    return "actual" if results > goals else "target"
+
+
+def _governs(doc: Doc, span: tuple[int, int]) -> tuple[int | None, str | None]:
+    """The year and status a heading or lead-in sets for what follows: its deadline (or period end) and
+    its last cue, a deadline alone setting a goal."""
+    years = doc.years_in(*span)
+    cues = doc.cues_in(*span)
+    if cues:
+        status = cues[-1].kind
+    else:
+        status = "target" if any(y.kind in ("deadline", "vision") for y in years) else None
+    return _governing_year(years), status
+
+
+def _last_sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The last sentence of a paragraph (a lead-in closes a paragraph: "…. Cụ thể như sau:")."""
+    s, e = span
+    cut = max(text.rfind(". ", s, e), text.rfind("! ", s, e), text.rfind("? ", s, e))
+    return (cut + 2, e) if cut >= 0 else span

@@ -48,8 +48,13 @@ class Doc:
     years: list[YearMention] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
-    subject: str = ""
+    subject: str = ""  # the document's place ("Nghệ An", "Việt Nam", "Bộ Xây dựng")
+    subject_source: str = ""  # "text", or "publisher" when only the publisher tells the place
     title_year: int | None = None
+    date: str = ""  # ISO date of the document from its metadata
+    report_year: int | None = None  # the year a reported figure with no year of its own belongs to
+    default_status: str = "target"  # the status of values nothing else decides (what the text mostly says)
+    is_plan: bool = False  # the text is a plan or decision itself, not a report (its title opens with its type)
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
     heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
     norm: Normalized | None = None  # the way back to the original text

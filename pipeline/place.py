@@ -12,6 +12,8 @@ sentence; else the document's subject.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc
@@ -23,12 +25,51 @@ def _words(*roles: str) -> str:
     return alternation(words("place_words.csv", *roles))
 
 
-# "của cả nước", "Cả nước …" at the start, "toàn quốc": a national figure.
-NATIONAL = regex.compile(r"(?<![\p{L}])(?:" + _words("national_particle") + r"\s+" + _words("national") + r"|^\s*"
-                         + _words("national") + "|" + _words("national_free") + r")(?![\p{L}])", regex.IGNORECASE)
+# "của cả nước", "Cả nước …" at the start of a sentence or clause, "toàn quốc": a national figure.
+NATIONAL = regex.compile(r"(?<![\p{L}])(?:" + _words("national_particle") + r"\s+" + _words("national")
+                         + r"|(?<=(?:^|[,;:(.])\s*)" + _words("national") + "|" + _words("national_free")
+                         + r")(?![\p{L}])", regex.IGNORECASE)
+VIETNAM = "Việt Nam"
 
 
-def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
+@cache
+def _kinds() -> dict[str, str]:
+    """``{name: kind}`` of the places that are no province: regions, ministries, blocs."""
+    out = {VIETNAM: "national"}
+    for role in ("region", "ministry", "group"):
+        out.update((w.casefold(), role) for w in words("place_words.csv", role))
+    return out
+
+
+def place_kind(place: str) -> str:
+    """``province``, ``national``, ``region``, ``ministry`` or ``group`` (a bloc); empty for no place.
+
+        >>> place_kind(VIETNAM), place_kind("Tây Nguyên"), place_kind("Bộ Xây dựng"), place_kind("Cà Mau")
+        ('national', 'region', 'ministry', 'province')
+    """
+    if not place:
+        return ""
+    if place == VIETNAM:
+        return "national"
+    return _kinds().get(place.casefold(), "group" if place.casefold().startswith("khối") else "province")
+
+
+@cache
+def ministry_pattern() -> regex.Pattern:
+    """The ministries and central bodies of ``place_words.csv`` as written (``Bộ Công Thương``)."""
+    return regex.compile(r"(?<![\p{L}])" + _words("ministry") + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> tuple[str, str]:
+    """The place of a value and where it comes from: ``text``, or ``publisher`` when the document's
+    place is only told by its publisher."""
+    place = _place(ctx, it, sent, clause_list)
+    if place is None:
+        return ctx.subject, ctx.subject_source
+    return place, "text"
+
+
+def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str | None:
     if it.attached_place:
         return it.attached_place
     chain = scope_chain(it.scope)
@@ -36,11 +77,11 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
-        before += [(m.start(), "Việt Nam") for m in NATIONAL.finditer(ctx.text, s, e)]
+        before += [(m.start(), VIETNAM) for m in NATIONAL.finditer(ctx.text, s, e)]
     after = _OF_PLACE.match(ctx.text, it.value.end)
     if after:
         if after.group("national"):
-            return "Việt Nam"
+            return VIETNAM
         named = [p for p in ctx.places if p.start == after.start("place")]
         if named:
             return named[0].place
@@ -50,7 +91,7 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
         earlier = [p.place for p in ctx.places if p.start < sent[0]]
         if earlier:
             return earlier[-1]  # "Lãnh đạo địa phương này …": the place named before
-    return ctx.subject
+    return None
 
 
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")

@@ -148,7 +148,7 @@ YEAR = [
     case("actual-as-of-date",
          "Tính đến ngày 30/6/2023, tỷ lệ dân số tham gia bảo hiểm y tế của tỉnh Cà Mau đạt 93,4%.",
          Row(93.4, "=", "actual", "level", 2023, "", "Cà Mau", "bảo hiểm y tế"),
-         xfail="year: `Tính đến ngày 30/6/2023` gives no year"),
+    ),
     case("actual-through-year",
          "Đến hết năm 2022, tỷ lệ người dân tham gia bảo hiểm y tế của tỉnh Bến Tre đã đạt 92,5%.",
          Row(92.5, "=", "actual", "level", 2022, "", "Bến Tre", "bảo hiểm y tế")),
@@ -218,7 +218,7 @@ PLACE = [
     case("tp-hcm",
          "Quý III/2023, chỉ số giá tiêu dùng của TP. HCM tăng 3,2% so với cùng kỳ.",
          Row(3.2, "=", "actual", "increase", 2023, "", "Hồ Chí Minh", "giá tiêu dùng"),
-         xfail="year: `Quý III/2023` is not read as a year (year empty), and the fact reported is target"),
+    ),
 ]
 
 
@@ -276,23 +276,23 @@ STATUS = [
     case("support-share-of-cost",
          "Tỉnh Hà Giang hỗ trợ 50% kinh phí mua máy gặt đập liên hợp cho các hợp tác xã nông nghiệp.",
          Row(50, "=", "other", "level", None, "", "Hà Giang", "kinh phí"),
-         xfail="status: no `other`; a support share of a cost is target"),
+    ),
     case("tuition-discount",
          "Học sinh là con hộ cận nghèo ở tỉnh Quảng Bình được giảm 50% học phí.",
          Row(50, "=", "other", ANY, None, "", "Quảng Bình", "học phí"),
-         xfail="status: no `other`; a tuition discount is target"),
+    ),
     case("qualifying-threshold",
          "Tỉnh Sóc Trăng hỗ trợ mua thẻ bảo hiểm y tế cho hộ có thu nhập bình quân dưới 150% chuẩn nghèo.",
          Row(150, "<", "other", "level", None, "", "Sóc Trăng", "thu nhập|chuẩn nghèo"),
-         xfail="status: no `other`; a threshold that defines who qualifies is target"),
+    ),
     case("probability",
          "Theo Đài Khí tượng Thủy văn tỉnh Quảng Ngãi, khả năng xảy ra mưa dông vào chiều tối nay khoảng 60%.",
          Row(60, "~", "other", "level", None, "", "Quảng Ngãi", "mưa dông"),
-         xfail="status: no `other`; a probability is target"),
+    ),
     case("share-of-a-payment",
          "Người mua nhà ở xã hội tại tỉnh Bắc Giang phải thanh toán trước 20% giá trị hợp đồng.",
          Row(20, "=", "other", "level", None, "", "Bắc Giang", "hợp đồng"),
-         xfail="status: no `other`; a share of a payment is target"),
+    ),
 ]
 
 
@@ -435,7 +435,7 @@ MEASURE = [
          "Năm 2023, tỷ lệ giải ngân vốn đầu tư công của tỉnh Lâm Đồng đạt 85%, thấp hơn 5% so với chỉ tiêu.",
          Row(85, "=", "actual", "level", 2023, "", "Lâm Đồng", "giải ngân"),
          Row(5, "=", "actual", "gap", 2023, "", "Lâm Đồng", "giải ngân"),
-         xfail="measure: no gap; `thấp hơn 5% so với chỉ tiêu` is level"),
+    ),
     case("noun-growth-rate",
          "Năm 2023, tốc độ tăng trưởng GRDP của tỉnh Bắc Giang đạt 13,45%.",
          Row(13.45, "=", "actual", "level", 2023, "", "Bắc Giang", "tăng trưởng|GRDP")),
@@ -540,7 +540,7 @@ DECISION = [
     case("other-rate-fixed-by-a-resolution",
          "Theo Nghị quyết số 20/2023/NQ-HĐND của HĐND tỉnh Lào Cai, ngân sách tỉnh hỗ trợ 50% chi phí mua giống cây trồng.",
          Row(50, "=", "other", "level", ANY, "", "Lào Cai", "chi phí|giống", decision="20/2023/NQ-HĐND"),
-         xfail="status: no `other`; a support share fixed by a resolution is target"),
+    ),
 ]
 
 

@@ -1,0 +1,52 @@
+"""Time frame of a reported figure: the part of the year it covers (``period``), the day or month it is
+observed at (``as_of``), and whether it is an estimate.
+
+Read in the value's own sentence: the nearest period before the value (else right after it, in its
+clause) that is not what the figure is compared with (``so với 6 tháng đầu năm 2021``); the nearest
+``tính đến ngày …`` / ``tháng 6/2023`` before it, the year completed from the document's year. Only
+``actual`` figures get a period or an as_of: a deadline is neither.
+
+    >>> from chitieu.pipeline.run import assemble_targets
+    >>> rows = assemble_targets("Tính đến ngày 30/6/2023, GRDP 6 tháng đầu năm ước tăng 6,5% so với cùng kỳ.", "d")[0]
+    >>> [(r.period, r.as_of, r.estimate, r.year) for r in rows]
+    [('6M', '2023-06-30', True, 2023)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chitieu.extractors.estimates import estimated
+from chitieu.extractors.periods import find_as_of, find_periods
+
+from chitieu.models import AsOfMention, Percentage, PeriodMention
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFrame:
+    period: str = ""
+    as_of: str = ""
+    year: int | None = None  # the year the period or the date implies
+    estimate: bool = False
+
+
+@lru_cache(maxsize=256)
+def _mentions(sentence: str, default_year: int | None) -> tuple[list[PeriodMention], list[AsOfMention]]:
+    return find_periods(sentence), find_as_of(sentence, default_year)
+
+
+def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, default_year: int | None,
+               clause_end: int) -> TimeFrame:
+    """The period, as_of and estimate of the value ``v`` in the sentence ``sent`` of ``text``."""
+    before = text[sent[0]:v.start]
+    estimate = estimated(before)
+    if status != "actual":
+        return TimeFrame(estimate=estimate)
+    periods, dates = _mentions(text[sent[0]:sent[1]], default_year)
+    lo, hi, end = v.start - sent[0], v.end - sent[0], clause_end - sent[0]
+    period = ([p for p in periods if p.end <= lo and not p.base][-1:]
+              or [p for p in periods if hi <= p.start < end and not p.base][:1])
+    as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
+    year = (as_of[0].year if as_of else None) or (period[0].year if period else None)
+    return TimeFrame(period[0].period if period else "", as_of[0].as_of if as_of else "", year, estimate)
