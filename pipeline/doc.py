@@ -115,3 +115,44 @@ def normalize_doc(doc: Doc) -> None:
     ``doc.norm`` keeps the way back to the original's offsets."""
     doc.norm = normalize(doc.original)
     doc.text = doc.norm.text
+
+
+@dataclass
+class Scope:
+    """A clause or a parenthesised sub-clause: ``[start, end)``, its inner scopes, its parent."""
+
+    start: int
+    end: int
+    parent: Scope | None = None
+    children: list[Scope] = field(default_factory=list)
+    paren: bool = False  # opened by "(": its start is the "(" itself
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def innermost(self, pos: int) -> Scope:
+        for child in self.children:
+            if child.contains(pos):
+                return child.innermost(pos)
+        return self
+
+    def holes(self) -> list[tuple[int, int]]:
+        """The inner scopes' spans: text that belongs to them, not to this scope."""
+        return [(c.start, c.end) for c in self.children]
+
+
+@dataclass
+class Item:
+    """One value in its scope, with the pieces of text that belong to it."""
+
+    value: Percentage
+    scope: Scope
+    head: Ranges | None = None  # own head (None: shares the scope's first head)
+    tail: Ranges = field(default_factory=list)
+    attached_level: str | None = None
+    attached_place: str | None = None
+    indicator: str = ""
+    level: str = ""
+    inherited: bool = False
+    head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
+    tail_clean: Ranges = field(default_factory=list)  # the cleaned tail the indicator was made with

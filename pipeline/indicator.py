@@ -177,6 +177,16 @@ def _trail_floor(text: str, s: int, e: int) -> int:
     return s
 
 
+@cache
+def _term_re() -> regex.Pattern:
+    return regex.compile(WB_BEFORE + alternation(_words("term")) + r"[\s,;:.\-(\"'…/]*$", regex.IGNORECASE)
+
+
+def _ends_with_term(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` ends with a term whose last word is an edge word ("nông thôn mới")."""
+    return _term_re().search(text, max(s, e - 40), e) is not None
+
+
 def trim(text: str, ranges: Ranges) -> Ranges:
     """Drop empty pieces and the words and punctuation that cannot start or end the phrase."""
     lead, trail = _edge_re()
@@ -193,6 +203,8 @@ def trim(text: str, ranges: Ranges) -> Ranges:
         break
     while ranges:
         s, e = ranges[-1]
+        if _ends_with_term(text, s, e):
+            break  # "xã đạt chuẩn nông thôn mới": a term ends here, edge words and all
         m = trail.search(text, _trail_floor(text, s, e), e)
         if m and m.start() < e:
             e = m.start()
@@ -213,8 +225,9 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     lo, hi = _bounds(ranges)
     cut = lo
     colon = text.rfind(":", lo, hi)
-    if colon >= 0:
-        cut = colon + 1
+    if colon >= 0 and (not subject or content_words(text[colon + 1:hi], stop_at=1) > 0):
+        cut = colon + 1  # a header: "Mục tiêu cụ thể: phấn đấu …"
+    # else a labelled item ("- Tỷ lệ che phủ rừng: 41,2%"): the label is what is measured
     for m in _cut_cue_re().finditer(text, cut, hi):
         # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
         if content_words(text[m.end():hi], stop_at=1) > 0:

@@ -16,9 +16,8 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.scope import Item, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.pipeline.doc import Doc, Item, Scope
+from chitieu.pipeline.scope import outside, scope_chain
 
 
 def _words(*roles: str) -> str:

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import cache
 
 import regex
-from chitieu.pipeline.doc import Doc, Sentence
+from chitieu.pipeline.doc import Doc, Scope, Sentence
 
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";")
@@ -182,30 +181,6 @@ def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     if out[-1][1] < end and text[out[-1][1]:end].strip():
         out[-1] = (out[-1][0], end)
     return out
-
-
-@dataclass
-class Scope:
-    """A clause or a parenthesised sub-clause: ``[start, end)``, its inner scopes, its parent."""
-
-    start: int
-    end: int
-    parent: Scope | None = None
-    children: list[Scope] = field(default_factory=list)
-    paren: bool = False  # opened by "(": its start is the "(" itself
-
-    def contains(self, pos: int) -> bool:
-        return self.start <= pos < self.end
-
-    def innermost(self, pos: int) -> Scope:
-        for child in self.children:
-            if child.contains(pos):
-                return child.innermost(pos)
-        return self
-
-    def holes(self) -> list[tuple[int, int]]:
-        """The inner scopes' spans: text that belongs to them, not to this scope."""
-        return [(c.start, c.end) for c in self.children]
 
 
 def clauses(text: str, span: tuple[int, int]) -> list[Scope]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.pipeline.doc import Doc
+from chitieu.extractors.periods import find_periods
+from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.indicator import Ranges
-from chitieu.pipeline.scope import Item, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.pipeline.scope import outside, scope_chain
 
 
 def _words(*roles: str) -> tuple[str, ...]:
@@ -57,6 +57,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
+    if any(c.kind == "actual" for s, e in it.tail for c in ctx.cues_in(s, e)):
+        return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
+    if find_periods(ctx.text[sent[0]:v.start]):
+        return "actual"  # "9 tháng đầu năm, …": the part of a year a report covers
     if local:
         return ctx.year_status(local[0])
     if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):

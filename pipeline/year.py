@@ -12,9 +12,8 @@ above, then the title.
 
 from __future__ import annotations
 
-from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.scope import Item, inner, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.pipeline.doc import Doc, Item, Scope
+from chitieu.pipeline.scope import inner, outside, scope_chain
 
 from chitieu.models import YearMention
 
