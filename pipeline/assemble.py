@@ -65,8 +65,10 @@ def assemble(doc: Doc) -> None:
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
             frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end)
-            if status == "actual" and year is None:
-                year = frame.year or doc.report_year  # the observed date, else the document's year
+            if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
+                year = frame.year or (doc.report_year if status == "actual" else None)
+            if status == "actual" and year and doc.doc_year and year > doc.doc_year:
+                year = doc.doc_year  # a result is observed by the time of writing ("giai đoạn 2022 - 2025")
             place, place_source = resolve_place(doc, it, sent, clause_list)
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,

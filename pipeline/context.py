@@ -146,8 +146,11 @@ def build_context(doc: Doc) -> None:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
         period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
-    if paras:
-        doc.title_year = _governing_year(doc.years_in(*paras[0]))
+    title = _title_block(text, paras)
+    if title:
+        doc.title_year = _governing_year(doc.years_in(title[0][0], title[-1][1]))
+    if doc.report_year is None and title:  # no date: a report's year is the one its title states
+        doc.report_year = _governing_year(doc.years_in(title[0][0], title[-1][1]))
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):
@@ -164,6 +167,20 @@ def build_context(doc: Doc) -> None:
         if text[span[1] - 1] == ":":  # a lead-in ("Mục tiêu cụ thể đến năm 2025:") governs the list below it
             lead_year, lead_status = _governs(doc, _last_sentence(text, span))
             year, status = lead_year or year, lead_status or status
+
+
+def _title_block(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The title: the first paragraph, with the short heading lines that follow it in an official
+    document (``NGHỊ QUYẾT`` / ``Về bổ sung Kế hoạch … năm 2025``)."""
+    block = paras[:1]
+    for span in paras[1:_TITLE_LINES]:
+        if not is_heading(text, span):
+            break
+        block.append(span)
+    return block
+
+
+_TITLE_LINES = 3
 
 
 def _prevailing_status(doc: Doc) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
 from chitieu.pipeline.doc import Doc
 
@@ -255,6 +256,15 @@ def link_decisions(
             if any(s <= t.start < e for s, e in regions):
                 decided[i] = ref.canonical
 
+    # (c) the plan a report goes on to describe: "… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"
+    for ref in references:
+        if not ref.canonical:
+            continue
+        for s, e in _reported_region(text, ref, sentences, paras):
+            for i, t in enumerate(targets):
+                if s <= t.start < e and i not in decided:
+                    decided[i] = ref.canonical
+
     # (a) footnotes, which win
     mapping, note_spans = _footnotes(text, references)
     if mapping:
@@ -274,8 +284,58 @@ def link_decisions(
 
     for i, symbol in decided.items():
         targets[i].decision = symbol
+    # (d) a programme attached to a document ("Kèm theo Nghị quyết số 124/2017/NQ-HĐND") is its decision
+    attached = _attached_to(text, references, paras)
+    if attached:
+        for t in targets:
+            if not t.decision:
+                t.decision = attached
 
 
 def link(doc: Doc) -> None:
-    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``)."""
+    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``).
+    A result gets none: a document sets goals, not what was reached."""
     link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)
+    for t in doc.targets:
+        if t.status == "actual":
+            t.decision = ""
+
+
+def _link_words(role: str) -> str:
+    return alternation(words("link_words.csv", role))
+
+
+_REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
+_ATTACHED = re.compile(r"(?<!\w)" + _link_words("attached") + r"\s+$", re.IGNORECASE)
+_TITLE_PARAGRAPHS = 6  # where an official document names what it is attached to
+
+
+def _reported_region(text: str, ref: Reference, sentences: list[tuple[int, int]],
+                     paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """After the sentence that names a document, a sentence opening with ``Theo đó``/``Cụ thể`` goes on
+    to describe it: that sentence to the end of its paragraph, and the list it introduces."""
+    sentence = _containing(sentences, ref.start)
+    if sentence is None:
+        return []
+    following = [s for s in sentences if s[0] >= sentence[1]][:1]
+    if not following or not _REPORTED.match(text, following[0][0]):
+        return []
+    para = _containing(paras, following[0][0])
+    if para is None:
+        return [following[0]]
+    regions = [(following[0][0], para[1])]
+    if text[:para[1]].rstrip().endswith(":"):
+        i = paras.index(para) + 1
+        while i < len(paras) and (len(regions) == 1 or _LIST_ITEM.match(text, paras[i][0])):
+            regions.append(paras[i])
+            i += 1
+    return regions
+
+
+def _attached_to(text: str, references: list[Reference], paras: list[tuple[int, int]]) -> str:
+    """The document a programme or plan is attached to, as its title block says (``Kèm theo …``)."""
+    end = paras[min(len(paras), _TITLE_PARAGRAPHS) - 1][1] if paras else 0
+    for ref in references:
+        if ref.canonical and ref.start < end and _ATTACHED.search(text, max(0, ref.start - 40), ref.start):
+            return ref.canonical
+    return ""

@@ -41,10 +41,11 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     """The period, as_of and estimate of the value ``v`` in the sentence ``sent`` of ``text``."""
     before = text[sent[0]:v.start]
     estimate = estimated(before)
-    if status != "actual":
-        return TimeFrame(estimate=estimate)
     periods, dates = _mentions(text[sent[0]:sent[1]], default_year)
     lo, hi, end = v.start - sent[0], v.end - sent[0], clause_end - sent[0]
+    if status != "actual":  # a deadline written as a date ("đến hết tháng 8-2022") gives the year only
+        deadline = [d for d in dates if d.end <= lo and not d.base and d.year_written][-1:]
+        return TimeFrame(year=deadline[0].year if deadline else None, estimate=estimate)
     period = ([p for p in periods if p.end <= lo and not p.base][-1:]
               or [p for p in periods if hi <= p.start < end and not p.base][:1])
     as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]

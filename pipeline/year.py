@@ -12,6 +12,7 @@ above, then the title.
 
 from __future__ import annotations
 
+import regex
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import inner, outside, scope_chain
 
@@ -22,14 +23,17 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
                   para_index: int, clause_list: list[Scope]) -> int | None:
     v = it.value
     chain = scope_chain(it.scope)
-    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020")
+    text = ctx.text
+    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020"), not what it is
+    # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
     if not increase:
         for s, e in it.tail:
-            own = [y for y in ctx.years_in(s, e) if y.kind != "since"]
+            own = [y for y in ctx.years_in(s, e) if y.kind != "since" and not _compared(text, v.end, y.start)]
             if own:
                 return own[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
-    before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)]
+    before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
+              and not _compared(text, sent[0], y.start)]
     if increase:
         scope_lo = inner(it.scope, ctx.text)[0]
         starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
@@ -52,6 +56,16 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return None
     # 5. the nearest heading above, then the title
     return ctx.heading_years.get(para_index) or ctx.title_year
+
+
+def _compared(text: str, lo: int, pos: int) -> bool:
+    """Whether the year at ``pos`` is a base of comparison: ``so với`` stands between it and the last
+    separator before it (or ``lo``)."""
+    cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
+    return _COMPARED.search(text, cut, pos) is not None
+
+
+_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với(?![\p{L}])", regex.IGNORECASE)
 
 
 def _pick(years: list[YearMention]) -> int | None:
