@@ -20,7 +20,7 @@ from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
-from chitieu.pipeline.period import time_frame
+from chitieu.pipeline.period import context_period, time_frame
 from chitieu.pipeline.place import place_kind, resolve_place
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
@@ -64,7 +64,8 @@ def assemble(doc: Doc) -> None:
             elif other_kind_around(before, after):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
-            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end)
+            around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
+            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around)
             if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
                 year = frame.year or (doc.report_year if status == "actual" else None)
             if status == "actual" and year and doc.doc_year and year > doc.doc_year:

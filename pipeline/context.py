@@ -147,6 +147,8 @@ def build_context(doc: Doc) -> None:
         period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
     title = _title_block(text, paras)
+    if paras:
+        doc.lead = (paras[0][0], paras[min(len(title), len(paras) - 1)][1])
     if title:
         doc.title_year = _governing_year(doc.years_in(title[0][0], title[-1][1]))
     if doc.report_year is None and title:  # no date: a report's year is the one its title states

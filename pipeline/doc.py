@@ -52,6 +52,7 @@ class Doc:
     subject_source: str = ""  # "text", or "publisher" when only the publisher tells the place
     title_year: int | None = None
     date: str = ""  # ISO date of the document from its metadata
+    lead: tuple[int, int] | None = None  # the title and the first paragraph after it, where a report says what it covers
     report_year: int | None = None  # the year a reported figure with no year of its own belongs to
     default_status: str = "target"  # the status of values nothing else decides (what the text mostly says)
     is_plan: bool = False  # the text is a plan or decision itself, not a report (its title opens with its type)

@@ -37,7 +37,7 @@ def _mentions(sentence: str, default_year: int | None) -> tuple[list[PeriodMenti
 
 
 def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, default_year: int | None,
-               clause_end: int) -> TimeFrame:
+               clause_end: int, context_period: str = "") -> TimeFrame:
     """The period, as_of and estimate of the value ``v`` in the sentence ``sent`` of ``text``."""
     before = text[sent[0]:v.start]
     estimate = estimated(before)
@@ -50,4 +50,21 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
               or [p for p in periods if hi <= p.start < end and not p.base][:1])
     as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
     year = (as_of[0].year if as_of else None) or (period[0].year if period else None)
-    return TimeFrame(period[0].period if period else "", as_of[0].as_of if as_of else "", year, estimate)
+    code = period[0].period if period else ""
+    if not code and not as_of:
+        # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
+        # same part of its own; else the part of the year its paragraph or the report's lead is about
+        compared = [p for p in periods if p.base and not p.bare]
+        code = compared[0].period if compared else (context_period or "")
+    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate)
+
+
+def context_period(text: str, para: tuple[int, int], sent: tuple[int, int], lead: tuple[int, int] | None) -> str:
+    """The part of a year the text around a sentence is about: the last period of the earlier sentences
+    of its paragraph, else of the report's title and lead (``Kinh tế 6 tháng đầu năm 2022 …``)."""
+    for lo, hi in ((para[0], sent[0]), lead or (0, 0)):
+        if hi > lo:
+            found = [p for p in find_periods(text[lo:hi]) if not p.base and not p.bare]
+            if found:
+                return found[-1].period
+    return ""
