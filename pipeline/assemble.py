@@ -15,7 +15,6 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 
 from __future__ import annotations
 
-from chitieu.extractors.measure import measure_of
 from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
@@ -46,9 +45,7 @@ def assemble(doc: Doc) -> None:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
             last_indicator = it.indicator or last_indicator
             before, after = t[sent[0]:v.start], t[v.end:sent[1]]
-            measure = resolve_measure(t, v)
-            if measure_of(before, after) == "gap":
-                measure = "gap"  # "vượt 0,3% so với chỉ tiêu": a result's distance to its target
+            measure = resolve_measure(t, v, before, after)
             other_tails = [r for other in items if other is not it for r in other.tail]
             status = resolve_status(doc, it, sent, para, clause_list, other_tails, pi)
             if not status and sentence_status:
@@ -59,8 +56,10 @@ def assemble(doc: Doc) -> None:
                 past = seen and doc.doc_year and seen < doc.doc_year
                 status = "actual" if past else doc.default_status
             sentence_status = status
+            comparator = v.comparator
             if measure == "gap":
                 status = "actual"
+                comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
             elif other_kind_around(before, after):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
@@ -73,7 +72,7 @@ def assemble(doc: Doc) -> None:
             place, place_source = resolve_place(doc, it, sent, clause_list)
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
-                value_high=v.value_high, comparator=v.comparator, status=status, measure=measure, year=year,
+                value_high=v.value_high, comparator=comparator, status=status, measure=measure, year=year,
                 level=it.level, place=place, indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
                 place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,

@@ -246,6 +246,17 @@ def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> boo
     return True
 
 
+_COMPARED = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison")) + r"(?![\p{L}])",
+                          regex.IGNORECASE)
+
+
+def compared(text: str, lo: int, pos: int) -> bool:
+    """Whether what stands at ``pos`` is a base of comparison (``so với 6 tháng đầu năm 2021``, ``vượt
+    mục tiêu``): a comparison word stands between it and the last separator before it (or ``lo``)."""
+    cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
+    return _COMPARED.search(text, cut, pos) is not None
+
+
 def scope_chain(scope: Scope) -> list[Scope]:
     out = []
     while scope is not None:

@@ -74,6 +74,15 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
     return trim(text, [(start, hi)])
 
 
+_SEPARATOR = regex.compile(r",(?!\d)|;|\(")  # a comma between digits is a decimal comma ("18,259 triệu")
+
+
+def _last_separator(text: str, lo: int, hi: int, skip: str = "") -> int:
+    """The position of the last separator in ``text[lo:hi]`` (not one of ``skip``), or -1."""
+    found = [m.start() for m in _SEPARATOR.finditer(text, lo, hi) if m.group() not in skip]
+    return found[-1] if found else -1
+
+
 def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
     """Give each value that only links to a subject the subject of the amount before it."""
     text = ctx.text
@@ -87,7 +96,7 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
             continue
         scope_lo = scope.start + 1 if scope.paren else scope.start
         head_lo = it.head[0][0]
-        sep = max(text.rfind(",", head_lo, v.start), text.rfind(";", head_lo, v.start))
+        sep = _last_separator(text, head_lo, v.start, "(")
         own_lo = sep + 1 if sep >= 0 else head_lo
         own, noun = _own_words(text, own_lo, v.start)
         if not only_links.match(own):
@@ -99,8 +108,7 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
         for _ in range(_SEGMENTS_BACK):
             if hi <= floor:
                 break
-            lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), text.rfind("(", floor, hi)) + 1 or floor
-            lo = max(lo, floor)
+            lo = max(_last_separator(text, floor, hi) + 1, floor)
             subject = _subject(text, lo, hi)
             if subject:
                 it.indicator = ctx.render(noun + subject + it.tail_clean)

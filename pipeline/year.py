@@ -12,9 +12,8 @@ above, then the title.
 
 from __future__ import annotations
 
-import regex
 from chitieu.pipeline.doc import Doc, Item, Scope
-from chitieu.pipeline.scope import inner, outside, scope_chain
+from chitieu.pipeline.scope import compared, inner, outside, scope_chain
 
 from chitieu.models import YearMention
 
@@ -28,12 +27,12 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
     if not increase:
         for s, e in it.tail:
-            own = [y for y in ctx.years_in(s, e) if y.kind != "since" and not _compared(text, v.end, y.start)]
+            own = [y for y in ctx.years_in(s, e) if y.kind != "since" and not compared(text, v.end, y.start)]
             if own:
                 return own[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
     before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
-              and not _compared(text, sent[0], y.start)]
+              and not compared(text, sent[0], y.start)]
     if increase:
         scope_lo = inner(it.scope, ctx.text)[0]
         starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
@@ -49,23 +48,13 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return after[0].year
     # 4. earlier sentences of the paragraph
     para = ctx.paragraphs[para_index]
-    picked = _pick(ctx.years_in(para[0], sent[0]))
+    picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not compared(text, para[0], y.start)])
     if picked:
         return picked
     if status != "target":
         return None
     # 5. the nearest heading above, then the title
     return ctx.heading_years.get(para_index) or ctx.title_year
-
-
-def _compared(text: str, lo: int, pos: int) -> bool:
-    """Whether the year at ``pos`` is a base of comparison: ``so với`` stands between it and the last
-    separator before it (or ``lo``)."""
-    cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
-    return _COMPARED.search(text, cut, pos) is not None
-
-
-_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với(?![\p{L}])", regex.IGNORECASE)
 
 
 def _pick(years: list[YearMention]) -> int | None:
