@@ -20,7 +20,7 @@ from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.period import context_period, time_frame
-from chitieu.pipeline.place import place_kind, resolve_place
+from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
 from chitieu.pipeline.year import resolve_year
@@ -33,6 +33,7 @@ def assemble(doc: Doc) -> None:
     t = doc.text
     anaphor, anaphor_any = anaphors()
     last_indicator = ""
+    headline: list[int] = []  # rows of the title that took the document's year
     for sentence in doc.sentences:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
         items, clause_list = sentence_items(doc, sent, sentence.values)
@@ -66,15 +67,31 @@ def assemble(doc: Doc) -> None:
             around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
             frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around)
             if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
-                year = frame.year or (doc.report_year if status == "actual" else None)
+                year = frame.year
+                if year is None and status == "actual":
+                    year = doc.report_year
+                    if pi == 0:
+                        headline.append(len(doc.targets))
             if status == "actual" and year and doc.doc_year and year > doc.doc_year:
                 year = doc.doc_year  # a result is observed by the time of writing ("giai đoạn 2022 - 2025")
             place, place_source = resolve_place(doc, it, sent, clause_list)
+            level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
                 value_high=v.value_high, comparator=comparator, status=status, measure=measure, year=year,
-                level=it.level, place=place, indicator=it.indicator,
+                level=level, place=place, indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
                 place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,
                 period=frame.period, as_of=frame.as_of, estimate=frame.estimate,
             ))
+    _headline_years(doc, headline)
+
+
+def _headline_years(doc: Doc, rows: list[int]) -> None:
+    """A headline that repeats a figure of the body takes the body's year ("87% dân số sử dụng nước
+    sạch" over "Tính đến cuối năm 2017, … 87%")."""
+    for i in rows:
+        head = doc.targets[i]
+        same = [t for t in doc.targets[i + 1:] if t.value == head.value and t.status == head.status and t.year]
+        if same:
+            head.year = same[0].year

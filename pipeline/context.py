@@ -22,7 +22,7 @@ from chitieu.extractors.places import find_places_in
 from chitieu.extractors.publishers import publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.place import NATIONAL, ministry_pattern
+from chitieu.pipeline.place import NATIONAL, find_regions, ministry_pattern
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
 from chitieu.models import PlaceMention, YearMention
@@ -129,6 +129,8 @@ def build_context(doc: Doc) -> None:
     doc.places = places
     doc.index()
     doc.subject = document_subject(text, doc.places, paras)
+    # regions are places of their figures, but never the document's subject
+    doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
     doc.subject_source = "text" if doc.subject else ""
     if not doc.subject and paras:
         doc.subject = _title_ministry(text, paras[0])

@@ -19,6 +19,8 @@ from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
 
+from chitieu.models import PlaceMention
+
 
 def _words(*roles: str) -> str:
     return alternation(words("place_words.csv", *roles))
@@ -68,9 +70,37 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
     return place, "text"
 
 
+def shared_by_places(ctx: Doc, it: Item) -> bool:
+    """Whether the value bounds a group of provinces (``16/34 địa phương … đạt từ 8% trở lên``, ``63
+    tỉnh, thành phố … trên 90%``): one value of several places, which has no place of its own."""
+    if not it.head:
+        return False
+    lo, hi = it.head[0][0], it.value.start
+    lo = max(lo, ctx.text.rfind(":", lo, hi) + 1)  # not in a header before a colon
+    return _GROUP.search(ctx.text, lo, hi) is not None
+
+
+@cache
+def _region_pattern() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])(?:vùng\s+)?(?P<name>" + _words("region") + r")(?![\p{L}])", regex.IGNORECASE)
+
+
+def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Regions named in ``spans`` of ``text``, as places (``vùng Tây Nguyên`` → ``Tây Nguyên``)."""
+    names = {w.casefold(): w for w in words("place_words.csv", "region")}
+    out = []
+    for lo, hi in spans:
+        for m in _region_pattern().finditer(text, lo, hi):
+            name = names.get(" ".join(m.group("name").split()).casefold(), m.group("name"))
+            out.append(PlaceMention(m.start(), m.end(), m.group(), name))
+    return out
+
+
 def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str | None:
     if it.attached_place:
         return it.attached_place
+    if shared_by_places(ctx, it):
+        return ""
     chain = scope_chain(it.scope)
     before = [(p.start, p.place) for p in ctx.places
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
@@ -93,6 +123,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     return None
 
 
+# "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
+_GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
+                       + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
                                + r"(?![\p{L}])", regex.IGNORECASE)
 # "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
