@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
+from chitieu.extractors.periods import find_periods
 from chitieu.extractors.places import find_places
 from chitieu.extractors.years import find_years
 
@@ -136,11 +137,12 @@ def _bounds(ranges: Ranges) -> tuple[int, int]:
 
 
 def _remove_noise(text: str, ranges: Ranges) -> Ranges:
-    """Years, comparator/status words at edges, level locatives, footnote marks, side remarks."""
+    """Years and parts of a year, level locatives, footnote marks, side remarks."""
     if not ranges:
         return ranges
     lo, hi = _bounds(ranges)
     holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
+    holes += [(lo + m.start, lo + m.end) for m in find_periods(text[lo:hi])]  # "6 tháng đầu năm", "quý III"
     for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
