@@ -22,7 +22,7 @@ from chitieu.extractors.places import find_places_in
 from chitieu.extractors.publishers import publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.place import NATIONAL, find_regions, ministry_pattern
+from chitieu.pipeline.place import find_regions, ministry_pattern, national
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
 from chitieu.models import PlaceMention, YearMention
@@ -40,14 +40,14 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
         first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
         if first:
             return first[0].place
-        if NATIONAL.search(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
+        if national(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
             return "Việt Nam"
     counts = Counter(p.place for p in places if p.place != "Việt Nam")
-    national = len(NATIONAL.findall(text)) + sum(p.place == "Việt Nam" for p in places)
+    nation = len(national(text)) + sum(p.place == "Việt Nam" for p in places)
     if not counts:
-        return "Việt Nam" if national else ""
+        return "Việt Nam" if nation else ""
     best = max(counts.values())
-    if national >= best and national >= 2:
+    if nation >= best and nation >= 2:
         return "Việt Nam"
     return next(p.place for p in places if counts.get(p.place) == best)
 

@@ -142,7 +142,9 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
         return ranges
     lo, hi = _bounds(ranges)
     holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
-    holes += [(lo + m.start, lo + m.end) for m in find_periods(text[lo:hi])]  # "6 tháng đầu năm", "quý III"
+    piece = text[lo:hi]
+    if "tháng" in piece or "quý" in piece.lower() or "nửa" in piece:  # "6 tháng đầu năm", "quý III"
+        holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
     for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:

@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.patterns import Caseless
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
 
@@ -26,10 +27,27 @@ def _words(*roles: str) -> str:
     return alternation(words("place_words.csv", *roles))
 
 
-# "của cả nước", "Cả nước …" at the start of a sentence or clause, "toàn quốc": a national figure.
-NATIONAL = regex.compile(r"(?<![\p{L}])(?:" + _words("national_particle") + r"\s+" + _words("national")
-                         + r"|(?<=(?:^|[,;:(.])\s*)" + _words("national") + "|" + _words("national_free")
-                         + r")(?![\p{L}])", regex.IGNORECASE)
+# "của cả nước", "Cả nước …" at the start of a sentence or clause, "toàn quốc": a national figure. The
+# pattern finds the words; national() keeps "cả nước" only after a particle or a clause boundary.
+_NATIONAL_WORDS = Caseless(words("place_words.csv", "national", "national_free"))
+_NATIONAL_FREE = frozenset(" ".join(w.casefold().split()) for w in words("place_words.csv", "national_free"))
+_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])" + _words("national_particle") + r"\s+$|(?:^|[,;:(.])\s*$", regex.IGNORECASE)
+
+
+def national(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Where ``text[lo:hi]`` says the figure is national (``của cả nước``, ``Cả nước có …``, ``toàn quốc``).
+
+        >>> national("Tỉnh đạt 80%, cả nước đạt 90%; toàn quốc có 5% và dân cả nước 2%")
+        [14, 31]
+    """
+    hi = len(text) if hi is None else hi
+    found = []
+    for m in _NATIONAL_WORDS.finditer(text, lo, hi):
+        if " ".join(m.group().split()) in _NATIONAL_FREE or _PARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            found.append(m.start())
+    return found
+
+
 VIETNAM = "Việt Nam"
 
 
@@ -81,18 +99,19 @@ def shared_by_places(ctx: Doc, it: Item) -> bool:
 
 
 @cache
-def _region_pattern() -> regex.Pattern:
-    return regex.compile(r"(?<![\p{L}])(?:vùng\s+)?(?P<name>" + _words("region") + r")(?![\p{L}])", regex.IGNORECASE)
+def _regions() -> tuple[Caseless, dict[str, str]]:
+    names = words("place_words.csv", "region")
+    return Caseless(names), {" ".join(w.casefold().split()): w for w in names}
 
 
 def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
     """Regions named in ``spans`` of ``text``, as places (``vùng Tây Nguyên`` → ``Tây Nguyên``)."""
-    names = {w.casefold(): w for w in words("place_words.csv", "region")}
+    pattern, names = _regions()
     out = []
     for lo, hi in spans:
-        for m in _region_pattern().finditer(text, lo, hi):
-            name = names.get(" ".join(m.group("name").split()).casefold(), m.group("name"))
-            out.append(PlaceMention(m.start(), m.end(), m.group(), name))
+        for m in pattern.finditer(text, lo, hi):
+            name = names.get(" ".join(m.group().split()), text[m.start():m.end()])
+            out.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], name))
     return out
 
 
@@ -106,7 +125,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
-        before += [(m.start(), VIETNAM) for m in NATIONAL.finditer(ctx.text, s, e)]
+        before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     after = _OF_PLACE.match(ctx.text, it.value.end)
     if after:
         if after.group("national"):
