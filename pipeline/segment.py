@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import regex
+from chitieu.extractors.layout import logical_lines, wrap_width
 from chitieu.pipeline.doc import Doc, Sentence
 
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
@@ -26,7 +27,17 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines (a line is a paragraph in news and plan texts), stripped."""
+    """Non-empty lines (a line is a paragraph in news and plan texts), stripped; in a hard-wrapped
+    official document, its logical lines (:func:`~chitieu.extractors.layout.logical_lines`): a
+    paragraph may then hold line breaks.
+
+        >>> line = "Phấn đấu đến năm 2025, tỷ lệ hồ sơ công việc tại cấp xã được xử lý trên\\n"
+        >>> text = (line + "môi trường mạng đạt 90%.\\n") * 8
+        >>> [text[s:e] for s, e in paragraphs(text)][0]
+        'Phấn đấu đến năm 2025, tỷ lệ hồ sơ công việc tại cấp xã được xử lý trên\\nmôi trường mạng đạt 90%.'
+    """
+    if wrap_width(text) is not None:
+        return logical_lines(text)
     out = []
     for m in _LINE.finditer(text):
         s, e = m.span()
