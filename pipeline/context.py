@@ -19,6 +19,7 @@ from chitieu.extractors.cues import find_cues_in
 from chitieu.extractors.places import find_places_in
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import NATIONAL
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
@@ -27,17 +28,22 @@ from chitieu.models import PlaceMention, YearMention
 HEADING_MAX = 200
 
 
-def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]]) -> str:
-    """The document's place: the one named in the title, else the most mentioned; ``Việt Nam`` for a
-    national round-up ("cả nước" said at least as often as any province). Datelines ("Hà Nội, ngày …")
-    in byline lines say where it was written, not what it is about."""
+def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]],
+                     title: tuple[int, int] | None = None, no_subject: list[tuple[int, int]] = ()) -> str:
+    """The document's place: the one named in the title (``title``, else the first paragraph), else the
+    most mentioned; ``Việt Nam`` for a national round-up ("cả nước" said at least as often as any
+    province). Datelines ("Hà Nội, ngày …") in byline lines say where it was written, not what it is
+    about; nor does an official document's motto (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``) or dateline
+    (``no_subject``, :mod:`chitieu.pipeline.header`)."""
     bylines = [(s, e) for s, e in paras[:4] if e - s <= HEADING_MAX and _BYLINE_DATE.search(text, s, e)]
-    places = [p for p in places if not any(s <= p.start < e for s, e in bylines)]
-    if paras and paras[0][1] - paras[0][0] <= HEADING_MAX:
-        first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
+    places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])]
+    official = title is not None  # an official document's title may be long
+    title = title or (paras[0] if paras else None)
+    if title and (official or title[1] - title[0] <= HEADING_MAX):
+        first = [p for p in places if p.start < title[1] and p.place != "Việt Nam"]
         if first:
             return first[0].place
-        if NATIONAL.search(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
+        if NATIONAL.search(text, *title) or any(p.start < title[1] for p in places):
             return "Việt Nam"
     counts = Counter(p.place for p in places if p.place != "Việt Nam")
     national = len(NATIONAL.findall(text)) + sum(p.place == "Việt Nam" for p in places)
@@ -82,7 +88,10 @@ def build_context(doc: Doc) -> None:
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     text = doc.text
     paras = paragraphs(text)
-    regions = [p for i, p in enumerate(paras) if i < 3 or is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
+    header = read_header(text, paras)
+    title = header.title or (paras[0] if paras else None)
+    regions = [p for i, p in enumerate(paras) if i < 3 or is_heading(text, p) or is_candidate(text[p[0]:p[1]])
+               or (title and p[0] < title[1] and title[0] < p[1])]
     places = find_places_in(text, regions)
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
     cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
@@ -92,14 +101,17 @@ def build_context(doc: Doc) -> None:
     doc.cues = cues
     doc.places = places
     doc.index()
-    doc.subject = document_subject(text, doc.places, paras)
+    doc.subject = document_subject(text, doc.places, paras, header.title, header.no_subject)
+    doc.own_symbol = header.symbol
     doc.doc_year = _byline_year(text, paras)
     if doc.doc_year is None and paras:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
-        period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
+        period = [y for y in doc.years_in(*title) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
     if paras:
-        doc.title_year = _governing_year(doc.years_in(*paras[0]))
+        # the date of a document an official title names is not a year the title sets
+        doc.title_year = _governing_year([y for y in doc.years_in(*title)
+                                          if header.title is None or not in_date(text, y.start)])
     year, status = None, None
     for i, span in enumerate(paras):
         if i and is_heading(text, span):  # a new heading resets what the previous one said

@@ -55,6 +55,7 @@ class Doc:
     norm: Normalized | None = None  # the way back to the original text
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
+    own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
 
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
