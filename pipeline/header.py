@@ -12,7 +12,8 @@ the national motto and the place and date on the right; then the document type a
 The header table is not the title: the title is the type line and the subject after it (its next
 paragraph), or a ``V/v …`` line under the number of a letter. The motto names the country and the
 dateline (``Quảng Nam, ngày 5 tháng 4 năm 2021``) where it was signed, not what the document is about.
-``Số: 95/KH-UBND`` is the document's own symbol.
+``Số: 95/KH-UBND`` is the document's own symbol; a programme published as the annex of the document
+that adopts it (``(Kèm theo Nghị quyết số 124/2017/NQ-HĐND …)`` under its title) takes that one.
 
     >>> text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\\nSố: 95/KH-UBND\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\n"
     ...         "Quảng Nam, ngày 5 tháng 4 năm 2021\\nKẾ HOẠCH\\nChuyển đổi số giai đoạn 2021-2025\\nCăn cứ Luật số 1/2020/QH14;")
@@ -39,6 +40,8 @@ MOTTO = regex.compile(_GAP.join(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGH
 _EDGE = " \t\n*_#"
 #: the document's own number: ``Số: 95/KH-UBND``, ``Số hiệu: …`` (also across a table border)
 OWN_NUMBER = regex.compile(r"(?<!\w)(?:Số|SỐ)(?:\s*hiệu)?\s*:[\s*_|]*(?=\d)")
+#: an annex's or programme's line under its title: ``(Kèm theo Nghị quyết số 124/2017/NQ-HĐND …)``
+ATTACHED = regex.compile(rf"(?i:(?:ban\s+hành\s+)?kèm\s+theo)\s+(?i:{P.TYPE_ALT})[\s*_]+(?:(?i:số)[\s*_]+)?(?=\d)", regex.V0)
 _TYPE_LINE = regex.compile(rf"(?i:{P.TYPE_ALT})(?=$|[\s*_]+(?:V/v|VỀ|Về|[\p{{Lu}}\d]))", regex.V0)
 #: ``Quảng Nam, ngày 5 tháng 4 năm 2021``, ``Hà Nội, ngày 19/11/2025``
 DATELINE = regex.compile(
@@ -131,6 +134,12 @@ def read_header(text: str, paras: list[tuple[int, int]]) -> Header:
             if found is not None:
                 symbol, symbol_span = P.fold(found.group()), found.span()
                 break
+    if not symbol and title is not None:
+        # a programme or plan published as the annex of the document that adopts it
+        m = ATTACHED.search(text, title[1], limit)
+        found = P.SYMBOL.match(text, m.end()) if m is not None else None
+        if found is not None:
+            symbol, symbol_span = P.fold(found.group()), found.span()
     dateline = []
     if official:
         stop = title[0] if title is not None else limit

@@ -277,5 +277,20 @@ def link_decisions(
 
 
 def link(doc: Doc) -> None:
-    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``)."""
+    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``);
+    an official document's own targets that no other document governs get its own symbol (the
+    ``Số: 95/KH-UBND`` of its header, :mod:`chitieu.pipeline.header`).
+
+        >>> from chitieu.pipeline.run import run_stages
+        >>> text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\\nSố: 95/KH-UBND\\nKẾ HOẠCH\\nChuyển đổi số năm 2025\\n"
+        ...         "Phấn đấu đến năm 2025, 90% hồ sơ được xử lý trên môi trường mạng.\\n"
+        ...         "Theo Quyết định số 12/QĐ-TTg, đến năm 2025 đạt 80% dịch vụ công trực tuyến.\\n"
+        ...         "Năm 2023, tỉnh đã đạt 70%.")
+        >>> [(t.value, t.status, t.decision) for t in run_stages(Doc("d", text)).targets]
+        [(90.0, 'target', '95/KH-UBND'), (80.0, 'target', '12/QĐ-TTg'), (70.0, 'actual', '')]
+    """
     link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)
+    if doc.own_symbol:
+        for t in doc.targets:
+            if t.status == "target" and not t.decision:
+                t.decision = doc.own_symbol
