@@ -284,3 +284,23 @@ def hard_break_between(text: str, start: int, end: int) -> bool:
             return True
         i = text.find("\n", i + 1, end)
     return False
+
+
+@lru_cache(maxsize=8)
+def unwrapped(text: str) -> str:
+    """``text`` with its soft line breaks as spaces (the same length: offsets hold), for patterns that
+    read a sentence on one line; ``text`` itself when it is not hard-wrapped.
+
+        >>> line = "Căn cứ Nghị quyết số 12/NQ-HĐND của Hội đồng nhân dân tỉnh về chuyển đổi số\\n"
+        >>> text = (line + "tỉnh Quảng Nam giai đoạn 2021 - 2025;\\n") * 8
+        >>> unwrapped(text)[73:86]
+        'số tỉnh Quảng'
+    """
+    soft = soft_breaks(text)
+    if not soft:
+        return text
+    chars = list(text)
+    for i in soft:
+        chars[i] = " "
+    return "".join(chars)
+

@@ -53,6 +53,7 @@ from functools import cache, cached_property
 import regex
 from chitieu.extractors import lexicon
 from chitieu.extractors import reference_patterns as P
+from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.patterns import trie_regex
 
 from chitieu.models import Reference
@@ -632,11 +633,17 @@ def find_references(text: str) -> list[Reference]:
     """
     if not text:
         return []
-    ctx = _Context(text)
+    # A hard-wrapped text is read with its soft line breaks as spaces ("Nghị định số⏎07/2021/NĐ-CP",
+    # "ngày⏎25/5/2016"); surfaces are then taken from the text as written.
+    flat = unwrapped(text)
+    ctx = _Context(flat)
     full = _full_references(ctx)
     taken = sorted((r.start, r.end) for r in full)
     short = _short_references(ctx, taken)
-    return resolve(full + short, text)
+    found = resolve(full + short, flat)
+    if flat is not text:
+        found = [replace(r, surface=text[r.start:r.end]) for r in found]
+    return found
 
 
 # ---------------------------------------------------------------------------

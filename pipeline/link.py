@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.reference_patterns import sentence_ends
 from chitieu.pipeline.doc import Doc
 
@@ -240,7 +241,8 @@ def link_decisions(
     if not targets or not references:
         return
     paras = _paragraphs(text, paragraphs)
-    sentences = _sentences(text)
+    flat = unwrapped(text)  # a hard-wrapped sentence goes on over its soft line breaks
+    sentences = _sentences(flat)
     decided: dict[int, str] = {}
 
     # (b) governing phrases
@@ -248,9 +250,9 @@ def link_decisions(
         if not ref.canonical:
             continue
         sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
-        if not _governs(text, ref, sentence):
+        if not _governs(flat, ref, sentence):
             continue
-        regions = _governed_region(text, ref, sentence, paras)
+        regions = _governed_region(flat, ref, sentence, paras)
         for i, t in enumerate(targets):
             if any(s <= t.start < e for s, e in regions):
                 decided[i] = ref.canonical

@@ -617,3 +617,35 @@ def test_sentence_end_spaces_are_regex_white_space():
               [" ", "", "\n", "\t", "\x1c"], max_size=14))
 def test_sentence_ends_found_fast_are_those_of_the_pattern(text):
     assert P.sentence_ends(text) == tuple(m.end() for m in P.SENTENCE_END.finditer(text))
+
+
+# ---------------------------------------------------------------------------
+# Full legal texts as published (hard-wrapped)
+
+_WRAPPED = (
+    "*Căn cứ Luật Bảo hiểm y tế số\n25/2008/QH12;*\n\n"
+    "*Căn cứ Nghị định số\n07/2021/NĐ-CP ngày 27 tháng 01 năm 2021 của Chính phủ quy định chuẩn nghèo đa\n"
+    "chiều giai đoạn 2021-2025;*\n\n"
+    "*Xét Tờ trình số 16384/TTr-UBND ngày\n12 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh về việc ban hành Nghị\n"
+    "quyết sửa đổi, bổ sung một số điều của Quy định các chính sách hỗ trợ giảm nghèo;*\n\n"
+)
+_FILLER = ("Ủy ban nhân dân tỉnh giao các sở, ban, ngành phối hợp thực hiện đạt các chỉ\n"
+           "tiêu của Kế hoạch; báo cáo kết quả về Sở Tài chính trước ngày 15 tháng 12\nhằng năm.\n\n") * 3
+
+
+@pytest.mark.parametrize(("surface", "canonical", "doc_type", "issue_date"), [
+    ("Luật Bảo hiểm y tế số\n25/2008/QH12", "25/2008/QH12", "Luật", ""),
+    ("Nghị định số\n07/2021/NĐ-CP ngày 27 tháng 01 năm 2021", "07/2021/NĐ-CP", "Nghị định", "2021-01-27"),
+    ("Tờ trình số 16384/TTr-UBND ngày\n12 tháng 11 năm 2025", "16384/TTr-UBND", "Tờ trình", "2025-11-12"),
+])
+def test_references_of_a_hard_wrapped_text(surface, canonical, doc_type, issue_date):
+    text = _FILLER + _WRAPPED + _FILLER
+    refs = find_references(text)
+    assert spans_ok(text, refs)
+    (ref,) = [r for r in refs if r.surface == surface]
+    assert (ref.canonical, ref.doc_type, ref.issue_date) == (canonical, doc_type, issue_date)
+
+
+def test_a_line_break_in_news_still_ends_what_a_reference_reads():
+    text = "Tỉnh ban hành Quyết định số 12/QĐ-UBND\nngày 5/6/2021 là ngày hội."
+    assert one(text).issue_date == ""
