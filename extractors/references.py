@@ -45,6 +45,7 @@ import bisect
 import datetime as dt
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -217,6 +218,57 @@ def parse_date(day: str, month: str, year: str | int) -> tuple[str, bool]:
     if not 1945 <= d.year <= 2100:
         return "", False
     return d.isoformat(), True
+
+
+def _plain(code: str) -> str:
+    """What a mistyped code and the code it stands for share: no tone marks, ``D`` for ``Đ``, upper
+    case (``ỌĐ`` → ``OD``, ``QD`` and ``QĐ`` → ``QD``)."""
+    return "".join("D" if ch in "ĐđÐ" else unicodedata.normalize("NFD", ch)[0].upper() for ch in code)
+
+
+@cache
+def _codes_by_plain() -> dict[str, tuple[str, ...]]:
+    """``{plain form: known codes}`` of every type code and issuer code."""
+    out: dict[str, list[str]] = {}
+    for code in [*P.TYPE_CODES, *(r["code"] for r in lexicon.rows("issuers.csv"))]:
+        out.setdefault(_plain(code), []).append(P.fold(code))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Same length, one letter different."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def canonical_symbol(symbol: str, doc_type: str = "") -> str:
+    """The canonical symbol: one spelling (``Ð`` → ``Đ``, one tone placement) and a mistyped code
+    corrected to the code it stands for: a code known but for its ``Đ`` or tone marks (``QD`` → ``QĐ``,
+    ``HDND`` → ``HĐND``), or in the type slot, a code with a tone mark no code has, the one code of the
+    written ``doc_type`` a letter away (``Quyết định sô 215/ỌĐ-TTg`` → ``215/QĐ-TTg``).
+
+        >>> canonical_symbol("1055/QD-UBND"), canonical_symbol("215/ỌĐ-TTg", "Quyết định")
+        ('1055/QĐ-UBND', '215/QĐ-TTg')
+    """
+    folded = P.fold(symbol)
+    m = P.SYMBOL.fullmatch(folded)
+    if m is None:
+        return folded
+    group = next(g for g in ("p_type", "n_codes", "a_codes") if m.group(g))
+    start, end = m.span(group)
+    parts = re.split(f"({P._HYPHEN})", folded[start:end])
+    known = _codes_by_plain()
+    for k in range(0, len(parts), 2):
+        code = parts[k]
+        if code in P.TYPE_CODES or _known_issuer(code):
+            continue
+        same = known.get(_plain(code), ())
+        if len(same) == 1:
+            parts[k] = same[0]
+        elif k == 0 and doc_type and any(ch in P.TYPO_UPPER for ch in code):
+            near = [c for c, t in P.TYPE_CODES.items() if t == doc_type and _one_off(_plain(c), _plain(code))]
+            if len(near) == 1:
+                parts[k] = near[0]
+    return folded[:start] + "".join(parts) + folded[end:]
 
 
 def _date_of(m: re.Match[str], symbol_year: int | None) -> tuple[str, bool] | None:
@@ -427,7 +479,12 @@ def _full_references(ctx: _Context) -> list[Reference]:
         if not sym:
             continue
         lead = _lead(text, m.start(), floor, sym)
-        flags = list(sym["flags"])
+        canonical = canonical_symbol(symbol, lead[1] if lead else "")
+        typo = canonical != P.fold(symbol)
+        if typo:  # a mistyped code read as the code it stands for (1055/QD-UBND)
+            sym = parse_symbol(canonical)
+            lead = _lead(text, m.start(), floor, sym)
+        flags = list(sym["flags"]) + (["typo"] if typo else [])
         if lead is None or lead[2] == "so":
             doc_type = _bare_type(sym)
             if not doc_type and sym["shape"] == "administrative" and not sym["type_code"]:
@@ -473,7 +530,6 @@ def _full_references(ctx: _Context) -> list[Reference]:
             said = P.ISSUER_AFTER.match(text, end)
             if said:
                 issuer = " ".join(said.group("body").split())
-        canonical = P.fold(symbol)
         out.append(
             Reference(
                 start=start,

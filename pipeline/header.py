@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import regex
 from chitieu.extractors import reference_patterns as P
+from chitieu.extractors.references import canonical_symbol
 
 #: the header and title stand within the first paragraphs (table borders and rules count)
 HEADER_PARAS = 24
@@ -132,14 +133,14 @@ def read_header(text: str, paras: list[tuple[int, int]]) -> Header:
         for m in OWN_NUMBER.finditer(text, 0, stop):
             found = P.SYMBOL.match(text, m.end())
             if found is not None:
-                symbol, symbol_span = P.fold(found.group()), found.span()
+                symbol, symbol_span = canonical_symbol(found.group()), found.span()
                 break
     if not symbol and title is not None:
         # a programme or plan published as the annex of the document that adopts it
         m = ATTACHED.search(text, title[1], limit)
         found = P.SYMBOL.match(text, m.end()) if m is not None else None
         if found is not None:
-            symbol, symbol_span = P.fold(found.group()), found.span()
+            symbol, symbol_span = canonical_symbol(found.group()), found.span()
     dateline = []
     if official:
         stop = title[0] if title is not None else limit

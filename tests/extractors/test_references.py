@@ -649,3 +649,19 @@ def test_references_of_a_hard_wrapped_text(surface, canonical, doc_type, issue_d
 def test_a_line_break_in_news_still_ends_what_a_reference_reads():
     text = "Tỉnh ban hành Quyết định số 12/QĐ-UBND\nngày 5/6/2021 là ngày hội."
     assert one(text).issue_date == ""
+
+
+@pytest.mark.parametrize(("text", "canonical", "doc_type", "typo"), [
+    # a code known but for its Đ or its case is read as that code
+    ("UBND tỉnh ban hành Quyết định số 1055/QD-UBND về việc giao chỉ tiêu.", "1055/QĐ-UBND", "Quyết định", True),
+    ("Theo Nghị định 42/2022/ND-CP của Chính phủ", "42/2022/NĐ-CP", "Nghị định", True),
+    ("QUYẾT ĐỊNH SỐ 06/QĐ-TTG VỀ ĐỀ ÁN", "06/QĐ-TTg", "Quyết định", True),
+    # a slip of the keyboard in the type slot: the one code of the written type a letter away
+    ("Thực hiện Quyết định sô 215/ỌĐ-TTg ngày 5/2/2021 của Thủ tướng", "215/QĐ-TTg", "Quyết định", True),
+    # an old code that is no slip stays as written
+    ("Theo Quyết định số 944/QP ngày 13/7/1993", "944/QP", "Quyết định", False),
+    ("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021", "4607/QĐ-UBND", "Quyết định", False),
+])
+def test_mistyped_codes(text, canonical, doc_type, typo):
+    r = one(text)
+    assert (r.canonical, r.doc_type, "typo" in r.flags) == (canonical, doc_type, typo)
