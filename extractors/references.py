@@ -26,12 +26,14 @@ Not references: phone numbers, ``4G/5G``, ``24/7``, ranks ``22/63``, dates alone
 type name without number or symbol (``triển khai Nghị quyết về chuyển đổi số``).
 
 **Resolution** (done by :func:`find_references`, which returns resolved references sorted by start):
-all mentions of one document share ``ref_id`` (its symbol). A short form takes the symbol, date and
-issuer of the latest earlier full mention of the same type (and, for ``Quyết định 539``, the same
-number) and records that mention's start in ``resolved_from``. A numbered short form with no earlier
-full mention is kept with an empty ``canonical``, ``ref_id`` ``"<doc_type>#<number>"`` and flag
-``unresolved``; a demonstrative (``Quyết định này``) with nothing to point to is not a reference and is
-dropped.
+all mentions of one document share ``ref_id`` (its symbol). A short form points to the latest earlier
+mention of the same type (and, for ``Quyết định 539``, the same number), records that mention's start in
+``resolved_from`` and takes its document's ``ref_id`` and issuer; a demonstrative (``Quyết định này``)
+takes its symbol too, and keeps the flag ``demonstrative``, while a number keeps the number it is
+written as for ``canonical`` (``539``). A numbered short form with no earlier full mention is kept with
+its number as ``canonical``, ``ref_id`` ``"<doc_type>#<number>"`` and flag ``unresolved``; a
+demonstrative with nothing to point to is not a reference and is dropped. A mention without a date of
+its own inherits the first date said earlier of its document (never one said later).
 
 **Validation** never drops or invents: an impossible date (``31/02/2021``) leaves ``issue_date`` empty
 with flag ``bad_date``; an unknown type code is kept with ``unknown_type_code``; also ``unknown_issuer``,
@@ -635,19 +637,23 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
     the same type is introduced in between (``ban hành Kế hoạch …``).
     """
     out: list[Reference] = []
+    dates: dict[str, str] = {}  # ref_id → the first issue date said of it (later mentions inherit it)
+    documents: dict[str, Reference] = {}  # ref_id → its first full mention
     for ref in sorted(references, key=lambda r: (r.start, r.end)):
         flags = [f for f in ref.flags.split("|") if f]
         demonstrative = "demonstrative" in flags
         flags = [f for f in flags if f != "demonstrative"]
         if ref.canonical and ref.resolved_from is None:
-            out.append(ref if ref.ref_id else replace(ref, ref_id=ref.canonical))
+            ref = ref if ref.ref_id else replace(ref, ref_id=ref.canonical)
+            documents.setdefault(ref.ref_id, ref)
+            out.append(_dated(ref, dates))
             continue
         antecedent = None
         for prev in reversed(out):
             if prev.doc_type != ref.doc_type:
                 continue
             if demonstrative or _same_number(prev.number, ref.number):
-                if not demonstrative and not prev.canonical:
+                if not demonstrative and "unresolved" in prev.flags.split("|"):
                     continue  # an unresolved short form is not something to resolve to
                 antecedent = prev
                 break
@@ -658,27 +664,30 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
         if antecedent is None:
             if demonstrative:
                 continue
-            out.append(
-                replace(ref, ref_id=f"{ref.doc_type}#{ref.number}", flags=_flags(flags, ["unresolved"]))
-            )
+            out.append(replace(ref, canonical=ref.number, ref_id=f"{ref.doc_type}#{ref.number}",
+                               flags=_flags(flags, ["unresolved"])))
             continue
+        document = documents.get(antecedent.ref_id, antecedent)
         source = antecedent.resolved_from if antecedent.resolved_from is not None else antecedent.start
-        out.append(
-            replace(
-                ref,
-                canonical=antecedent.canonical,
-                number=antecedent.number,
-                year=antecedent.year,
-                type_code=antecedent.type_code,
-                issuer_code=antecedent.issuer_code,
-                issuer=antecedent.issuer,
-                issue_date=ref.issue_date or antecedent.issue_date,
-                ref_id=antecedent.ref_id,
-                resolved_from=source,
-                flags=_flags(flags, [f for f in antecedent.flags.split("|") if f == "unresolved"]),
-            )
-        )
+        if demonstrative:  # "Quyết định này" stands for the document itself
+            resolved = replace(ref, canonical=document.canonical, number=document.number, year=document.year,
+                               type_code=document.type_code, issuer_code=document.issuer_code,
+                               flags=_flags(flags, ["demonstrative"]))
+        else:  # "Quyết định 539" is written as a number: its canonical is that number
+            resolved = replace(ref, canonical=ref.number, flags=_flags(flags))
+        out.append(_dated(replace(resolved, issuer=document.issuer, ref_id=document.ref_id, resolved_from=source),
+                          dates))
     return out
+
+
+def _dated(ref: Reference, dates: dict[str, str]) -> Reference:
+    """A mention with the issue date of its document: its own, else the one said earlier of it."""
+    if ref.issue_date:
+        dates.setdefault(ref.ref_id, ref.issue_date)
+        return ref
+    if ref.ref_id in dates and "bad_date" not in ref.flags:
+        return replace(ref, issue_date=dates[ref.ref_id])
+    return ref
 
 
 def find_references(text: str) -> list[Reference]:

@@ -96,6 +96,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _symbol(ref: Reference) -> str:
+    """The symbol of the document a reference stands for: a short form's document (``Quyết định 539``
+    → ``539/QĐ-UBND``), none for a number nothing resolves."""
+    if "unresolved" in ref.flags.split("|"):
+        return ""
+    return ref.ref_id if ref.resolved_from is not None else ref.canonical
+
+
 def _numbers(markers: str) -> list[int]:
     out = []
     for m in MARKER.finditer(markers):
@@ -160,7 +168,7 @@ def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], 
     spans = []
     for start, end, numbers in lines:
         spans.append((start, end))
-        symbol = next((r.canonical for r in references if start <= r.start < end and r.canonical), "")
+        symbol = next((_symbol(r) for r in references if start <= r.start < end and _symbol(r)), "")
         if symbol:
             for n in numbers:
                 mapping.setdefault(n, symbol)
@@ -247,7 +255,7 @@ def link_decisions(
 
     # (b) governing phrases
     for ref in references:
-        if not ref.canonical:
+        if not _symbol(ref):
             continue
         sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
         if not _governs(flat, ref, sentence):
@@ -255,7 +263,7 @@ def link_decisions(
         regions = _governed_region(flat, ref, sentence, paras)
         for i, t in enumerate(targets):
             if any(s <= t.start < e for s, e in regions):
-                decided[i] = ref.canonical
+                decided[i] = _symbol(ref)
 
     # (a) footnotes, which win
     mapping, note_spans = _footnotes(text, references)

@@ -53,7 +53,9 @@ def process_document(document: Document) -> DocResult:
     doc = run_stages(Doc(document.doc_id, document.text, dict(document.meta)))
     for target in doc.targets:
         target.indicator_code = _indicator_code(target.indicator)
-    return DocResult(document=document, targets=doc.targets, references=doc.references, spans=doc.spans)
+    # A mention without a symbol ("Nghị quyết này") helps link targets but is no row of the table.
+    references = [r for r in doc.references if "demonstrative" not in r.flags.split("|")]
+    return DocResult(document=document, targets=doc.targets, references=references, spans=doc.spans)
 
 
 def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> list[DocResult]:

@@ -387,18 +387,19 @@ def test_short_forms_resolve_to_the_earlier_full_mention():
     assert spans_ok(text, refs)
     by_surface = {r.surface: r for r in refs}
     full = by_surface["Quyết định số 539/QĐ-UBND-HC ngày 5/3/2021"]
-    for short in ("Quyết định 539", "Quyết định này"):
+    # a number is written as a number; a demonstrative stands for the document itself
+    for short, canonical in (("Quyết định 539", "539"), ("Quyết định này", "539/QĐ-UBND-HC")):
         r = by_surface[short]
         assert (r.canonical, r.issue_date, r.ref_id, r.resolved_from) == (
-            "539/QĐ-UBND-HC",
+            canonical,
             "2021-03-05",
             "539/QĐ-UBND-HC",
             full.start,
         )
     nq = by_surface["Nghị quyết số 06-NQ/TU"]
-    for short in ("Nghị quyết 06", "Nghị quyết trên"):
+    for short, canonical in (("Nghị quyết 06", "06"), ("Nghị quyết trên", "06-NQ/TU")):
         r = by_surface[short]
-        assert (r.canonical, r.ref_id, r.resolved_from) == ("06-NQ/TU", "06-NQ/TU", nq.start)
+        assert (r.canonical, r.ref_id, r.resolved_from) == (canonical, "06-NQ/TU", nq.start)
     assert full.resolved_from is None and full.ref_id == "539/QĐ-UBND-HC"
 
 
@@ -411,7 +412,7 @@ def test_repeated_full_mentions_share_ref_id():
 def test_unresolvable_short_forms():
     refs = find_references("Thực hiện Quyết định 749, tỉnh đẩy mạnh … Quyết định 749 nêu rõ.")
     assert [r.ref_id for r in refs] == ["Quyết định#749", "Quyết định#749"]
-    assert all(r.canonical == "" and r.flags == "unresolved" and r.number == "749" for r in refs)
+    assert all(r.canonical == "749" and r.flags == "unresolved" and r.number == "749" for r in refs)
     # a demonstrative with nothing to point to is no reference
     assert find_references("Kế hoạch này được ban hành. Như vậy, với Kế hoạch trên, tỉnh …") == []
 
@@ -665,3 +666,17 @@ def test_a_line_break_in_news_still_ends_what_a_reference_reads():
 def test_mistyped_codes(text, canonical, doc_type, typo):
     r = one(text)
     assert (r.canonical, r.doc_type, "typo" in r.flags) == (canonical, doc_type, typo)
+
+
+def test_a_later_mention_inherits_the_issue_date_said_earlier():
+    text = ("Kế hoạch 188/KH-UBND về giáo dục mầm non. Ngày 04/12/2025, Ủy ban nhân dân Thành phố ban hành "
+            "Kế hoạch 188/KH-UBND về việc triển khai Chương trình. Theo đó, Kế hoạch 188/KH-UBND năm 2025 "
+            "nêu rõ mục tiêu; Kế hoạch 188 cũng giao các sở. Kế hoạch 189 giao các huyện.")
+    refs = find_references(text)
+    assert [(r.surface, r.canonical, r.issue_date) for r in refs] == [
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", ""),  # before the date is said: none
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", "2025-12-04"),  # the date before it in its sentence
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", "2025-12-04"),  # inherited
+        ("Kế hoạch 188", "188", "2025-12-04"),  # a number alone stays a number, with the date
+        ("Kế hoạch 189", "189", ""),  # another number: another document
+    ]
