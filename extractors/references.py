@@ -393,26 +393,31 @@ def _lead_floor(window: str) -> int:
         end = start
 
 
+def _pháp_luật(window: str, start: int, type_name: str) -> bool:
+    """Whether a ``luật`` at ``start`` is the word of ``pháp luật`` (law in general), not a law."""
+    return _type_name(type_name) == "Luật" and re.search(r"(?i:pháp)\s*$", window[:start]) is not None
+
+
 def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, str] | None:
     """What stands before a symbol: (start, doc_type, kind) with kind type|abbr|so; None for nothing."""
     lo = max(floor, sym_start - P.LEAD_WINDOW)
     window = text[lo:sym_start]
     lead_floor = _lead_floor(window)
     m = P.LEAD_PLAIN.search(window, lead_floor)
-    if m:
+    if m and not (m.group("type") and _pháp_luật(window, m.start(), m.group("type"))):
         if m.group("type"):
-            doc_type = _type_name(m.group("type"))
-            if doc_type == "Luật" and re.search(r"(?i:pháp)\s*$", window[: m.start()]):
-                return None  # "văn bản quy phạm pháp luật số …" is not a law
-            return lo + m.start(), doc_type, "type"
+            return lo + m.start(), _type_name(m.group("type")), "type"
         return lo + m.start(), P.ABBREVIATIONS[m.group("abbr")], "abbr"
+    # "văn bản quy phạm pháp luật số …" is not a law, unless a law's name ends so ("Luật Ban hành văn bản
+    # quy phạm pháp luật số 64/2025/QH15")
     for m in reversed([m for m in re.finditer(P.TYPE_ALT, window)]):
         named = P.LEAD_NAMED.match(window, m.start())
         if named is None:
             continue
         doc_type = _type_name(named.group("type"))
-        words = named.group("name").casefold()
-        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES):
+        words = re.sub(r"pháp\s+luật", "", named.group("name").casefold())
+        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES
+               if P.DOC_TYPE_KIND.get(t) != "generic"):  # "văn bản" is also a word of a law's name
             break  # another type stands between: that one (or none) is the reference's type
         if doc_type in P.NAMED_TYPES or _bare_type(sym) == doc_type:
             return lo + named.start(), doc_type, "type"

@@ -680,3 +680,17 @@ def test_a_later_mention_inherits_the_issue_date_said_earlier():
         ("Kế hoạch 188", "188", "2025-12-04"),  # a number alone stays a number, with the date
         ("Kế hoạch 189", "189", ""),  # another number: another document
     ]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    # a law whose name ends in "pháp luật" is still a law; "văn bản quy phạm pháp luật số …" alone is none
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+     ["Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15"]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+     ["Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15"]),
+    ("Hồ sơ gồm văn bản quy phạm pháp luật số 64/2025/QH15.", []),
+    # the document's own number in its header
+    ("Số: 124/2017/NQ-HĐND", ["Số: 124/2017/NQ-HĐND"]),
+])
+def test_references_of_a_legal_text(text, surfaces):
+    assert [r.surface for r in find_references(text)] == surfaces
