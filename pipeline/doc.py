@@ -14,18 +14,22 @@ from dataclasses import dataclass, field
 
 from chitieu.pipeline.indicator import Ranges, render
 from chitieu.pipeline.normalize import Normalized
+from chitieu.pipeline.tables import TableCell
 
 from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence that holds values: its span, its paragraph (index and span) and its values."""
+    """A sentence that holds values: its span, its paragraph (index and span) and its values; for a
+    value in a table, ``cells`` (aligned with ``values``, empty when no value is in a table) says its
+    cell, its row's label and its column's header (:class:`~chitieu.pipeline.tables.TableCell`)."""
 
     span: tuple[int, int]
     para_index: int
     para: tuple[int, int]
     values: list[Percentage]
+    cells: tuple[TableCell | None, ...] = ()
 
 
 @dataclass
