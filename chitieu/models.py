@@ -274,7 +274,7 @@ class PublisherPlace:
 
     place: str
     kind: Literal["province", "national"]
-    how: Literal["curated", "domain", "outlet"]
+    how: Literal["curated", "domain", "outlet", "address"]
     merged_into: str | None = None
 
 

@@ -19,9 +19,10 @@ import regex
 from chitieu.extractors.cues import find_cues_in
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in
-from chitieu.extractors.publishers import publisher_place
+from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import find_regions, ministry_pattern, national
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
@@ -30,20 +31,25 @@ from chitieu.models import PlaceMention, YearMention
 HEADING_MAX = 200
 
 
-def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]]) -> str:
-    """The document's place: the one named in the title, else the most mentioned; ``Việt Nam`` for a
-    national round-up ("cả nước" said at least as often as any province). Datelines ("Hà Nội, ngày …")
-    in byline lines say where it was written, not what it is about."""
+def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]],
+                     title: tuple[int, int] | None = None, no_subject: list[tuple[int, int]] = ()) -> str:
+    """The document's place: the one named in the title (``title``, else the first paragraph), else the
+    most mentioned; ``Việt Nam`` for a national round-up ("cả nước" said at least as often as any
+    province). Datelines ("Hà Nội, ngày …") in byline lines say where it was written, not what it is
+    about; nor does an official document's motto (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``) or dateline
+    (``no_subject``, :mod:`chitieu.pipeline.header`)."""
     bylines = [(s, e) for s, e in paras[:4] if e - s <= HEADING_MAX and _BYLINE_DATE.search(text, s, e)]
-    places = [p for p in places if not any(s <= p.start < e for s, e in bylines)]
-    if paras and paras[0][1] - paras[0][0] <= HEADING_MAX:
-        first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
+    places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])]
+    official = title is not None  # an official document's title may be long
+    title = title or (paras[0] if paras else None)
+    if title and (official or title[1] - title[0] <= HEADING_MAX):
+        first = [p for p in places if p.start < title[1] and p.place != "Việt Nam"]
         if first:
             return first[0].place
-        if national(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
+        if national(text, *title) or any(p.start < title[1] for p in places):
             return "Việt Nam"
     counts = Counter(p.place for p in places if p.place != "Việt Nam")
-    nation = len(national(text)) + sum(p.place == "Việt Nam" for p in places)
+    nation = len(national(text, clause_start=False)) + sum(p.place == "Việt Nam" for p in places)
     if not counts:
         return "Việt Nam" if nation else ""
     best = max(counts.values())
@@ -117,8 +123,12 @@ def build_context(doc: Doc) -> None:
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     text = doc.text
     paras = paragraphs(text)
+    header = read_header(text, paras)
+    block = _title_block(text, paras, header.title)
+    title = (block[0][0], block[-1][1]) if block else None
     regions = [p for i, p in enumerate(paras)
-               if i < 3 or is_heading(text, p) or text[p[1] - 1] == ":" or is_candidate(text[p[0]:p[1]])]
+               if i < 3 or is_heading(text, p) or text[p[1] - 1] == ":" or is_candidate(text[p[0]:p[1]])
+               or (title and p[0] < title[1] and title[0] < p[1])]
     places = find_places_in(text, regions)
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
     cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
@@ -128,33 +138,35 @@ def build_context(doc: Doc) -> None:
     doc.cues = cues
     doc.places = places
     doc.index()
-    doc.subject = document_subject(text, doc.places, paras)
+    doc.subject = document_subject(text, doc.places, paras, header.title, header.no_subject)
+    doc.own_symbol = header.symbol
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
     doc.subject_source = "text" if doc.subject else ""
-    if not doc.subject and paras:
-        doc.subject = _title_ministry(text, paras[0])
+    if not doc.subject and block:
+        doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
         doc.subject_source = "text" if doc.subject else ""
     if not doc.subject:  # the text never names its place: the publisher tells it
-        publisher = publisher_place(doc.meta.get("url") or None, doc.meta.get("outlet") or None)
+        url = doc.meta.get("url") or None
+        publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
         if publisher is not None:
             doc.subject, doc.subject_source = publisher.place, "publisher"
     doc.is_plan = is_plan(text, paras)
-
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
     doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year
-    if doc.doc_year is None and paras:
+    if doc.doc_year is None and title:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
-        period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
+        period = [y for y in doc.years_in(*title) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
-    title = _title_block(text, paras)
-    if paras:
-        doc.lead = (paras[0][0], paras[min(len(title), len(paras) - 1)][1])
     if title:
-        doc.title_year = _governing_year(doc.years_in(title[0][0], title[-1][1]))
-    if doc.report_year is None and title:  # no date: a report's year is the one its title states
-        doc.report_year = _governing_year(doc.years_in(title[0][0], title[-1][1]))
+        after = [p for p in paras if p[0] >= title[1]][:1]
+        doc.lead = (title[0], after[0][1] if after else title[1])
+        # the date of a document an official title names is not a year the title sets
+        doc.title_year = _governing_year([y for y in doc.years_in(*title)
+                                          if header.title is None or not in_date(text, y.start)])
+        if doc.report_year is None:  # no date: a report's year is the one its title states
+            doc.report_year = doc.title_year
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):
@@ -173,11 +185,15 @@ def build_context(doc: Doc) -> None:
             year, status = lead_year or year, lead_status or status
 
 
-def _title_block(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The title: the first paragraph, with the short heading lines that follow it in an official
-    document (``NGHỊ QUYẾT`` / ``Về bổ sung Kế hoạch … năm 2025``)."""
-    block = paras[:1]
-    for span in paras[1:_TITLE_LINES]:
+def _title_block(text: str, paras: list[tuple[int, int]], start: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The title: the official title the header names (``start``), else the first paragraph, with the
+    short heading lines that follow it (``KẾ HOẠCH`` / ``Thực hiện … giai đoạn 2021-2025``)."""
+    if start is not None:
+        block = [start]
+        rest = [p for p in paras if p[0] >= start[1]]
+    else:
+        block, rest = paras[:1], paras[1:]
+    for span in rest[:_TITLE_LINES - 1]:
         if not is_heading(text, span):
             break
         block.append(span)

@@ -14,18 +14,22 @@ from dataclasses import dataclass, field
 
 from chitieu.pipeline.indicator import Ranges, render
 from chitieu.pipeline.normalize import Normalized, normalize
+from chitieu.pipeline.tables import TableCell
 
 from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence that holds values: its span, its paragraph (index and span) and its values."""
+    """A sentence that holds values: its span, its paragraph (index and span) and its values; for a
+    value in a table, ``cells`` (aligned with ``values``, empty when no value is in a table) says its
+    cell, its row's label and its column's header (:class:`~chitieu.pipeline.tables.TableCell`)."""
 
     span: tuple[int, int]
     para_index: int
     para: tuple[int, int]
     values: list[Percentage]
+    cells: tuple[TableCell | None, ...] = ()
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Doc:
     norm: Normalized | None = None  # the way back to the original text
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
+    own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
 
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",

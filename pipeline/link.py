@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
 from chitieu.pipeline.doc import Doc
@@ -96,6 +97,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _symbol(ref: Reference) -> str:
+    """The symbol of the document a reference stands for: a short form's document (``Quyết định 539``
+    → ``539/QĐ-UBND``), none for a number nothing resolves."""
+    if "unresolved" in ref.flags.split("|"):
+        return ""
+    return ref.ref_id if ref.resolved_from is not None else ref.canonical
+
+
 def _numbers(markers: str) -> list[int]:
     out = []
     for m in MARKER.finditer(markers):
@@ -160,7 +169,7 @@ def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], 
     spans = []
     for start, end, numbers in lines:
         spans.append((start, end))
-        symbol = next((r.canonical for r in references if start <= r.start < end and r.canonical), "")
+        symbol = next((_symbol(r) for r in references if start <= r.start < end and _symbol(r)), "")
         if symbol:
             for n in numbers:
                 mapping.setdefault(n, symbol)
@@ -241,20 +250,21 @@ def link_decisions(
     if not targets or not references:
         return
     paras = _paragraphs(text, paragraphs)
-    sentences = _sentences(text)
+    flat = unwrapped(text)  # a hard-wrapped sentence goes on over its soft line breaks
+    sentences = _sentences(flat)
     decided: dict[int, str] = {}
 
     # (b) governing phrases
     for ref in references:
-        if not ref.canonical:
+        if not _symbol(ref):
             continue
         sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
-        if not _governs(text, ref, sentence):
+        if not _governs(flat, ref, sentence):
             continue
-        regions = _governed_region(text, ref, sentence, paras)
+        regions = _governed_region(flat, ref, sentence, paras)
         for i, t in enumerate(targets):
             if any(s <= t.start < e for s, e in regions):
-                decided[i] = ref.canonical
+                decided[i] = _symbol(ref)
 
     # (c) the plan a report goes on to describe: "… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"
     for ref in references:
@@ -293,10 +303,24 @@ def link_decisions(
 
 
 def link(doc: Doc) -> None:
-    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``).
-    A result gets none: a document sets goals, not what was reached."""
+    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``);
+    an official document's own targets that no other document governs get its own symbol (the
+    ``Số: 95/KH-UBND`` of its header, :mod:`chitieu.pipeline.header`).
+
+        >>> from chitieu.pipeline.run import run_stages
+        >>> text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\\nSố: 95/KH-UBND\\nKẾ HOẠCH\\nChuyển đổi số năm 2025\\n"
+        ...         "Phấn đấu đến năm 2025, 90% hồ sơ được xử lý trên môi trường mạng.\\n"
+        ...         "Theo Quyết định số 12/QĐ-TTg, đến năm 2025 đạt 80% dịch vụ công trực tuyến.\\n"
+        ...         "Năm 2023, tỉnh đã đạt 70%.")
+        >>> [(t.value, t.status, t.decision) for t in run_stages(Doc("d", text)).targets]
+        [(90.0, 'target', '95/KH-UBND'), (80.0, 'target', '12/QĐ-TTg'), (70.0, 'actual', '')]
+    """
     link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)
-    for t in doc.targets:
+    if doc.own_symbol:
+        for t in doc.targets:
+            if t.status == "target" and not t.decision:
+                t.decision = doc.own_symbol
+    for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
         if t.status == "actual":
             t.decision = ""
 

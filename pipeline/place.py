@@ -31,19 +31,25 @@ def _words(*roles: str) -> str:
 # pattern finds the words; national() keeps "cả nước" only after a particle or a clause boundary.
 _NATIONAL_WORDS = Caseless(words("place_words.csv", "national", "national_free"))
 _NATIONAL_FREE = frozenset(" ".join(w.casefold().split()) for w in words("place_words.csv", "national_free"))
-_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])" + _words("national_particle") + r"\s+$|(?:^|[,;:(.])\s*$", regex.IGNORECASE)
+_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])" + _words("national_particle") + r"\s+$", regex.IGNORECASE)
+_CLAUSE_START = regex.compile(r"(?:^|[,;:(.])\s*$")
 
 
-def national(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
-    """Where ``text[lo:hi]`` says the figure is national (``của cả nước``, ``Cả nước có …``, ``toàn quốc``).
+def national(text: str, lo: int = 0, hi: int | None = None, clause_start: bool = True) -> list[int]:
+    """Where ``text[lo:hi]`` says the figure is national: ``của cả nước``, ``toàn quốc``, and with
+    ``clause_start`` a clause that opens with ``cả nước`` (``…, cả nước đạt 90%``).
 
         >>> national("Tỉnh đạt 80%, cả nước đạt 90%; toàn quốc có 5% và dân cả nước 2%")
         [14, 31]
+        >>> national("Tỉnh đạt 80%, cả nước đạt 90%; toàn quốc có 5%", clause_start=False)
+        [31]
     """
     hi = len(text) if hi is None else hi
     found = []
     for m in _NATIONAL_WORDS.finditer(text, lo, hi):
-        if " ".join(m.group().split()) in _NATIONAL_FREE or _PARTICLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        before = max(0, m.start() - 12)
+        if (" ".join(m.group().split()) in _NATIONAL_FREE or _PARTICLE_BEFORE.search(text, before, m.start())
+                or (clause_start and _CLAUSE_START.search(text, before, m.start()))):
             found.append(m.start())
     return found
 

@@ -69,7 +69,9 @@ def process_document(document: Document) -> DocResult:
     for target in doc.targets:
         target.indicator_code = _indicator_code(target.indicator)
         target.date = date
-    return DocResult(document=document, targets=doc.targets, references=doc.references, spans=doc.spans)
+    # A mention without a symbol ("Nghị quyết này") helps link targets but is no row of the table.
+    references = [r for r in doc.references if "demonstrative" not in r.flags.split("|")]
+    return DocResult(document=document, targets=doc.targets, references=references, spans=doc.spans)
 
 
 def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None,
