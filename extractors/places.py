@@ -14,8 +14,15 @@ import re
 from functools import cache
 
 import regex
-from chitieu.extractors.lexicon import rows
-from chitieu.extractors.patterns import RE_WB_AFTER, bounded, first_letter_alternatives, trie, trie_regex
+from chitieu.extractors.lexicon import rows, words
+from chitieu.extractors.patterns import (
+    RE_WB_AFTER,
+    Caseless,
+    bounded,
+    first_letter_alternatives,
+    trie,
+    trie_regex,
+)
 from chitieu.extractors.spelling import unify_tone_placement
 
 from chitieu.models import PlaceMention
@@ -139,3 +146,24 @@ def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
             continue
         found.append(PlaceMention(m_start + offset, m_end + offset, text[m_start:m_end], canonical, merged))
     return found
+
+
+@cache
+def _regions() -> tuple[Caseless, dict[str, str]]:
+    names = words("place_words.csv", "region")
+    return Caseless(names), {" ".join(w.casefold().split()): w for w in names}
+
+
+def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Regions named in ``spans`` of ``text``, as places (``place_words.csv``, role ``region``).
+
+        >>> [(p.surface, p.place) for p in find_regions("vùng TÂY NGUYÊN", [(0, 15)])]
+        [('TÂY NGUYÊN', 'Tây Nguyên')]
+    """
+    pattern, names = _regions()
+    out = []
+    for lo, hi in spans:
+        for m in pattern.finditer(text, lo, hi):
+            name = names.get(" ".join(m.group().split()), text[m.start():m.end()])
+            out.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], name))
+    return out

@@ -22,7 +22,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
 from chitieu.extractors.periods import find_periods
-from chitieu.extractors.places import find_places
+from chitieu.extractors.places import find_places, find_regions
 from chitieu.extractors.years import find_years
 
 Ranges = list[tuple[int, int]]
@@ -291,7 +291,16 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
+    for r in find_regions(text, [(lo, hi)]):  # "của vùng Tây Nguyên"
+        particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
+        holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _region_particle() -> regex.Pattern:
+    return regex.compile(r"(?:" + alternation(words("place_words.csv", "place_particle")) + r"\s+)?(?:vùng\s+)?$",
+                         regex.IGNORECASE)
 
 
 def clean_tail(text: str, ranges: Ranges) -> Ranges:
@@ -300,6 +309,7 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
         return ranges
     lo, hi = _bounds(ranges)
     ranges = _remove_noise(text, tail_extent(text, ranges))
+    ranges = subtract(ranges, place_holes(text, lo, hi))  # "… của tỉnh Vĩnh Phúc được xử lý …"
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
     return trim(text, subtract(ranges, frames))

@@ -17,10 +17,9 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.patterns import Caseless
+from chitieu.extractors.places import find_regions  # noqa: F401  (re-exported for the context stage)
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
-
-from chitieu.models import PlaceMention
 
 
 def _words(*roles: str) -> str:
@@ -102,23 +101,6 @@ def shared_by_places(ctx: Doc, it: Item) -> bool:
     lo, hi = it.head[0][0], it.value.start
     lo = max(lo, ctx.text.rfind(":", lo, hi) + 1)  # not in a header before a colon
     return _GROUP.search(ctx.text, lo, hi) is not None
-
-
-@cache
-def _regions() -> tuple[Caseless, dict[str, str]]:
-    names = words("place_words.csv", "region")
-    return Caseless(names), {" ".join(w.casefold().split()): w for w in names}
-
-
-def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
-    """Regions named in ``spans`` of ``text``, as places (``vùng Tây Nguyên`` → ``Tây Nguyên``)."""
-    pattern, names = _regions()
-    out = []
-    for lo, hi in spans:
-        for m in pattern.finditer(text, lo, hi):
-            name = names.get(" ".join(m.group().split()), text[m.start():m.end()])
-            out.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], name))
-    return out
 
 
 def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str | None:
