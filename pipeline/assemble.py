@@ -23,6 +23,7 @@ from chitieu.pipeline.period import context_period, time_frame
 from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
+from chitieu.pipeline.table_row import read_cell
 from chitieu.pipeline.year import resolve_year
 
 from chitieu.models import Target
@@ -38,8 +39,12 @@ def assemble(doc: Doc) -> None:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
         items, clause_list = sentence_items(doc, sent, sentence.values)
         sentence_status = ""
+        cells = dict(zip((v.start for v in sentence.values), sentence.cells, strict=False))
         for it in items:
             v = it.value
+            cell = read_cell(doc, cells.get(v.start))
+            if cell.indicator:
+                it.indicator = cell.indicator  # a table row's label
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric) and last_indicator:
@@ -63,7 +68,8 @@ def assemble(doc: Doc) -> None:
                 comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
             elif other_kind_around(before, after):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
-            year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
+            status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
+            year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
             around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
             frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around)
             if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
