@@ -78,8 +78,9 @@ def assemble(doc: Doc) -> None:
                     year = doc.report_year
                     if pi == 0:
                         headline.append(len(doc.targets))
-            if status == "actual" and year and doc.doc_year and year > doc.doc_year:
-                year = doc.doc_year  # a result is observed by the time of writing ("giai đoạn 2022 - 2025")
+            written = doc.doc_year or doc.report_year
+            if status == "actual" and year and written and year > written:
+                year = written  # a result is observed by the time of writing ("giai đoạn 2022 - 2025")
             place, place_source = resolve_place(doc, it, sent, clause_list)
             level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
             doc.targets.append(Target(

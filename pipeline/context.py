@@ -165,8 +165,11 @@ def build_context(doc: Doc) -> None:
         # the date of a document an official title names is not a year the title sets
         doc.title_year = _governing_year([y for y in doc.years_in(*title)
                                           if header.title is None or not in_date(text, y.start)])
-        if doc.report_year is None:  # no date: a report's year is the one its title states
+        if doc.report_year is None:  # no date: a report's year is the one its title states …
             doc.report_year = doc.title_year
+    if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
+        opening = [y for y in doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]) if y.kind in ("point", "through")]
+        doc.report_year = opening[0].year if opening else None
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):

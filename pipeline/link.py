@@ -266,14 +266,15 @@ def link_decisions(
             if any(s <= t.start < e for s, e in regions):
                 decided[i] = _symbol(ref)
 
-    # (c) the plan a report goes on to describe: "… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"
-    for ref in references:
-        if not ref.canonical:
-            continue
-        for s, e in _reported_region(text, ref, sentences, paras):
+    # (c) the plan a report goes on to describe ("… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"),
+    # or whose targets a lead-in lists ("mục tiêu … tại Kế hoạch 188/KH-UBND như sau:")
+    symbols = [r for r in references if _symbol(r)]
+    for ref in symbols:
+        later = [r.start for r in symbols if r.start > ref.end and _symbol(r) != _symbol(ref)]
+        for s, e in _reported_region(text, ref, sentences, paras, min(later, default=len(text))):
             for i, t in enumerate(targets):
                 if s <= t.start < e and i not in decided:
-                    decided[i] = ref.canonical
+                    decided[i] = _symbol(ref)
 
     # (a) footnotes, which win
     mapping, note_spans = _footnotes(text, references)
@@ -330,30 +331,42 @@ def _link_words(role: str) -> str:
 
 
 _REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
+_TARGET_WORD = re.compile(r"(?<!\w)" + _link_words("target_word") + r"(?!\w)", re.IGNORECASE)
 _ATTACHED = re.compile(r"(?<!\w)" + _link_words("attached") + r"\s+$", re.IGNORECASE)
 _TITLE_PARAGRAPHS = 6  # where an official document names what it is attached to
 
 
 def _reported_region(text: str, ref: Reference, sentences: list[tuple[int, int]],
-                     paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """After the sentence that names a document, a sentence opening with ``Theo đó``/``Cụ thể`` goes on
-    to describe it: that sentence to the end of its paragraph, and the list it introduces."""
+                     paras: list[tuple[int, int]], until: int) -> list[tuple[int, int]]:
+    """What goes on to describe the document a sentence names, up to ``until`` (where another document
+    is named): from a following sentence that opens with ``Theo đó``/``Cụ thể`` to the end of the text
+    (the rest of a report on one plan); or, when the sentence itself is a lead-in that lists targets
+    (``mục tiêu … tại Kế hoạch … như sau:``), the list it introduces."""
     sentence = _containing(sentences, ref.start)
     if sentence is None:
         return []
+    if text[sentence[0]:sentence[1]].rstrip().endswith(":") and _TARGET_WORD.search(text, sentence[0], ref.start):
+        para = _containing(paras, sentence[0])
+        end = para[1] if para else sentence[1]
+        regions = [(sentence[1], end)]
+        i = paras.index(para) + 1 if para in paras else len(paras)
+        while i < len(paras) and paras[i][0] < until and (len(regions) == 1 or not _is_section(text, paras[i])):
+            regions.append(paras[i])
+            i += 1
+        return regions
     following = [s for s in sentences if s[0] >= sentence[1]][:1]
     if not following or not _REPORTED.match(text, following[0][0]):
         return []
-    para = _containing(paras, following[0][0])
-    if para is None:
-        return [following[0]]
-    regions = [(following[0][0], para[1])]
-    if text[:para[1]].rstrip().endswith(":"):
-        i = paras.index(para) + 1
-        while i < len(paras) and (len(regions) == 1 or _LIST_ITEM.match(text, paras[i][0])):
-            regions.append(paras[i])
-            i += 1
-    return regions
+    return [(following[0][0], until)]
+
+
+def _is_section(text: str, para: tuple[int, int]) -> bool:
+    """A numbered section heading (``II. NHIỆM VỤ``, ``3. Tổ chức thực hiện``) ends a lead-in's list."""
+    return _SECTION.match(text, para[0]) is not None and para[1] - para[0] < _SECTION_MAX
+
+
+_SECTION = re.compile(r"[ \t#*]*(?:[IVX]{1,4}|\d{1,2})[.)]\s")
+_SECTION_MAX = 120
 
 
 def _attached_to(text: str, references: list[Reference], paras: list[tuple[int, int]]) -> str:
