@@ -78,9 +78,12 @@ def assemble(doc: Doc) -> None:
                     year = doc.report_year
                     if pi == 0:
                         headline.append(len(doc.targets))
-            written = doc.doc_year or doc.report_year
-            if status == "actual" and year and written and year > written:
-                year = written  # a result is observed by the time of writing ("giai đoạn 2022 - 2025")
+            if status == "actual" and year:  # a result is observed by the time of writing: not at the end
+                # of a period still running ("theo chuẩn nghèo giai đoạn 2022 - 2025"), nor after the date
+                period_end = any(y.kind == "period" and y.year == year for y in doc.years_in(*sent))
+                written = doc.doc_year or (doc.report_year if period_end else None)
+                if written and year > written:
+                    year = written
             place, place_source = resolve_place(doc, it, sent, clause_list)
             level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
             doc.targets.append(Target(
