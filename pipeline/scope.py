@@ -176,6 +176,14 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
                 head = shared_head
                 if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
                     tail = tails[i - 1]
+                else:  # "90% hồ sơ tại cấp tỉnh, 75% cấp huyện và 60% cấp xã được xử lý …": only a level of its own
+                    rest = _after_level(text, tail)
+                    if rest is not None and tails[i - 1]:
+                        noun = tails[i - 1] if i == 1 or free[i - 1].tail_noun is None else free[i - 1].tail_noun
+                        it.tail_noun = noun
+                        tail = noun + rest
+            if i == 0 and tail:
+                it.tail_noun = _noun_before_predicate(text, tail)
             if not tail:
                 it.head_clean = head
             phrase_ranges = head + tail
@@ -192,6 +200,25 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
                 it.level = next(iter(parent_levels))
+
+
+def _after_level(text: str, tail: Ranges) -> Ranges | None:
+    """What follows a tail's opening level phrase (``cấp xã được xử lý …`` → ``được xử lý …``), or None
+    when the tail does not open with one."""
+    s, e = tail[0]
+    start = s + len(text[s:e]) - len(text[s:e].lstrip())
+    opening = [m for m in find_levels(text[start:e]) if m.start == 0 and m.level != "multi"]
+    if not opening:
+        return None
+    rest = [(start + opening[0].end, e)] + tail[1:]
+    return [r for r in rest if text[r[0]:r[1]].strip()]
+
+
+def _noun_before_predicate(text: str, tail: Ranges) -> Ranges:
+    """The noun phrase of the first item's tail, without the predicate it may share with the list."""
+    lo, hi = tail[0][0], tail[-1][1]
+    m = _PASSIVE.search(text, lo, hi)
+    return [(s, min(e, m.start())) for s, e in tail if s < m.start()] if m else tail
 
 
 def _dedupe(ranges: Ranges) -> Ranges:
