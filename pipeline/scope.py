@@ -178,8 +178,14 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
                     tail = tails[i - 1]
                 else:  # "90% hồ sơ tại cấp tỉnh, 75% cấp huyện và 60% cấp xã được xử lý …": only a level of its own
                     rest = _after_level(text, tail)
-                    if rest is not None and tails[i - 1]:
-                        noun = tails[i - 1] if i == 1 or free[i - 1].tail_noun is None else free[i - 1].tail_noun
+                    if rest is not None and free[0].tail_noun:
+                        noun = _without_level(text, free[0].tail_noun)
+                        if noun != free[0].tail_noun:  # the first item's own level goes too ("… cấp tỉnh")
+                            first = subtract(tails[0], [(noun[-1][1], free[0].tail_noun[-1][1])])
+                            free[0].tail_noun = noun
+                            free[0].tail_clean = first
+                            free[0].indicator = ctx.render(_dedupe(shared_head + first + (
+                                predicate if not has_predicate(render(text, first)) else [])))
                         it.tail_noun = noun
                         tail = noun + rest
             if i == 0 and tail:
@@ -212,6 +218,16 @@ def _after_level(text: str, tail: Ranges) -> Ranges | None:
         return None
     rest = [(start + opening[0].end, e)] + tail[1:]
     return [r for r in rest if text[r[0]:r[1]].strip()]
+
+
+def _without_level(text: str, ranges: Ranges) -> Ranges:
+    """A noun phrase without the level phrase it ends with (``hồ sơ công việc cấp tỉnh``)."""
+    s, e = ranges[-1]
+    found = [m for m in find_levels(text[s:e]) if m.level != "multi"]
+    if found and not text[s + found[-1].end:e].strip():
+        cut = s + found[-1].start
+        return [(a, min(b, cut)) for a, b in ranges if a < cut] or ranges
+    return ranges
 
 
 def _noun_before_predicate(text: str, tail: Ranges) -> Ranges:
