@@ -54,11 +54,15 @@ _PAREN = regex.compile(r"\([^()]*\)")
 _ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
 
 
+def _comparator_phrases() -> tuple[str, ...]:
+    return tuple(r["phrase"] for r in rows("comparators.csv") if r["position"] == "before")
+
+
 @cache
 def _tail_stop() -> regex.Pattern:
     """Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks."""
     return regex.compile(
-        r",\s*" + alternation(_words("tail_stop_after_comma")) + WB_AFTER
+        r",\s*(?:" + alternation(_words("tail_stop_after_comma") + _comparator_phrases()) + WB_AFTER + r"|\d)"
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
         + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
         regex.IGNORECASE,

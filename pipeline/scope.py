@@ -90,11 +90,13 @@ def _split_between(text: str, start: int, end: int) -> int | None:
     """Where the tail of one value ends and the head of the next begins, when the next value has a
     subject of its own ("… 20% GRDP, tỷ trọng kinh tế số đạt tối thiểu 10%")."""
     segment = text[start:end]
-    if not _LINKING_END.search(segment):
-        return None
+    linked = _LINKING_END.search(segment) is not None
     for m in _SEPARATOR.finditer(segment):
         right = segment[m.end():]
-        if _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
+        if linked and _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
+            return start + m.start()
+        # "… đạt trên 60%, tốc độ tăng trưởng kinh tế bình quân 13-14%/năm": a measure noun opens a new subject
+        if measure_noun_re().match(text, start + m.end()) and content_words(right, stop_at=2) >= 2:
             return start + m.start()
     return None
 
