@@ -64,6 +64,8 @@ def _tail_stop() -> regex.Pattern:
     return regex.compile(
         r",\s*(?:" + alternation(_words("tail_stop_after_comma") + _comparator_phrases()) + WB_AFTER + r"|\d)"
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
+        # "đạt 232% so với kế hoạch được giao": a completion ratio names the plan it is measured against
+        + r"(?!\s+" + alternation(_words("completion_base")) + WB_AFTER + ")"
         + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
         regex.IGNORECASE,
     )
