@@ -77,7 +77,7 @@ def words_agree(a: str, b: str, least: int = 2) -> bool:
         >>> words_agree("kinh te so chiem GRDP", "tỷ trọng kinh tế số trong GRDP")
         True
     """
-    plain = all(bare(w) == w for w in _WORD.findall(fold(a)))
+    plain = all(bare(w) == w for w in indicator_words(a))  # its content words typed without diacritics
     wa, wb = indicator_words(a, plain), indicator_words(b, plain)
     if not wa or not wb:
         return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import regex
@@ -132,17 +133,21 @@ class Claim:
 _MONTH_YEAR = regex.compile(r"(?:tháng|quý)\s+[\dIVX]{1,4}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}/\d{1,2}/((?:19|20)\d\d)",
                             regex.IGNORECASE)
 _HAS_NUMBER = regex.compile(r"\d")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def parse_claim(text: str) -> Claim:
     """The claim's tuple, from the first value the pipeline finds in it (diacritics restored first).
+
+    The claim is read as a document published today (``tháng 6/2023`` is then a result).
 
     Raises :class:`ClaimError` for an empty claim or one with no number.
 
         >>> parse_claim("Từ tháng 8/2021, Bắc Ninh yêu cầu cấp xã xử lý 85% hồ sơ công việc.").year
         2021
     """
-    from chitieu.pipeline.run import assemble_targets
+    from chitieu.pipeline.doc import Doc
+    from chitieu.pipeline.run import run_stages
 
     typed = " ".join((text or "").split())
     if not typed:
@@ -150,11 +155,12 @@ def parse_claim(text: str) -> Claim:
     if not _HAS_NUMBER.search(typed):
         raise ClaimError("the claim states no number to check")
     restored = restore(typed)
-    targets, _, _ = assemble_targets(restored, "claim")
+    # the stages of ``assemble_targets``, dated today: a claim speaks now, so a past month is a result
+    targets = run_stages(Doc("claim", restored, {"date": date.today().isoformat()})).targets
     if not targets:
         raise ClaimError("the claim states no percentage the extractors can read")
     t = targets[0]
-    year = t.year
+    year = t.year if _YEAR.search(restored) else None  # never today's year when the claim states none
     if year is None:
         m = _MONTH_YEAR.search(restored)
         year = int(m.group(1) or m.group(2)) if m else None
