@@ -16,7 +16,15 @@ from chitieu.pipeline.run import process_texts
 from chitieu.pipeline.write import write_tables
 from typer.testing import CliRunner
 
-from chitieu.tools.check import CONTRADICTED, NOT_FOUND, SUPPORTED, UNDERSPECIFIED, check, format_result
+from chitieu.tools.check import (
+    CONTRADICTED,
+    NOT_FOUND,
+    SUPPORTED,
+    UNDERSPECIFIED,
+    check,
+    check_claim,
+    format_result,
+)
 from chitieu.tools.claim import ClaimError, parse_claim
 from chitieu.tools.tables import load_table
 
@@ -164,3 +172,29 @@ def test_batch_mode_writes_one_verdict_per_row(data_dir: Path, tmp_path: Path) -
 def test_data_has_the_rows_the_claims_need(data_dir: Path) -> None:
     targets = load_table(data_dir, "targets")
     assert {"hd_plan", "bn_plan", "ld_news", "dn_news", "vn_q3"} <= set(targets["doc_id"])
+
+
+_ROOT = Path(__file__).resolve().parents[2]
+# ../shared beside the repository (or beside the folder of worktrees)
+REAL = next((p / "shared" / "eval" / "real" for p in (_ROOT.parent, _ROOT.parent.parent)
+             if (p / "shared" / "eval" / "real").is_dir()), _ROOT.parent / "shared" / "eval" / "real")
+
+
+def test_real_claims(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The journalist's claims over the real sets: count right verdicts; never another place's or year's row."""
+    if not (REAL / "claims.csv").exists():
+        pytest.skip("../shared/eval/real/claims.csv not available")
+    out = tmp_path_factory.mktemp("real_out")
+    result = CliRunner().invoke(app, ["extract", str(REAL / "news"), str(REAL / "plans"), "--out", str(out)])
+    assert result.exit_code in (0, 2), result.output
+    with open(REAL / "claims.csv", encoding="utf-8") as fh:
+        expected = list(csv.DictReader(fh))
+    targets, documents = load_table(out, "targets"), load_table(out, "documents")
+    right = 0
+    for row in expected:
+        verdict = check_claim(parse_claim(row["claim"]), targets, documents)
+        right += verdict.verdict == row["verdict"]
+        if verdict.verdict in (SUPPORTED, CONTRADICTED):
+            for ev in verdict.evidence:
+                assert (ev["place"], ev["year"]) == (verdict.claim.place, verdict.claim.year), row["claim"]
+    print(f"\nreal claims: {right} of {len(expected)} verdicts as expected")
