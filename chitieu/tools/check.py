@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import regex
 
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
-from chitieu.tools.claim import Claim, ClaimError, bare, parse_claim
+from chitieu.tools.claim import Claim, ClaimError, bare, restore
 from chitieu.tools.tables import load_table
 
 __all__ = ["Claim", "ClaimError", "parse_claim", "check", "check_claim", "format_result"]
@@ -101,6 +102,51 @@ class CheckResult:
     def to_json(self) -> dict:
         return {"verdict": self.verdict, "claim": asdict(self.claim), "missing": self.missing,
                 "evidence": self.evidence, "other_values": self.other_values, "near": self.near}
+
+
+# ---------------------------------------------------------------------------
+# The claim's tuple
+
+_MONTH_YEAR = regex.compile(r"(?:tháng|quý)\s+[\dIVX]{1,4}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}/\d{1,2}/((?:19|20)\d\d)",
+                            regex.IGNORECASE)
+_HAS_NUMBER = regex.compile(r"\d")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def parse_claim(text: str) -> Claim:
+    """The claim's tuple, from the first value the pipeline finds in it (diacritics restored first).
+
+    The claim is read as a document published today (``tháng 6/2023`` is then a result).
+
+    Raises :class:`ClaimError` for an empty claim or one with no number.
+
+        >>> c = parse_claim("Hai Duong dat muc tieu den nam 2025 kinh te so chiem 40% GRDP")
+        >>> (c.place, c.year, c.status, c.value)
+        ('Hải Dương', 2025, 'target', 40.0)
+        >>> parse_claim("Từ tháng 8/2021, Bắc Ninh yêu cầu cấp xã xử lý 85% hồ sơ công việc.").year
+        2021
+    """
+    from chitieu.pipeline.doc import Doc
+    from chitieu.pipeline.run import run_stages
+
+    typed = " ".join((text or "").split())
+    if not typed:
+        raise ClaimError("the claim is empty")
+    if not _HAS_NUMBER.search(typed):
+        raise ClaimError("the claim states no number to check")
+    restored = restore(typed)
+    # the stages of ``assemble_targets``, dated today: a claim speaks now, so a past month is a result
+    targets = run_stages(Doc("claim", restored, {"date": date.today().isoformat()})).targets
+    if not targets:
+        raise ClaimError("the claim states no percentage the extractors can read")
+    t = targets[0]
+    year = t.year if _YEAR.search(restored) else None  # never today's year when the claim states none
+    if year is None:
+        m = _MONTH_YEAR.search(restored)
+        year = int(m.group(1) or m.group(2)) if m else None
+    return Claim(text=restored, place=t.place, level=t.level, year=year, period=t.period, value=t.value,
+                 value_high=t.value_high, comparator=t.comparator, status=t.status, measure=t.measure,
+                 indicator=t.indicator, place_kind=t.place_kind)
 
 
 # ---------------------------------------------------------------------------

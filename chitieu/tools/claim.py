@@ -8,9 +8,6 @@ comparators, changes and levels (the extractors' word lists)::
 
     >>> restore("Hai Duong dat muc tieu den nam 2025 kinh te so chiem 40% GRDP")
     'Hải Dương đặt mục tiêu đến năm 2025 kinh te so chiếm 40% GRDP'
-    >>> c = parse_claim("Hai Duong dat muc tieu den nam 2025 kinh te so chiem 40% GRDP")
-    >>> (c.place, c.year, c.status, c.value)
-    ('Hải Dương', 2025, 'target', 40.0)
 
 The indicator words stay as typed: :func:`bare` compares them with the rows' indicators
 without diacritics. ``tháng 6/2023`` or ``quý 4/2021`` give the year when the stages leave it empty.
@@ -20,7 +17,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 import regex
@@ -128,42 +124,3 @@ class Claim:
             self.indicator_code = indicator_code(self.indicator)
         if self.level not in ("tinh", "huyen", "xa"):
             self.level = ""
-
-
-_MONTH_YEAR = regex.compile(r"(?:tháng|quý)\s+[\dIVX]{1,4}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|ngày\s+\d{1,2}/\d{1,2}/((?:19|20)\d\d)",
-                            regex.IGNORECASE)
-_HAS_NUMBER = regex.compile(r"\d")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def parse_claim(text: str) -> Claim:
-    """The claim's tuple, from the first value the pipeline finds in it (diacritics restored first).
-
-    The claim is read as a document published today (``tháng 6/2023`` is then a result).
-
-    Raises :class:`ClaimError` for an empty claim or one with no number.
-
-        >>> parse_claim("Từ tháng 8/2021, Bắc Ninh yêu cầu cấp xã xử lý 85% hồ sơ công việc.").year
-        2021
-    """
-    from chitieu.pipeline.doc import Doc
-    from chitieu.pipeline.run import run_stages
-
-    typed = " ".join((text or "").split())
-    if not typed:
-        raise ClaimError("the claim is empty")
-    if not _HAS_NUMBER.search(typed):
-        raise ClaimError("the claim states no number to check")
-    restored = restore(typed)
-    # the stages of ``assemble_targets``, dated today: a claim speaks now, so a past month is a result
-    targets = run_stages(Doc("claim", restored, {"date": date.today().isoformat()})).targets
-    if not targets:
-        raise ClaimError("the claim states no percentage the extractors can read")
-    t = targets[0]
-    year = t.year if _YEAR.search(restored) else None  # never today's year when the claim states none
-    if year is None:
-        m = _MONTH_YEAR.search(restored)
-        year = int(m.group(1) or m.group(2)) if m else None
-    return Claim(text=restored, place=t.place, level=t.level, year=year, period=t.period, value=t.value,
-                 value_high=t.value_high, comparator=t.comparator, status=t.status, measure=t.measure,
-                 indicator=t.indicator, place_kind=t.place_kind)

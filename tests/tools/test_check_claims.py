@@ -21,11 +21,12 @@ from chitieu.tools.check import (
     NOT_FOUND,
     SUPPORTED,
     UNDERSPECIFIED,
+    ClaimError,
     check,
     check_claim,
     format_result,
+    parse_claim,
 )
-from chitieu.tools.claim import ClaimError, parse_claim
 from chitieu.tools.tables import load_table
 
 TEXTS = {
