@@ -321,7 +321,7 @@ def _lead_floor(window: str) -> int:
         >>> window[_lead_floor(window):]
         ' Quyết  định số '
     """
-    return scan.floor(window, 0, len(window), P.LEAD_WORD.fullmatch)
+    return scan.floor(window, 0, len(window), P.LEAD_WORD)
 
 
 def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, str] | None:

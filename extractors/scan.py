@@ -243,8 +243,12 @@ class Windows:
     def __call__(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         """The windows of ``text[start:end]``, in order (offsets in ``text``)."""
         end = len(text) if end is None else end
-        if self.needs and all(text.find(w, start, end) < 0 for w in self.needs):
-            return []
+        for literal in self.needs:
+            if text.find(literal, start, end) >= 0:
+                break
+        else:
+            if self.needs:
+                return []
         anchors = self._anchors(text, start, end)
         if anchors is None:
             return [(start, end)]
@@ -280,26 +284,37 @@ class Windows:
         return found
 
 
-def search(pattern: Pattern, text: str, windows: Sequence[Span], needs: Collection[str] = (),
-           present: Sequence[Collection[str]] | None = None) -> Iterator:
-    """``pattern.finditer`` between the bounds of each window. With ``present`` (the words each window
-    holds, from :func:`words_present`), a window holding none of ``needs`` is skipped: the pattern
-    cannot match there.
+def search(pattern: Pattern, text: str, windows: Sequence[Span]) -> Iterator:
+    """``pattern.finditer`` between the bounds of each window.
 
         >>> [m.group() for m in search(re.compile(r"\\d+"), "12 ab 34 cd 56", [(0, 2), (12, 14)])]
         ['12', '56']
     """
-    for i, (start, end) in enumerate(windows):
-        if present is not None and needs and not any(w in present[i] for w in needs):
-            continue
+    for start, end in windows:
         yield from pattern.finditer(text, start, end)
 
 
-def words_present(text: str, windows: Sequence[Span], words: Iterable[str]) -> list[set[str]]:
-    """Which of ``words`` each window of ``text`` holds (substring tests, once per window for all the
-    patterns that :func:`search` runs there)."""
-    words = tuple(words)
-    return [{w for w in words if w in text[s:e]} for s, e in windows]
+def search_each(patterns: Sequence[Pattern], text: str, windows: Sequence[Span],
+                needs: Sequence[Collection[str]] | None = None) -> Iterator[tuple[int, object]]:
+    """``(i, match)`` of each pattern ``patterns[i]`` in turn, between the bounds of each window. With
+    ``needs`` (for each pattern, words one of which each of its matches holds), a window that holds
+    none of a pattern's words is not searched with it (the words each window holds are found once,
+    by substring tests, for all the patterns).
+
+        >>> patterns = [re.compile(r"năm \\d+"), re.compile(r"\\d+%")]
+        >>> [(i, m.group()) for i, m in search_each(patterns, "năm 2025 đạt 80%", [(0, 16)], [{"năm"}, {"%"}])]
+        [(0, 'năm 2025'), (1, '80%')]
+    """
+    present = None
+    if needs is not None:
+        every = set().union(*needs)
+        present = [{w for w in every if w in text[s:e]} for s, e in windows]
+    for i, pattern in enumerate(patterns):
+        for j, (start, end) in enumerate(windows):
+            if present is not None and present[j].isdisjoint(needs[i]):
+                continue
+            for m in pattern.finditer(text, start, end):
+                yield i, m
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -329,11 +344,14 @@ def tried_at(pattern: Pattern, text: str, candidates: Pattern | Iterable[int] | 
         return
     if callable(candidates):
         next_at = candidates
-    else:
-        starts = iter(candidates)
-
-        def next_at(text: str, pos: int) -> int:
-            return next((s for s in starts if s >= pos), -1)
+    else:  # sorted positions
+        pos = 0
+        for at in candidates:
+            if at < pos or (m := pattern.match(text, at)) is None:
+                continue
+            yield m
+            pos = m.end() if m.end() > at else at + 1
+        return
     pos = 0
     while (at := next_at(text, pos)) >= 0:
         if (m := pattern.match(text, at)) is None:
@@ -391,14 +409,15 @@ def regions_pass(text: str, regions: Sequence[Span], each: Callable[[str, int], 
 # Floors: where an end-anchored pattern can start
 
 
-def floor(text: str, start: int, end: int, is_edge: Callable[[str], bool]) -> int:
-    """Where a phrase of edge words (``is_edge``) and spaces that ends at ``end`` can start at the
-    earliest: right after the last token that is not an edge word (a token: a run of ``re``'s word
-    characters, or one other non-space character). An end-anchored pattern of such phrases searched
-    from there finds what it finds from ``start``, after a few words instead of trying every position.
+def floor(text: str, start: int, end: int, edge: Pattern) -> int:
+    """Where a phrase of edge words (whole matches of ``edge``) and spaces that ends at ``end`` can
+    start at the earliest: right after the last token that is not an edge word (a token: a run of
+    ``re``'s word characters, or one other non-space character). An end-anchored pattern of such
+    phrases searched from there finds what it finds from ``start``, after a few words instead of
+    trying every position.
 
         >>> text = "căn cứ vào Quyết  định số "
-        >>> text[floor(text, 0, len(text), lambda w: w in {"Quyết", "định", "số"}):]
+        >>> text[floor(text, 0, len(text), re.compile("Quyết|định|số")):]
         ' Quyết  định số '
     """
     while True:
@@ -410,7 +429,7 @@ def floor(text: str, start: int, end: int, is_edge: Callable[[str], bool]) -> in
         if text[s].isalnum() or text[s] == "_":
             while s > start and (text[s - 1].isalnum() or text[s - 1] == "_"):
                 s -= 1
-        if not is_edge(text[s:end]):
+        if not edge.fullmatch(text, s, end):
             return end
         end = s
 

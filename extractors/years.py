@@ -22,13 +22,13 @@ from chitieu.models import YearMention
 # spaces. Such a match fills the 60 characters before its year with a few words and long gaps, so a
 # run of 4+ spaces inside a window is where a match may reach beyond it: then the whole text is
 # searched. (``re``'s \s also takes a few control characters that are no White_Space: then too.)
-# Every year starts so (in ASCII digits): most phrases hold none.
+# Every year starts with "19", "20" or "21" (in ASCII digits): most paragraphs hold none.
 _WINDOWS = scan.Windows(regex.compile(r"(?<!\d)" + YEAR + r"(?!\d)"), before=60, after=30,
                         needs=("19", "20", "21"), whole_if=re.compile(r"\s{4,}"))
-_WORD_SETS = tuple(frozenset(words) for words in YEAR_PATTERN_WORDS)
-_ALL_WORDS = tuple(sorted(set().union(*_WORD_SETS)))
+_KINDS = tuple(kind for kind, _ in YEAR_PATTERNS)
+_PATTERNS = tuple(p for _, p in YEAR_PATTERNS)
 # The patterns without IGNORECASE, for lowercased text: the same matches, found faster.
-_LOWER_PATTERNS = tuple((kind, regex.compile(p.pattern)) for kind, p in YEAR_PATTERNS)
+_LOWER_PATTERNS = tuple(regex.compile(p.pattern) for p in _PATTERNS)
 
 
 def find_years(text: str, offset: int = 0) -> list[YearMention]:
@@ -37,7 +37,8 @@ def find_years(text: str, offset: int = 0) -> list[YearMention]:
     A period gives ``year`` = its end and ``year_start`` = its start (``giai đoạn 2021-2025``).
     ``offset`` is added to every position (``text`` being a slice that starts there).
     """
-    return _mentions(text, _matches(text, 0, len(text)), offset)
+    windows = _WINDOWS(text)
+    return _mentions(text, _matches(text, windows), offset) if windows else []
 
 
 def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention]:
@@ -49,32 +50,30 @@ def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention
         >>> [(y.kind, y.year) for y in find_years_in(text, [(0, 21), (22, len(text))])]
         [('period', 2025), ('deadline', 2030)]
     """
-    return scan.regions_pass(text, regions, find_years, lambda s, e: _mentions(text, _matches(text, s, e), 0))
+    return scan.regions_pass(text, regions, find_years, lambda s, e: _between(text, s, e))
 
 
-def _matches(text: str, start: int, end: int) -> Iterator[tuple[str, regex.Match]]:
-    """``(kind, match)`` of every year pattern between ``start`` and ``end``, pattern by pattern (the
-    most specific first), each run only in ``_WINDOWS``: on the lowercase copy (when lowercasing
-    keeps every offset) and only in the windows that hold one of its words; else case-insensitively."""
+def _between(text: str, start: int, end: int) -> list[YearMention]:
     windows = _WINDOWS(text, start, end)
-    if not windows:
-        return  # no four-digit year at all: nothing to match
+    return _mentions(text, _matches(text, windows), 0) if windows else []  # most regions hold no year
+
+
+def _matches(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, regex.Match]]:
+    """``(i, match)`` of every year pattern ``i`` in ``windows`` (:data:`_WINDOWS`), pattern by pattern
+    (the most specific first): on the lowercase copy (when lowercasing keeps every offset) and only in
+    the windows that hold one of its words; else case-insensitively."""
     low = scan.lowered(text)
     if low is None:
-        for kind, pattern in YEAR_PATTERNS:
-            yield from ((kind, m) for m in scan.search(pattern, text, windows))
-        return
-    # The pattern words each window holds, found once per window (not once per pattern).
-    present = scan.words_present(low, windows, _ALL_WORDS)
-    for (kind, pattern), words in zip(_LOWER_PATTERNS, _WORD_SETS, strict=True):
-        yield from ((kind, m) for m in scan.search(pattern, low, windows, words, present))
+        return scan.search_each(_PATTERNS, text, windows)
+    return scan.search_each(_LOWER_PATTERNS, low, windows, YEAR_PATTERN_WORDS)
 
 
-def _mentions(text: str, matches: Iterable[tuple[str, regex.Match]], offset: int) -> list[YearMention]:
+def _mentions(text: str, matches: Iterable[tuple[int, regex.Match]], offset: int) -> list[YearMention]:
     """The mentions of ``matches`` (most specific first): each unless it overlaps an earlier one."""
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, m in matches:
+    for i, m in matches:
+        kind = _KINDS[i]
         s, e = m.span()
         if any(not (e <= a or s >= b) for a, b in taken):
             continue

@@ -111,7 +111,8 @@ _RAW = sorted({v for n in _FOLDED for v in R._unfolded(n)})
         joined(_RAW + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",", "x",
                        "Quyết định số 1/QĐ-UBND"], [" ", "", "  "], max_size=12)),
     sentence_ends=Case(P.sentence_ends, lambda t: tuple(m.end() for m in P.SENTENCE_END.finditer(t)),
-                       joined([".", "!", "?", "…", "...", '"', "”", "’", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028"],
+                       joined([".", "!", "?", "…", "...", '"', "”", "’", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028",
+                               "đạt 80%.’", "?”)"],
                               [" ", "", "\n", "\t", "\x1c"], max_size=14)),
 )
 @SETTINGS
@@ -176,20 +177,25 @@ def _years_by_full_scan(text):
 
 # Each shortcut's limits are met by whole expressions (the longest reach before a year, long runs of
 # spaces, a year alone, a range written with "đến") and by their fragments.
+_YEAR_EXPRESSIONS = ["giai đoạn 2021 - 2025", "từ năm 2021 đến năm 2025", "tầm nhìn đến năm 2045", "định hướng tới 2030",
+                     "tính đến cuối năm 2020", "bắt đầu từ năm 2023", "kể   từ   ngày  1 / 7 / 2023",
+                     "chậm  nhất  vào  năm  2100", "trong năm 2022", "giai đoạn" + " " * 30 + "năm" + " " * 30 + "2021-2025"]
 _YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "ngày", "1/7/", "giai đoạn", "Giai Đoạn", "2021",
                 "2025", "2030", "1999", "-", "tới", "định hướng", "kể", "chậm nhất vào", "İ", "x", ",", "12025",
                 "Tầm nhìn", "TÍNH", "trước", "vào", "thời kỳ", "nhiệm kỳ", "Kế hoạch", "trong", "bắt đầu", "VÀO",
-                "2100", "giai đoạn 2021 - 2025", "từ năm 2021 đến năm 2025", "tầm nhìn đến năm 2045",
-                "định hướng tới 2030", "tính đến cuối năm 2020", "bắt đầu từ năm 2023", "kể   từ   ngày  1 / 7 / 2023",
-                "chậm  nhất  vào  năm  2100", "trong năm 2022", "giai đoạn" + " " * 30 + "năm" + " " * 30 + "2021-2025"]
+                "2100", *_YEAR_EXPRESSIONS]
 _YEAR_GAPS = [" ", "", "", "     ", "\n", " " * 40]
+# (texts that start with an expression too: a window may start at the text's start)
+_year_texts = st.tuples(st.sampled_from(["", *_YEAR_EXPRESSIONS]), joined(_YEAR_PIECES, _YEAR_GAPS, max_size=20)).map(
+    "".join)
 _VALUE_PIECES = ["80", "97,83", "1.234,5", "0,5", "%", " %", "\n%", "-", " - ", "đến", "tới", "từ", "phần trăm",
                  "PHẦN TRĂM", "Phần Trăm", "năm mươi", "HAI MƯƠI LĂM", "chín mươi chín phẩy năm", "một trăm",
                  "trăm", "hộ", "tỷ lệ", "/", ",", ".", "(", ")", "x", "İ", "ſ", "\u212a", "2025", "từ 75 đến 80%",
                  "75 tới 80 %", "từ 75% đến 80%", "75-80%", "năm mươi phần trăm", "(80%", "hai mươi lăm phần trămx"]
 # Whole symbols (the longest prefix one can have before its "/" too) and what may touch them.
 _SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGHIJKL/TU", "12/ÐA", "4607", "/", "-",
-                  "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số", "đ", "-UBND", "TTg", "4607/QĐđ-UBND"]
+                  "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số", "đ", "-UBND", "TTg", "4607/QĐđ-UBND",
+                  "4607/QĐ/"]
 
 
 def _percentages(pattern):
@@ -199,8 +205,9 @@ def _percentages(pattern):
 
 @cases(
     # every year pattern, on the lowercase copy and only in the windows that hold one of its words
-    years=Case(lambda t: [(kind, m.span()) for kind, m in years._matches(t, 0, len(t))], _years_by_full_scan,
-               joined(_YEAR_PIECES, _YEAR_GAPS, max_size=20)),
+    years=Case(lambda t: [(years._KINDS[i], m.span()) for i, m in years._matches(t, years._WINDOWS(t))],
+               _years_by_full_scan,
+               _year_texts),
     percent_ranges=_percentages(percentages.RANGE_RE),
     percentages=_percentages(percentages.PERCENT_RE),
     percentages_in_words=_percentages(percentages.WORDS_PERCENT_RE),
@@ -249,11 +256,12 @@ def test_patterns_tried_at_their_candidates_find_what_they_find_everywhere(case,
 
 
 def test_tried_at_takes_patterns_positions_and_functions():
-    pattern, text = re.compile(r"(?<!\w)ab+"), "ab xabb\nabbb"
-    expected = spans(pattern.finditer(text))
+    pattern, text = re.compile(r"(?<!\w)ab+"), "ab ab xabb\nabbb"
+    expected = [(0, 2), (3, 5), (11, 15)]
+    assert spans(pattern.finditer(text)) == expected
     assert spans(scan.tried_at(pattern, text, re.compile("a"))) == expected
-    assert spans(scan.tried_at(pattern, text, [0, 4, 8, 9])) == expected
-    assert spans(scan.tried_at(pattern, text, scan.line_start)) == [(0, 2), (8, 12)]
+    assert spans(scan.tried_at(pattern, text, [0, 1, 3, 7, 11, 12])) == expected
+    assert spans(scan.tried_at(pattern, text, scan.line_start)) == [(0, 2), (11, 15)]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -287,7 +295,7 @@ def test_regions_in_one_pass_are_those_of_each_region(name, one_pass, each, data
 
 _LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n.lower() for n in P.TYPE_NAMES[::2]]
                 + list(P.ABBREVIATIONS) + ["số", "Số", "SỐ", "hiệu", ":", "của", "theo", "(", ")", ",", "\u0301",
-                                           "_", "12", "x", "ſố", "pháp"])
+                                           "_", "12", "x", "ſố", "pháp", "(Nghị quyết", ",QĐ", "(số"])
 
 
 @pytest.mark.parametrize("pattern", [P.LEAD_PLAIN, P.LEAD_SO], ids=["lead", "lead_so"])
