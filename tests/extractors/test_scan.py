@@ -290,6 +290,21 @@ def test_regions_in_one_pass_are_those_of_each_region(name, one_pass, each, data
         assert one_pass(text, regions) == [x for s, e in regions for x in each(text[s:e], offset=s)]
 
 
+@pytest.mark.parametrize(("one_pass", "each", "text", "regions", "found"), [
+    (years.find_years_in, years.find_years, "mã 12025 đến năm 2030", [(4, 21)], 1),  # starts inside a number
+    (years.find_years_in, years.find_years, "xnăm 2025", [(1, 9)], 1),  # … or a word
+    (years.find_years_in, years.find_years, "giai đoạn 12021-2025", [(11, 20)], 1),
+    (years.find_years_in, years.find_years, "từ năm 2021 đến năm 2025", [(0, 11), (12, 24)], 2),  # split a period
+    (years.find_years_in, years.find_years, "Năm 2025\nđến năm 2030", [(0, 8), (9, 21)], 2),  # paragraphs
+    (cues.find_cues_in, cues.find_cues, "xphấn đấu đạt 80%", [(1, 17)], 1),
+    (places.find_places_in, places.find_places, "xHuế đạt 80%", [(1, 12)], 1),
+])
+def test_regions_cut_anywhere_are_read_as_their_slices(one_pass, each, text, regions, found):
+    expected = [x for s, e in regions for x in each(text[s:e], offset=s)]
+    assert len(expected) == found
+    assert one_pass(text, regions) == expected
+
+
 # ---------------------------------------------------------------------------------------------------
 # Floors: an end-anchored pattern searched from its floor finds what it finds from the start
 

@@ -63,16 +63,3 @@ def test_several_in_text_order():
 )
 def test_not_years(text):
     assert find_years(text) == []
-
-
-@pytest.mark.parametrize(("text", "regions"), [
-    ("mã 12025 đến năm 2030", [(4, 21)]),  # a region that starts inside a number
-    ("xnăm 2025", [(1, 9)]),  # … or a word
-    ("giai đoạn 12021-2025", [(11, 20)]),
-    ("từ năm 2021 đến năm 2025", [(0, 11), (12, 24)]),  # regions that split a period
-    ("Năm 2025\nđến năm 2030", [(0, 8), (9, 21)]),  # paragraphs
-])
-def test_years_of_regions_cut_anywhere_are_those_of_each_region(text, regions):
-    from chitieu.extractors.years import find_years_in
-
-    assert find_years_in(text, regions) == [y for s, e in regions for y in find_years(text[s:e], offset=s)]
