@@ -24,6 +24,8 @@ PlaceSource = Literal["text", "publisher", ""]
 LevelCode = Literal["tinh", "huyen", "xa", "multi"]
 YearKind = Literal["deadline", "point", "through", "since", "period", "vision"]
 
+META_KEYS = ("url", "date", "outlet", "title")  # a Document's ``meta``: always these keys, "" when unknown
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -136,9 +138,18 @@ class Target:
     date: str = ""
 
 
+def empty_meta() -> dict[str, str]:
+    return dict.fromkeys(META_KEYS, "")
+
+
 @dataclass(slots=True)
 class Document:
-    """One input document after reading: ``text`` is the decoded text all offsets point into."""
+    """One input document after reading: ``text`` is the decoded text all offsets point into.
+
+    ``meta``: where and when it was published, normalized (``url`` with a host, ``date`` ISO
+    ``YYYY-MM-DD`` or ``YYYY-MM``, ``outlet``, ``title``; ``""`` when unknown). ``warnings``: short
+    codes of metadata that was present but dropped (``bad_date``, ``bad_url``).
+    """
 
     doc_id: str
     path: str = ""
@@ -146,7 +157,8 @@ class Document:
     status: Literal["ok", "error"] = "ok"
     error: str = ""
     encoding: str = ""
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=empty_meta)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -231,6 +243,11 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("targets", "Int64", "number of target rows"),
     Column("references", "Int64", "number of reference rows"),
     Column("encoding", "string", "encoding the file was decoded from"),
+    Column("url", "string", "the document's URL (from the export, the sidecar metadata file or the page), empty when unknown"),
+    Column("date", "string", "the document's date, ISO `YYYY-MM-DD` or `YYYY-MM`, empty when unknown"),
+    Column("outlet", "string", "the publisher's name (`Báo Gia Lai`) or site, empty when unknown"),
+    Column("title", "string", "the document's title from its metadata, empty when unknown"),
+    Column("warnings", "string", "metadata dropped as unreadable (`bad_date`, `bad_url`, …), `|`-separated"),
 )
 
 # spans.csv: the highlights of the review report (``DocResult.spans``).
@@ -257,5 +274,42 @@ class PublisherPlace:
 
     place: str
     kind: Literal["province", "national"]
-    how: Literal["curated", "domain", "outlet"]
+    how: Literal["curated", "domain", "outlet", "address"]
     merged_into: str | None = None
+
+
+# ---------------------------------------------------------------------------
+# Spans of the revised guide's fields: the part of a year, the date a figure is observed at.
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention(Span):
+    """The part of a year a figure covers: ``quý III/2022`` → ``Q3``, 2022; ``9 tháng`` → ``9M``.
+
+    ``year``: the year written with it, else None. ``bare``: a plain ``N tháng`` (``9 tháng``,
+    ``6 tháng qua``) with nothing tying it to the year's start, a part of the year only when the report
+    counts from January. ``base``: it is what a figure is compared with (``so với 6 tháng đầu năm
+    2021``), not what the figure covers.
+    """
+
+    period: str
+    year: int | None = None
+    bare: bool = False
+    base: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AsOfMention(Span):
+    """A written day or month a figure is observed at: ``tính đến ngày 30/6/2023`` → ``2023-06-30``.
+
+    ``as_of``: ISO ``YYYY-MM-DD`` or ``YYYY-MM`` (empty when neither the text nor the default gives the
+    year); ``year``: the year it implies; ``year_written``: whether the text writes it (else it came
+    from the default). ``kind``: ``through`` (``tính đến``, ``đến``, ``tại thời điểm``) or ``point``
+    (``tháng 6/2023``, ``ngày 25/6``). ``base``: what a figure is compared with (``so với ngày …``).
+    """
+
+    as_of: str
+    year: int | None = None
+    year_written: bool = True
+    kind: Literal["through", "point"] = "point"
+    base: bool = False

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors import scan
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import rows, words
 from chitieu.extractors.patterns import RE_WB_AFTER
 from chitieu.extractors.spelling import unify_tone_placement
 
@@ -93,19 +93,68 @@ def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMenti
     return scan.regions_pass(text, regions, find_places, lambda s, e: _places(text, s, e, 0))
 
 
+def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The lines of ``text[start:end]`` written in capitals (headings, an official document's header and
+    title: ``ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK``), each with a copy in title case of the same length."""
+    out = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = text[pos:stop]
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and not any(c.islower() for c in letters):
+            titled = line.title()
+            if len(titled) == len(line):
+                out.append((pos, titled))
+        pos = stop + 1
+    return out
+
+
 def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
-    """The mentions between ``start`` and ``end`` as if that stretch were the whole text."""
+    """The mentions between ``start`` and ``end`` as if that stretch were the whole text; in a line in
+    capitals, the names it spells in capitals.
+
+        >>> [(p.surface, p.place) for p in find_places("KẾ HOẠCH PHÒNG, CHỐNG DỊCH TỈNH ĐẮK LẮK")]
+        [('TỈNH ĐẮK LẮK', 'Đắk Lắk')]
+    """
     pattern, names = _gazetteer()
+    # (start, end, name) of every gazetteer match; a line in capitals is read in title case too
+    hits = [(m.start(), m.end(), _name(m)) for m in pattern.finditer(text, start, end)]
+    for pos, titled in _caps_lines(text, start, end):
+        hits += [(pos + m.start(), pos + m.end(), _name(m)) for m in pattern.finditer(titled)]
     found = []
-    for m in pattern.finditer(text, start, end):
-        name = _name(m)
+    for m_start, m_end, name in sorted(hits):
+        if found and m_start < found[-1].end - offset:
+            continue  # the same name read in both spellings
         if not name[:1].isupper():
             continue  # "hòa bình" (peace) is not Hòa Bình
         key = _canonical_key(name)
         if key not in names:
             continue
         canonical, merged = names[key]
-        if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(start, m.start() - 80):m.start()]):
+        if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(start, m_start - 80):m_start]):
             continue
-        found.append(PlaceMention(m.start() + offset, m.end() + offset, m.group(), canonical, merged))
+        found.append(PlaceMention(m_start + offset, m_end + offset, text[m_start:m_end], canonical, merged))
     return found
+
+
+@cache
+def _regions() -> tuple[scan.Caseless, dict[str, str]]:
+    names = words("place_words.csv", "region")
+    return scan.Caseless(names), {" ".join(w.casefold().split()): w for w in names}
+
+
+def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+    """Regions named in ``spans`` of ``text``, as places (``place_words.csv``, role ``region``).
+
+        >>> [(p.surface, p.place) for p in find_regions("vùng TÂY NGUYÊN", [(0, 15)])]
+        [('TÂY NGUYÊN', 'Tây Nguyên')]
+    """
+    pattern, names = _regions()
+    out = []
+    for lo, hi in spans:
+        for m in pattern.finditer(text, lo, hi):
+            name = names.get(" ".join(m.group().split()), text[m.start():m.end()])
+            out.append(PlaceMention(m.start(), m.end(), text[m.start():m.end()], name))
+    return out

@@ -191,7 +191,7 @@ def outlet_place(outlet: str) -> str | None:
     return _one(found)
 
 
-def _result(place: str, how: Literal["curated", "domain", "outlet"]) -> PublisherPlace:
+def _result(place: str, how: Literal["curated", "domain", "outlet", "address"]) -> PublisherPlace:
     merged = _gazetteer().get(place, ((), None))[1]
     return PublisherPlace(place, "national" if place == NATIONAL else "province", how, merged)
 
@@ -226,3 +226,23 @@ def publisher_place(url: str | None, outlet: str | None) -> PublisherPlace | Non
     if aggregator or (isinstance(outlet, str) and (row := by_outlet.get(_outlet_key(outlet)))):
         return _result(NATIONAL, "curated")
     return None
+
+
+_SLUG_WORDS = 4  # how many words of an article's address slug may name its province
+
+
+def address_place(url: str | None) -> PublisherPlace | None:
+    """The province an article's address opens with (``…/ca-mau-nang-cao-chat-luong-….html``): a
+    national site's address tells the place of an article whose text never names it.
+
+        >>> address_place("https://thuonghieu.example.vn/ca-mau-nang-cao-chat-luong-a22.html").place
+        'Cà Mau'
+        >>> address_place("https://example.vn/tin-tuc/nang-cao-chat-luong.html") is None
+        True
+    """
+    if not isinstance(url, str) or _host(url) is None:
+        return None
+    slug = urlsplit(url if "//" in url else "//" + url).path.rstrip("/").rsplit("/", 1)[-1]
+    words = [w for w in re.split(r"[-_.]+", slug.lower()) if w.isalpha()][:_SLUG_WORDS]
+    place = outlet_place(" ".join(words)) if words else None
+    return _result(place, "address") if place else None

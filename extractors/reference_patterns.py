@@ -67,7 +67,9 @@ ABBR_ALT = _alternation(ABBREVIATIONS)
 # Symbols (case-sensitive: codes are upper case, with the odd lower-case letter: TTg, QĐi, CTr)
 
 D_UPPER = "A-ZĐÐ"  # Ð (U+00D0) is a frequent stand-in for Đ in web text
-_CODE = rf"[{D_UPPER}][{D_UPPER}a-zđ0-9]{{0,11}}"
+#: a capital with a tone mark opens a mistyped code (``215/ỌĐ-TTg`` for ``215/QĐ-TTg``)
+TYPO_UPPER = "ÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_CODE = rf"[{D_UPPER}{TYPO_UPPER}][{D_UPPER}a-zđ0-9]{{0,11}}"
 _HYPHEN = "[-‐‑]"
 _CODES = rf"{_CODE}(?:{_HYPHEN}{_CODE})*"
 _NUM = r"\d{1,5}"
@@ -88,11 +90,12 @@ SYMBOL = regex.compile(
 #: where SYMBOL can match: every symbol has a ``/`` right before a code (``4607/QĐ``, ``2022/NĐ``,
 #: ``NQ/TU``), starts at most 19 characters before that ``/`` (``99999-ABCDEFGHIJKL/``) and ends with
 #: the code characters that follow it (two more are read for the pattern's look-ahead)
-SYMBOL_WINDOWS = scan.Windows(re.compile(rf"/[{D_UPPER}][A-ZĐÐa-zđ0-9\-‐‑]*"), before=5 + 1 + 12 + 1, after=2)
+SYMBOL_WINDOWS = scan.Windows(re.compile(rf"/[{D_UPPER}{TYPO_UPPER}][A-ZĐÐ{TYPO_UPPER}a-zđ0-9\-‐‑]*"),
+                              before=5 + 1 + 12 + 1, after=2)
 
 # What may stand right before a symbol (searched backwards on a short window ending at the symbol).
 # ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
-_SO = r"(?:[Ss]ố|SỐ)(?:\s*(?:hiệu)?\s*:)?"
+_SO = r"(?:[Ss][ốô]|SỐ)(?:\s*(?:hiệu)?\s*:)?"  # "sô": a slip of the keyboard
 LEAD_PLAIN = re.compile(
     rf"(?<!\w)(?:(?i:(?P<type>{TYPE_ALT}))|(?P<abbr>{ABBR_ALT}))[ \t\xa0]*(?:(?P<so>{_SO})[ \t\xa0]*)?$"
 )
@@ -107,7 +110,7 @@ LEAD_WINDOW = 160
 #: the words a lead is written with (type names, abbreviations, ``số``, ``hiệu``; any case, even run
 #: together: ``CVSố``) and ``:``
 LEAD_WORD = re.compile(
-    "(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "hiệu"},
+    "(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "sô", "hiệu"},
                              key=len, reverse=True)) + ")+|:"
 )
 

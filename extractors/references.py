@@ -26,12 +26,14 @@ Not references: phone numbers, ``4G/5G``, ``24/7``, ranks ``22/63``, dates alone
 type name without number or symbol (``triển khai Nghị quyết về chuyển đổi số``).
 
 **Resolution** (done by :func:`find_references`, which returns resolved references sorted by start):
-all mentions of one document share ``ref_id`` (its symbol). A short form takes the symbol, date and
-issuer of the latest earlier full mention of the same type (and, for ``Quyết định 539``, the same
-number) and records that mention's start in ``resolved_from``. A numbered short form with no earlier
-full mention is kept with an empty ``canonical``, ``ref_id`` ``"<doc_type>#<number>"`` and flag
-``unresolved``; a demonstrative (``Quyết định này``) with nothing to point to is not a reference and is
-dropped.
+all mentions of one document share ``ref_id`` (its symbol). A short form points to the latest earlier
+mention of the same type (and, for ``Quyết định 539``, the same number), records that mention's start in
+``resolved_from`` and takes its document's ``ref_id`` and issuer; a demonstrative (``Quyết định này``)
+takes its symbol too, and keeps the flag ``demonstrative``, while a number keeps the number it is
+written as for ``canonical`` (``539``). A numbered short form with no earlier full mention is kept with
+its number as ``canonical``, ``ref_id`` ``"<doc_type>#<number>"`` and flag ``unresolved``; a
+demonstrative with nothing to point to is not a reference and is dropped. A mention without a date of
+its own inherits the first date said earlier of its document (never one said later).
 
 **Validation** never drops or invents: an impossible date (``31/02/2021``) leaves ``issue_date`` empty
 with flag ``bad_date``; an unknown type code is kept with ``unknown_type_code``; also ``unknown_issuer``,
@@ -45,6 +47,7 @@ import bisect
 import datetime as dt
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -53,6 +56,7 @@ from functools import cache, cached_property
 import regex
 from chitieu.extractors import lexicon, scan
 from chitieu.extractors import reference_patterns as P
+from chitieu.extractors.layout import unwrapped
 
 from chitieu.models import Reference
 
@@ -216,6 +220,57 @@ def parse_date(day: str, month: str, year: str | int) -> tuple[str, bool]:
     return d.isoformat(), True
 
 
+def _plain(code: str) -> str:
+    """What a mistyped code and the code it stands for share: no tone marks, ``D`` for ``Đ``, upper
+    case (``ỌĐ`` → ``OD``, ``QD`` and ``QĐ`` → ``QD``)."""
+    return "".join("D" if ch in "ĐđÐ" else unicodedata.normalize("NFD", ch)[0].upper() for ch in code)
+
+
+@cache
+def _codes_by_plain() -> dict[str, tuple[str, ...]]:
+    """``{plain form: known codes}`` of every type code and issuer code."""
+    out: dict[str, list[str]] = {}
+    for code in [*P.TYPE_CODES, *(r["code"] for r in lexicon.rows("issuers.csv"))]:
+        out.setdefault(_plain(code), []).append(P.fold(code))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Same length, one letter different."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def canonical_symbol(symbol: str, doc_type: str = "") -> str:
+    """The canonical symbol: one spelling (``Ð`` → ``Đ``, one tone placement) and a mistyped code
+    corrected to the code it stands for: a code known but for its ``Đ`` or tone marks (``QD`` → ``QĐ``,
+    ``HDND`` → ``HĐND``), or in the type slot, a code with a tone mark no code has, the one code of the
+    written ``doc_type`` a letter away (``Quyết định sô 215/ỌĐ-TTg`` → ``215/QĐ-TTg``).
+
+        >>> canonical_symbol("1055/QD-UBND"), canonical_symbol("215/ỌĐ-TTg", "Quyết định")
+        ('1055/QĐ-UBND', '215/QĐ-TTg')
+    """
+    folded = P.fold(symbol)
+    m = P.SYMBOL.fullmatch(folded)
+    if m is None:
+        return folded
+    group = next(g for g in ("p_type", "n_codes", "a_codes") if m.group(g))
+    start, end = m.span(group)
+    parts = re.split(f"({P._HYPHEN})", folded[start:end])
+    known = _codes_by_plain()
+    for k in range(0, len(parts), 2):
+        code = parts[k]
+        if code in P.TYPE_CODES or _known_issuer(code):
+            continue
+        same = known.get(_plain(code), ())
+        if len(same) == 1:
+            parts[k] = same[0]
+        elif k == 0 and doc_type and any(ch in P.TYPO_UPPER for ch in code):
+            near = [c for c, t in P.TYPE_CODES.items() if t == doc_type and _one_off(_plain(c), _plain(code))]
+            if len(near) == 1:
+                parts[k] = near[0]
+    return folded[:start] + "".join(parts) + folded[end:]
+
+
 def _date_of(m: re.Match[str], symbol_year: int | None) -> tuple[str, bool] | None:
     """The ISO date of a DATE match; None for a day/month without year and no symbol year."""
     g = m.groupdict()
@@ -324,26 +379,31 @@ def _lead_floor(window: str) -> int:
     return scan.floor(window, 0, len(window), P.LEAD_WORD)
 
 
+def _pháp_luật(window: str, start: int, type_name: str) -> bool:
+    """Whether a ``luật`` at ``start`` is the word of ``pháp luật`` (law in general), not a law."""
+    return _type_name(type_name) == "Luật" and re.search(r"(?i:pháp)\s*$", window[:start]) is not None
+
+
 def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, str] | None:
     """What stands before a symbol: (start, doc_type, kind) with kind type|abbr|so; None for nothing."""
     lo = max(floor, sym_start - P.LEAD_WINDOW)
     window = text[lo:sym_start]
     lead_floor = _lead_floor(window)
     m = P.LEAD_PLAIN.search(window, lead_floor)
-    if m:
+    if m and not (m.group("type") and _pháp_luật(window, m.start(), m.group("type"))):
         if m.group("type"):
-            doc_type = _type_name(m.group("type"))
-            if doc_type == "Luật" and re.search(r"(?i:pháp)\s*$", window[: m.start()]):
-                return None  # "văn bản quy phạm pháp luật số …" is not a law
-            return lo + m.start(), doc_type, "type"
+            return lo + m.start(), _type_name(m.group("type")), "type"
         return lo + m.start(), P.ABBREVIATIONS[m.group("abbr")], "abbr"
+    # "văn bản quy phạm pháp luật số …" is not a law, unless a law's name ends so ("Luật Ban hành văn bản
+    # quy phạm pháp luật số 64/2025/QH15")
     for m in reversed([m for m in re.finditer(P.TYPE_ALT, window)]):
         named = P.LEAD_NAMED.match(window, m.start())
         if named is None:
             continue
         doc_type = _type_name(named.group("type"))
-        words = named.group("name").casefold()
-        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES):
+        words = re.sub(r"pháp\s+luật", "", named.group("name").casefold())
+        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES
+               if P.DOC_TYPE_KIND.get(t) != "generic"):  # "văn bản" is also a word of a law's name
             break  # another type stands between: that one (or none) is the reference's type
         if doc_type in P.NAMED_TYPES or _bare_type(sym) == doc_type:
             return lo + named.start(), doc_type, "type"
@@ -402,7 +462,12 @@ def _full_references(ctx: _Context) -> list[Reference]:
         if not sym:
             continue
         lead = _lead(text, m.start(), floor, sym)
-        flags = list(sym["flags"])
+        canonical = canonical_symbol(symbol, lead[1] if lead else "")
+        typo = canonical != P.fold(symbol)
+        if typo:  # a mistyped code read as the code it stands for (1055/QD-UBND)
+            sym = parse_symbol(canonical)
+            lead = _lead(text, m.start(), floor, sym)
+        flags = list(sym["flags"]) + (["typo"] if typo else [])
         if lead is None or lead[2] == "so":
             doc_type = _bare_type(sym)
             if not doc_type and sym["shape"] == "administrative" and not sym["type_code"]:
@@ -448,7 +513,6 @@ def _full_references(ctx: _Context) -> list[Reference]:
             said = P.ISSUER_AFTER.match(text, end)
             if said:
                 issuer = " ".join(said.group("body").split())
-        canonical = P.fold(symbol)
         out.append(
             Reference(
                 start=start,
@@ -548,19 +612,23 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
     the same type is introduced in between (``ban hành Kế hoạch …``).
     """
     out: list[Reference] = []
+    dates: dict[str, str] = {}  # ref_id → the first issue date said of it (later mentions inherit it)
+    documents: dict[str, Reference] = {}  # ref_id → its first full mention
     for ref in sorted(references, key=lambda r: (r.start, r.end)):
         flags = [f for f in ref.flags.split("|") if f]
         demonstrative = "demonstrative" in flags
         flags = [f for f in flags if f != "demonstrative"]
         if ref.canonical and ref.resolved_from is None:
-            out.append(ref if ref.ref_id else replace(ref, ref_id=ref.canonical))
+            ref = ref if ref.ref_id else replace(ref, ref_id=ref.canonical)
+            documents.setdefault(ref.ref_id, ref)
+            out.append(_dated(ref, dates))
             continue
         antecedent = None
         for prev in reversed(out):
             if prev.doc_type != ref.doc_type:
                 continue
             if demonstrative or _same_number(prev.number, ref.number):
-                if not demonstrative and not prev.canonical:
+                if not demonstrative and "unresolved" in prev.flags.split("|"):
                     continue  # an unresolved short form is not something to resolve to
                 antecedent = prev
                 break
@@ -571,27 +639,30 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
         if antecedent is None:
             if demonstrative:
                 continue
-            out.append(
-                replace(ref, ref_id=f"{ref.doc_type}#{ref.number}", flags=_flags(flags, ["unresolved"]))
-            )
+            out.append(replace(ref, canonical=ref.number, ref_id=f"{ref.doc_type}#{ref.number}",
+                               flags=_flags(flags, ["unresolved"])))
             continue
+        document = documents.get(antecedent.ref_id, antecedent)
         source = antecedent.resolved_from if antecedent.resolved_from is not None else antecedent.start
-        out.append(
-            replace(
-                ref,
-                canonical=antecedent.canonical,
-                number=antecedent.number,
-                year=antecedent.year,
-                type_code=antecedent.type_code,
-                issuer_code=antecedent.issuer_code,
-                issuer=antecedent.issuer,
-                issue_date=ref.issue_date or antecedent.issue_date,
-                ref_id=antecedent.ref_id,
-                resolved_from=source,
-                flags=_flags(flags, [f for f in antecedent.flags.split("|") if f == "unresolved"]),
-            )
-        )
+        if demonstrative:  # "Quyết định này" stands for the document itself
+            resolved = replace(ref, canonical=document.canonical, number=document.number, year=document.year,
+                               type_code=document.type_code, issuer_code=document.issuer_code,
+                               flags=_flags(flags, ["demonstrative"]))
+        else:  # "Quyết định 539" is written as a number: its canonical is that number
+            resolved = replace(ref, canonical=ref.number, flags=_flags(flags))
+        out.append(_dated(replace(resolved, issuer=document.issuer, ref_id=document.ref_id, resolved_from=source),
+                          dates))
     return out
+
+
+def _dated(ref: Reference, dates: dict[str, str]) -> Reference:
+    """A mention with the issue date of its document: its own, else the one said earlier of it."""
+    if ref.issue_date:
+        dates.setdefault(ref.ref_id, ref.issue_date)
+        return ref
+    if ref.ref_id in dates and "bad_date" not in ref.flags:
+        return replace(ref, issue_date=dates[ref.ref_id])
+    return ref
 
 
 def find_references(text: str) -> list[Reference]:
@@ -602,11 +673,17 @@ def find_references(text: str) -> list[Reference]:
     """
     if not text:
         return []
-    ctx = _Context(text)
+    # A hard-wrapped text is read with its soft line breaks as spaces ("Nghị định số⏎07/2021/NĐ-CP",
+    # "ngày⏎25/5/2016"); surfaces are then taken from the text as written.
+    flat = unwrapped(text)
+    ctx = _Context(flat)
     full = _full_references(ctx)
     taken = sorted((r.start, r.end) for r in full)
     short = _short_references(ctx, taken)
-    return resolve(full + short, text)
+    found = resolve(full + short, flat)
+    if flat is not text:
+        found = [replace(r, surface=text[r.start:r.end]) for r in found]
+    return found
 
 
 # ---------------------------------------------------------------------------

@@ -15,12 +15,15 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 
 from __future__ import annotations
 
+from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
-from chitieu.pipeline.place import resolve_place
+from chitieu.pipeline.period import context_period, time_frame
+from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
+from chitieu.pipeline.table_row import read_cell
 from chitieu.pipeline.year import resolve_year
 
 from chitieu.models import Target
@@ -31,30 +34,74 @@ def assemble(doc: Doc) -> None:
     t = doc.text
     anaphor, anaphor_any = anaphors()
     last_indicator = ""
+    headline: list[int] = []  # rows of the title that took the document's year
     for sentence in doc.sentences:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
         items, clause_list = sentence_items(doc, sent, sentence.values)
         sentence_status = ""
+        cells = dict(zip((v.start for v in sentence.values), sentence.cells, strict=False))
         for it in items:
             v = it.value
+            cell = read_cell(doc, cells.get(v.start))
+            if cell.indicator:
+                it.indicator = cell.indicator  # a table row's label
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric) and last_indicator:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
             last_indicator = it.indicator or last_indicator
-            measure = resolve_measure(t, v)
+            before, after = t[sent[0]:v.start], t[v.end:sent[1]]
+            measure = resolve_measure(t, v, before, after)
             other_tails = [r for other in items if other is not it for r in other.tail]
             status = resolve_status(doc, it, sent, para, clause_list, other_tails, pi)
             if not status and sentence_status:
                 status = sentence_status  # "…, trong khi tỷ lệ này ở Hà Giang chỉ là 60%"
-            if not status:  # nothing in the text decides: a year before publication is a result
+            if not status:  # nothing in the text decides: a year before publication is a result, else
+                # what the document mostly says
                 seen = resolve_year(doc, it, measure == "increase", "actual", sent, pi, clause_list)
-                status = "actual" if seen and doc.doc_year and seen < doc.doc_year else "target"
+                past = seen and doc.doc_year and seen < doc.doc_year
+                status = "actual" if past else doc.default_status
             sentence_status = status
-            year = resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
+            comparator = v.comparator
+            if measure == "gap":
+                status = "actual"
+                comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
+            elif other_kind_around(before, after):
+                status = "other"  # a tax or interest rate, a support share, a discount, a threshold
+            status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
+            year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
+            around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
+            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around)
+            if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
+                year = frame.year
+                if year is None and status == "actual":
+                    year = doc.report_year
+                    if pi == 0:
+                        headline.append(len(doc.targets))
+            if status == "actual" and year:  # a result is observed by the time of writing: not at the end
+                # of a period still running ("theo chuẩn nghèo giai đoạn 2022 - 2025"), nor after the date
+                period_end = any(y.kind == "period" and y.year == year for y in doc.years_in(*sent))
+                written = doc.doc_year or (doc.report_year if period_end else None)
+                if written and year > written:
+                    year = written
+            place, place_source = resolve_place(doc, it, sent, clause_list)
+            level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
-                value_high=v.value_high, comparator=v.comparator, status=status, measure=measure, year=year,
-                level=it.level, place=resolve_place(doc, it, sent, clause_list), indicator=it.indicator,
+                value_high=v.value_high, comparator=comparator, status=status, measure=measure, year=year,
+                level=level, place=place, indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
+                place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,
+                period=frame.period, as_of=frame.as_of, estimate=frame.estimate,
             ))
+    _headline_years(doc, headline)
+
+
+def _headline_years(doc: Doc, rows: list[int]) -> None:
+    """A headline that repeats a figure of the body takes the body's year ("87% dân số sử dụng nước
+    sạch" over "Tính đến cuối năm 2017, … 87%")."""
+    for i in rows:
+        head = doc.targets[i]
+        same = [t for t in doc.targets[i + 1:] if t.value == head.value and t.status == head.status and t.year]
+        if same:
+            head.year = same[0].year

@@ -42,7 +42,7 @@ from chitieu.pipeline.engine import Merger, Outcome
 from chitieu.pipeline.engine_dask import run_dask
 from chitieu.pipeline.engine_local import run_local
 from chitieu.pipeline.progress import Progress
-from chitieu.pipeline.read import ReadOptions, expand_inputs, sources_of
+from chitieu.pipeline.read import ReadOptions, expand_inputs, input_size, is_export, sources_of
 from chitieu.pipeline.write import TableWriter
 
 
@@ -100,8 +100,8 @@ def run_batch(
     shutil.rmtree(work / "tmp", ignore_errors=True)
     (work / "tmp").mkdir(parents=True, exist_ok=True)
     bar = Progress(
-        total_bytes=sum(_size(f) for f in files),
-        total_docs=None if any(f.suffix.lower() in (".jsonl", ".ndjson", ".csv") for f in files) else len(files),
+        total_bytes=sum(input_size(f) for f in files),
+        total_docs=None if any(is_export(f) for f in files) else len(files),
         enabled=progress, stream=errors or sys.stderr,
     )
 
@@ -123,10 +123,3 @@ def run_batch(
     prune_other_versions(out_dir, version)
     return BatchSummary(**merger.counts, out_dir=out_dir, cached=bar.cached,
                         seconds=time.monotonic() - started, bytes=bar.done_bytes)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

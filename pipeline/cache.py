@@ -63,7 +63,8 @@ def pipeline_key() -> str:
 def source_key(src: Source, version_key: str) -> str:
     """Hash of a source's content and identity under a pipeline version (hex, 64 characters)."""
     digest = hashlib.sha256()
-    for part in (version_key, src.kind, src.doc_id, json.dumps(src.meta, sort_keys=True)):
+    meta = json.dumps(src.meta, sort_keys=True, default=str)
+    for part in (version_key, src.kind, src.doc_id, meta, "|".join(src.warnings)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     if src.data is not None:

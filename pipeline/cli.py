@@ -57,16 +57,35 @@ def extract(
     ),
     id_column: str | None = typer.Option(None, "--id-column", help="Exports (.jsonl/.csv): column of the doc_id."),
     text_column: str | None = typer.Option(None, "--text-column", help="Exports: column of the text."),
-    date_column: str | None = typer.Option(None, "--date-column", help="Exports: column of the date (kept in texts.jsonl)."),
-    url_column: str | None = typer.Option(None, "--url-column", help="Exports: column of the URL (kept in texts.jsonl)."),
+    date_column: str | None = typer.Option(
+        None, "--date-column", help="Exports and metadata files: column of the date (default: date, published, ngay, …)."
+    ),
+    url_column: str | None = typer.Option(
+        None, "--url-column", help="Exports and metadata files: column of the URL (default: url, link, …)."
+    ),
+    outlet_column: str | None = typer.Option(
+        None, "--outlet-column",
+        help="Exports and metadata files: column of the publisher (default: outlet, publisher, sitename, site, source, domain).",
+    ),
+    title_column: str | None = typer.Option(
+        None, "--title-column", help="Exports and metadata files: column of the title (default: title, headline, tieu_de)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
     references.csv, documents.csv, spans.csv and texts.jsonl.
 
-    Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; .jsonl/.csv exports if named.
+    Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; .jsonl/.csv exports
+    (also .jsonl.gz/.csv.gz) if named.
 
     Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 4
+
+    Metadata (url, date, outlet, title → documents.csv; the date also → targets.csv): an export's
+    columns; for document files, a metadata.csv or metadata.jsonl in their folder with one row per
+    file (a file, filename or id column holding the file name or stem, then the same columns as
+    exports); else the file's own (HTML meta tags, .docx and PDF properties). Dates become ISO
+    (30/6/2023 → 2023-06-30). An unreadable value is dropped and named in the warnings column
+    (bad_date, bad_url); the document is still processed.
 
     A rerun skips the documents already done (kept in OUT/.chitieu-work): a stopped run resumes.
 
@@ -82,7 +101,8 @@ def extract(
         _fail("--jobs must be a positive number")
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
-    options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column)
+    options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column,
+                          outlet_column=outlet_column, title_column=title_column)
     try:
         summary = run_batch(
             paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler,

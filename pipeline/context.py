@@ -13,13 +13,17 @@ the paragraphs below it, and the year of its byline date.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 from chitieu.extractors.cues import find_cues_in
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in
+from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.place import NATIONAL
+from chitieu.pipeline.header import in_date, read_header
+from chitieu.pipeline.place import find_regions, ministry_pattern, national
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
 from chitieu.models import PlaceMention, YearMention
@@ -27,26 +31,63 @@ from chitieu.models import PlaceMention, YearMention
 HEADING_MAX = 200
 
 
-def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]]) -> str:
-    """The document's place: the one named in the title, else the most mentioned; ``Việt Nam`` for a
-    national round-up ("cả nước" said at least as often as any province). Datelines ("Hà Nội, ngày …")
-    in byline lines say where it was written, not what it is about."""
+def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]],
+                     title: tuple[int, int] | None = None, no_subject: list[tuple[int, int]] = ()) -> str:
+    """The document's place: the one named in the title (``title``, else the first paragraph), else the
+    most mentioned; ``Việt Nam`` for a national round-up ("cả nước" said at least as often as any
+    province). Datelines ("Hà Nội, ngày …") in byline lines say where it was written, not what it is
+    about; nor does an official document's motto (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``) or dateline
+    (``no_subject``, :mod:`chitieu.pipeline.header`)."""
     bylines = [(s, e) for s, e in paras[:4] if e - s <= HEADING_MAX and _BYLINE_DATE.search(text, s, e)]
-    places = [p for p in places if not any(s <= p.start < e for s, e in bylines)]
-    if paras and paras[0][1] - paras[0][0] <= HEADING_MAX:
-        first = [p for p in places if p.start < paras[0][1] and p.place != "Việt Nam"]
+    places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])]
+    official = title is not None  # an official document's title may be long
+    title = title or (paras[0] if paras else None)
+    if title and (official or title[1] - title[0] <= HEADING_MAX):
+        first = [p for p in places if p.start < title[1] and p.place != "Việt Nam"]
         if first:
             return first[0].place
-        if NATIONAL.search(text, *paras[0]) or any(p.start < paras[0][1] for p in places):
+        if national(text, *title) or any(p.start < title[1] for p in places):
             return "Việt Nam"
     counts = Counter(p.place for p in places if p.place != "Việt Nam")
-    national = len(NATIONAL.findall(text)) + sum(p.place == "Việt Nam" for p in places)
+    nation = len(national(text, clause_start=False)) + sum(p.place == "Việt Nam" for p in places)
     if not counts:
-        return "Việt Nam" if national else ""
+        return "Việt Nam" if nation else ""
     best = max(counts.values())
-    if national >= best and national >= 2:
+    if nation >= best and nation >= 2:
         return "Việt Nam"
     return next(p.place for p in places if counts.get(p.place) == best)
+
+
+_BULLET = regex.compile(r"\s*[-+•*–]\s")
+_ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
+# "… của Bộ Xây dựng": a title that names whose plan or work it is.
+_OWNER = regex.compile(r"(?<![\p{L}])(?:của|tại)\s+$", regex.IGNORECASE)
+
+
+def _title_ministry(text: str, title: tuple[int, int]) -> str:
+    """A ministry that a short title names as the owner (``Kế hoạch … của Bộ Xây dựng``), when the
+    title names no province: its figures are about its own work."""
+    s, e = title
+    if e - s > HEADING_MAX:
+        return ""
+    for m in ministry_pattern().finditer(text, s, e):
+        if _OWNER.search(text, max(s, m.start() - 8), m.start()):
+            return " ".join(m.group().split())
+    return ""
+
+
+@cache
+def _plan_title() -> regex.Pattern:
+    """A title that opens with a document type (``KẾ HOẠCH``, ``Quyết định 664/QĐ-BXD …``, ``Toàn văn
+    Kế hoạch …``): the text is the plan itself, not a report on one."""
+    types = [r["doc_type"] for r in rows("doc_types.csv")]
+    return regex.compile(r"^[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
+                         + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def is_plan(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether the document is a plan, programme or decision itself (its title opens with its type)."""
+    return bool(paras) and _plan_title().match(text, *paras[0]) is not None
 
 
 def is_heading(text: str, span: tuple[int, int]) -> bool:
@@ -82,7 +123,12 @@ def build_context(doc: Doc) -> None:
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
     text = doc.text
     paras = paragraphs(text)
-    regions = [p for i, p in enumerate(paras) if i < 3 or is_heading(text, p) or is_candidate(text[p[0]:p[1]])]
+    header = read_header(text, paras)
+    block = _title_block(text, paras, header.title)
+    title = (block[0][0], block[-1][1]) if block else None
+    regions = [p for i, p in enumerate(paras)
+               if i < 3 or is_heading(text, p) or text[p[1] - 1] == ":" or is_candidate(text[p[0]:p[1]])
+               or (title and p[0] < title[1] and title[0] < p[1])]
     places = find_places_in(text, regions)
     # A cue inside a place name is no cue ("Cần Thơ" is not "cần").
     cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
@@ -92,21 +138,99 @@ def build_context(doc: Doc) -> None:
     doc.cues = cues
     doc.places = places
     doc.index()
-    doc.subject = document_subject(text, doc.places, paras)
-    doc.doc_year = _byline_year(text, paras)
-    if doc.doc_year is None and paras:
+    doc.subject = document_subject(text, doc.places, paras, header.title, header.no_subject)
+    doc.own_symbol = header.symbol
+    # regions are places of their figures, but never the document's subject
+    doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
+    doc.subject_source = "text" if doc.subject else ""
+    if not doc.subject and block:
+        doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
+        doc.subject_source = "text" if doc.subject else ""
+    if not doc.subject:  # the text never names its place: the publisher tells it
+        url = doc.meta.get("url") or None
+        publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
+        if publisher is not None:
+            doc.subject, doc.subject_source = publisher.place, "publisher"
+    doc.is_plan = is_plan(text, paras)
+    doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
+    doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
+    doc.report_year = doc.doc_year
+    if doc.doc_year is None and title:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
-        period = [y for y in doc.years_in(*paras[0]) if y.kind == "period" and y.year_start]
+        period = [y for y in doc.years_in(*title) if y.kind == "period" and y.year_start]
         doc.plan_start = period[0].year_start if period else None
-    if paras:
-        doc.title_year = _governing_year(doc.years_in(*paras[0]))
+    if title:
+        after = [p for p in paras if p[0] >= title[1]][:1]
+        doc.lead = (title[0], after[0][1] if after else title[1])
+        # the date of a document an official title names is not a year the title sets
+        doc.title_year = _governing_year([y for y in doc.years_in(*title)
+                                          if header.title is None or not in_date(text, y.start)])
+        if doc.report_year is None:  # no date: a report's year is the one its title states …
+            doc.report_year = doc.title_year
+    if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
+        opening = [y for y in doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]) if y.kind in ("point", "through")]
+        doc.report_year = opening[0].year if opening else None
+    doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):
-        if i and is_heading(text, span):  # a new heading resets what the previous one said
-            year = _governing_year(doc.years_in(*span))
-            cues = doc.cues_in(*span)
-            status = cues[-1].kind if cues else None
+        if i and is_heading(text, span):  # a new heading resets what the previous one said …
+            heading_year, heading_status = _governs(doc, span)
+            if _BULLET.match(text, *span):  # … but a bulleted sub-heading ("- Đối với trẻ em") only adds
+                year, status = heading_year or year, heading_status or status
+            else:
+                year, status = heading_year, heading_status
         if year:
             doc.heading_years[i] = year
         if status:
             doc.heading_status[i] = status
+        if text[span[1] - 1] == ":":  # a lead-in ("Mục tiêu cụ thể đến năm 2025:") governs the list below it
+            lead_year, lead_status = _governs(doc, _last_sentence(text, span))
+            year, status = lead_year or year, lead_status or status
+
+
+def _title_block(text: str, paras: list[tuple[int, int]], start: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The title: the official title the header names (``start``), else the first paragraph, with the
+    short heading lines that follow it (``KẾ HOẠCH`` / ``Thực hiện … giai đoạn 2021-2025``)."""
+    if start is not None:
+        block = [start]
+        rest = [p for p in paras if p[0] >= start[1]]
+    else:
+        block, rest = paras[:1], paras[1:]
+    for span in rest[:_TITLE_LINES - 1]:
+        if not is_heading(text, span):
+            break
+        block.append(span)
+    return block
+
+
+_TITLE_LINES = 3
+
+
+def _prevailing_status(doc: Doc) -> str:
+    """What a document mostly says, for values nothing else decides: ``actual`` when its cues and years
+    report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
+    2025``), else ``target``."""
+    goals = sum(c.kind == "target" for c in doc.cues) + sum(y.kind in ("deadline", "vision") for y in doc.years)
+    results = sum(c.kind == "actual" for c in doc.cues)
+    if doc.doc_year is not None:
+        results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in doc.years)
+    return "actual" if results > goals else "target"
+
+
+def _governs(doc: Doc, span: tuple[int, int]) -> tuple[int | None, str | None]:
+    """The year and status a heading or lead-in sets for what follows: its deadline (or period end) and
+    its last cue, a deadline alone setting a goal."""
+    years = doc.years_in(*span)
+    cues = doc.cues_in(*span)
+    if cues:
+        status = cues[-1].kind
+    else:
+        status = "target" if any(y.kind in ("deadline", "vision") for y in years) else None
+    return _governing_year(years), status
+
+
+def _last_sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The last sentence of a paragraph (a lead-in closes a paragraph: "…. Cụ thể như sau:")."""
+    s, e = span
+    cut = max(text.rfind(". ", s, e), text.rfind("! ", s, e), text.rfind("? ", s, e))
+    return (cut + 2, e) if cut >= 0 else span

@@ -14,18 +14,22 @@ from dataclasses import dataclass, field
 
 from chitieu.pipeline.indicator import Ranges, render
 from chitieu.pipeline.normalize import Normalized, normalize
+from chitieu.pipeline.tables import TableCell
 
 from chitieu.models import Cue, Percentage, PlaceMention, Reference, Target, YearMention
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence that holds values: its span, its paragraph (index and span) and its values."""
+    """A sentence that holds values: its span, its paragraph (index and span) and its values; for a
+    value in a table, ``cells`` (aligned with ``values``, empty when no value is in a table) says its
+    cell, its row's label and its column's header (:class:`~chitieu.pipeline.tables.TableCell`)."""
 
     span: tuple[int, int]
     para_index: int
     para: tuple[int, int]
     values: list[Percentage]
+    cells: tuple[TableCell | None, ...] = ()
 
 
 @dataclass
@@ -48,13 +52,20 @@ class Doc:
     years: list[YearMention] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
-    subject: str = ""
+    subject: str = ""  # the document's place ("Nghệ An", "Việt Nam", "Bộ Xây dựng")
+    subject_source: str = ""  # "text", or "publisher" when only the publisher tells the place
     title_year: int | None = None
+    date: str = ""  # ISO date of the document from its metadata
+    lead: tuple[int, int] | None = None  # the title and the first paragraph after it, where a report says what it covers
+    report_year: int | None = None  # the year a reported figure with no year of its own belongs to
+    default_status: str = "target"  # the status of values nothing else decides (what the text mostly says)
+    is_plan: bool = False  # the text is a plan or decision itself, not a report (its title opens with its type)
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
     heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
     norm: Normalized | None = None  # the way back to the original text
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
+    own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
 
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
@@ -110,3 +121,44 @@ def normalize_doc(doc: Doc) -> None:
     ``doc.norm`` keeps the way back to the original's offsets."""
     doc.norm = normalize(doc.original)
     doc.text = doc.norm.text
+
+
+@dataclass
+class Scope:
+    """A clause or a parenthesised sub-clause: ``[start, end)``, its inner scopes, its parent."""
+
+    start: int
+    end: int
+    parent: Scope | None = None
+    children: list[Scope] = field(default_factory=list)
+    paren: bool = False  # opened by "(": its start is the "(" itself
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def innermost(self, pos: int) -> Scope:
+        for child in self.children:
+            if child.contains(pos):
+                return child.innermost(pos)
+        return self
+
+    def holes(self) -> list[tuple[int, int]]:
+        """The inner scopes' spans: text that belongs to them, not to this scope."""
+        return [(c.start, c.end) for c in self.children]
+
+
+@dataclass
+class Item:
+    """One value in its scope, with the pieces of text that belong to it."""
+
+    value: Percentage
+    scope: Scope
+    head: Ranges | None = None  # own head (None: shares the scope's first head)
+    tail: Ranges = field(default_factory=list)
+    attached_level: str | None = None
+    attached_place: str | None = None
+    indicator: str = ""
+    level: str = ""
+    inherited: bool = False
+    head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
+    tail_clean: Ranges = field(default_factory=list)  # the cleaned tail the indicator was made with

@@ -21,7 +21,8 @@ from functools import cache, lru_cache
 import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
-from chitieu.extractors.places import find_places
+from chitieu.extractors.periods import find_periods
+from chitieu.extractors.places import find_places, find_regions
 from chitieu.extractors.years import find_years
 
 Ranges = list[tuple[int, int]]
@@ -136,11 +137,14 @@ def _bounds(ranges: Ranges) -> tuple[int, int]:
 
 
 def _remove_noise(text: str, ranges: Ranges) -> Ranges:
-    """Years, comparator/status words at edges, level locatives, footnote marks, side remarks."""
+    """Years and parts of a year, level locatives, footnote marks, side remarks."""
     if not ranges:
         return ranges
     lo, hi = _bounds(ranges)
     holes = [(lo + m.start, lo + m.end) for m in find_years(text[lo:hi])]
+    piece = text[lo:hi]
+    if "tháng" in piece or "quý" in piece.lower() or "nửa" in piece:  # "6 tháng đầu năm", "quý III"
+        holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
     for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
@@ -177,6 +181,16 @@ def _trail_floor(text: str, s: int, e: int) -> int:
     return s
 
 
+@cache
+def _term_re() -> regex.Pattern:
+    return regex.compile(WB_BEFORE + alternation(_words("term")) + r"[\s,;:.\-(\"'…/]*$", regex.IGNORECASE)
+
+
+def _ends_with_term(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` ends with a term whose last word is an edge word ("nông thôn mới")."""
+    return _term_re().search(text, max(s, e - 40), e) is not None
+
+
 def trim(text: str, ranges: Ranges) -> Ranges:
     """Drop empty pieces and the words and punctuation that cannot start or end the phrase."""
     lead, trail = _edge_re()
@@ -193,6 +207,8 @@ def trim(text: str, ranges: Ranges) -> Ranges:
         break
     while ranges:
         s, e = ranges[-1]
+        if _ends_with_term(text, s, e):
+            break  # "xã đạt chuẩn nông thôn mới": a term ends here, edge words and all
         m = trail.search(text, _trail_floor(text, s, e), e)
         if m and m.start() < e:
             e = m.start()
@@ -213,8 +229,9 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     lo, hi = _bounds(ranges)
     cut = lo
     colon = text.rfind(":", lo, hi)
-    if colon >= 0:
-        cut = colon + 1
+    if colon >= 0 and (not subject or content_words(text[colon + 1:hi], stop_at=1) > 0):
+        cut = colon + 1  # a header: "Mục tiêu cụ thể: phấn đấu …"
+    # else a labelled item ("- Tỷ lệ che phủ rừng: 41,2%"): the label is what is measured
     for m in _cut_cue_re().finditer(text, cut, hi):
         # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
         if content_words(text[m.end():hi], stop_at=1) > 0:
@@ -274,7 +291,16 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
+    for r in find_regions(text, [(lo, hi)]):  # "của vùng Tây Nguyên"
+        particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
+        holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _region_particle() -> regex.Pattern:
+    return regex.compile(r"(?:" + alternation(words("place_words.csv", "place_particle")) + r"\s+)?(?:vùng\s+)?$",
+                         regex.IGNORECASE)
 
 
 def clean_tail(text: str, ranges: Ranges) -> Ranges:
@@ -283,6 +309,7 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
         return ranges
     lo, hi = _bounds(ranges)
     ranges = _remove_noise(text, tail_extent(text, ranges))
+    ranges = subtract(ranges, place_holes(text, lo, hi))  # "… của tỉnh Vĩnh Phúc được xử lý …"
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
     return trim(text, subtract(ranges, frames))

@@ -22,6 +22,8 @@ import bisect
 import re
 
 from chitieu.extractors import scan
+from chitieu.extractors.layout import unwrapped
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
 from chitieu.pipeline.doc import Doc
 
@@ -96,6 +98,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _symbol(ref: Reference) -> str:
+    """The symbol of the document a reference stands for: a short form's document (``Quyết định 539``
+    → ``539/QĐ-UBND``), none for a number nothing resolves."""
+    if "unresolved" in ref.flags.split("|"):
+        return ""
+    return ref.ref_id if ref.resolved_from is not None else ref.canonical
+
+
 def _numbers(markers: str) -> list[int]:
     out = []
     for m in MARKER.finditer(markers):
@@ -150,7 +160,7 @@ def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], 
     spans = []
     for start, end, numbers in lines:
         spans.append((start, end))
-        symbol = next((r.canonical for r in references if start <= r.start < end and r.canonical), "")
+        symbol = next((_symbol(r) for r in references if start <= r.start < end and _symbol(r)), "")
         if symbol:
             for n in numbers:
                 mapping.setdefault(n, symbol)
@@ -231,20 +241,31 @@ def link_decisions(
     if not targets or not references:
         return
     paras = _paragraphs(text, paragraphs)
-    sentences = _sentences(text)
+    flat = unwrapped(text)  # a hard-wrapped sentence goes on over its soft line breaks
+    sentences = _sentences(flat)
     decided: dict[int, str] = {}
 
     # (b) governing phrases
     for ref in references:
-        if not ref.canonical:
+        if not _symbol(ref):
             continue
         sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
-        if not _governs(text, ref, sentence):
+        if not _governs(flat, ref, sentence):
             continue
-        regions = _governed_region(text, ref, sentence, paras)
+        regions = _governed_region(flat, ref, sentence, paras)
         for i, t in enumerate(targets):
             if any(s <= t.start < e for s, e in regions):
-                decided[i] = ref.canonical
+                decided[i] = _symbol(ref)
+
+    # (c) the plan a report goes on to describe ("… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"),
+    # or whose targets a lead-in lists ("mục tiêu … tại Kế hoạch 188/KH-UBND như sau:")
+    symbols = [r for r in references if _symbol(r)]
+    for ref in symbols:
+        later = [r.start for r in symbols if r.start > ref.end and _symbol(r) != _symbol(ref)]
+        for s, e in _reported_region(text, ref, sentences, paras, min(later, default=len(text))):
+            for i, t in enumerate(targets):
+                if s <= t.start < e and i not in decided:
+                    decided[i] = _symbol(ref)
 
     # (a) footnotes, which win
     mapping, note_spans = _footnotes(text, references)
@@ -265,8 +286,84 @@ def link_decisions(
 
     for i, symbol in decided.items():
         targets[i].decision = symbol
+    # (d) a programme attached to a document ("Kèm theo Nghị quyết số 124/2017/NQ-HĐND") is its decision
+    attached = _attached_to(text, references, paras)
+    if attached:
+        for t in targets:
+            if not t.decision:
+                t.decision = attached
 
 
 def link(doc: Doc) -> None:
-    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``)."""
+    """Link stage: fill the ``decision`` of ``doc.targets`` from ``doc.references`` (offsets in ``doc.text``);
+    an official document's own targets that no other document governs get its own symbol (the
+    ``Số: 95/KH-UBND`` of its header, :mod:`chitieu.pipeline.header`).
+
+        >>> from chitieu.pipeline.run import run_stages
+        >>> text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\\nSố: 95/KH-UBND\\nKẾ HOẠCH\\nChuyển đổi số năm 2025\\n"
+        ...         "Phấn đấu đến năm 2025, 90% hồ sơ được xử lý trên môi trường mạng.\\n"
+        ...         "Theo Quyết định số 12/QĐ-TTg, đến năm 2025 đạt 80% dịch vụ công trực tuyến.\\n"
+        ...         "Năm 2023, tỉnh đã đạt 70%.")
+        >>> [(t.value, t.status, t.decision) for t in run_stages(Doc("d", text)).targets]
+        [(90.0, 'target', '95/KH-UBND'), (80.0, 'target', '12/QĐ-TTg'), (70.0, 'actual', '')]
+    """
     link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)
+    if doc.own_symbol:
+        for t in doc.targets:
+            if t.status == "target" and not t.decision:
+                t.decision = doc.own_symbol
+    for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
+        if t.status == "actual":
+            t.decision = ""
+
+
+def _link_words(role: str) -> str:
+    return alternation(words("link_words.csv", role))
+
+
+_REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
+_TARGET_WORD = re.compile(r"(?<!\w)" + _link_words("target_word") + r"(?!\w)", re.IGNORECASE)
+_ATTACHED = re.compile(r"(?<!\w)" + _link_words("attached") + r"\s+$", re.IGNORECASE)
+_TITLE_PARAGRAPHS = 6  # where an official document names what it is attached to
+
+
+def _reported_region(text: str, ref: Reference, sentences: list[tuple[int, int]],
+                     paras: list[tuple[int, int]], until: int) -> list[tuple[int, int]]:
+    """What goes on to describe the document a sentence names, up to ``until`` (where another document
+    is named): from a following sentence that opens with ``Theo đó``/``Cụ thể`` to the end of the text
+    (the rest of a report on one plan); or, when the sentence itself is a lead-in that lists targets
+    (``mục tiêu … tại Kế hoạch … như sau:``), the list it introduces."""
+    sentence = _containing(sentences, ref.start)
+    if sentence is None:
+        return []
+    if text[sentence[0]:sentence[1]].rstrip().endswith(":") and _TARGET_WORD.search(text, sentence[0], ref.start):
+        para = _containing(paras, sentence[0])
+        end = para[1] if para else sentence[1]
+        regions = [(sentence[1], end)]
+        i = paras.index(para) + 1 if para in paras else len(paras)
+        while i < len(paras) and paras[i][0] < until and (len(regions) == 1 or not _is_section(text, paras[i])):
+            regions.append(paras[i])
+            i += 1
+        return regions
+    following = [s for s in sentences if s[0] >= sentence[1]][:1]
+    if not following or not _REPORTED.match(text, following[0][0]):
+        return []
+    return [(following[0][0], until)]
+
+
+def _is_section(text: str, para: tuple[int, int]) -> bool:
+    """A numbered section heading (``II. NHIỆM VỤ``, ``3. Tổ chức thực hiện``) ends a lead-in's list."""
+    return _SECTION.match(text, para[0]) is not None and para[1] - para[0] < _SECTION_MAX
+
+
+_SECTION = re.compile(r"[ \t#*]*(?:[IVX]{1,4}|\d{1,2})[.)]\s")
+_SECTION_MAX = 120
+
+
+def _attached_to(text: str, references: list[Reference], paras: list[tuple[int, int]]) -> str:
+    """The document a programme or plan is attached to, as its title block says (``Kèm theo …``)."""
+    end = paras[min(len(paras), _TITLE_PARAGRAPHS) - 1][1] if paras else 0
+    for ref in references:
+        if ref.canonical and ref.start < end and _ATTACHED.search(text, max(0, ref.start - 40), ref.start):
+            return ref.canonical
+    return ""

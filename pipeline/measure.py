@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.measure import measure_of
 
 from chitieu.models import Measure, Percentage
 
@@ -36,12 +37,15 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     return before("increase"), before("decrease"), per_period
 
 
-def resolve_measure(text: str, v: Percentage) -> Measure:
-    """``decrease`` after a fall verb, ``increase`` after a rise verb or before a per-period word."""
+def resolve_measure(text: str, v: Percentage, before: str, after: str) -> Measure:
+    """The measure as the value's sentence reads (:func:`~chitieu.extractors.measure.measure_of`: a
+    rate named as a noun is a level, a gap is measured against a target); a per-period word after a
+    value that is a change of its own (``tăng thêm 10%/năm``) keeps it a rise."""
+    read = measure_of(before, after)
+    if read != "level":
+        return read
     increase, decrease, per_period = _patterns()
     window = text[max(0, v.start - _WINDOW):v.start]
-    if decrease.search(window):
-        return "decrease"
-    if per_period.match(text[v.end:v.end + 15]) or increase.search(window):
-        return "increase"
+    if per_period.match(text[v.end:v.end + 15]) and (increase.search(window) or decrease.search(window)):
+        return "decrease" if decrease.search(window) else "increase"
     return "level"

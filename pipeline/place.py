@@ -12,35 +12,112 @@ sentence; else the document's subject.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.scope import Item, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.extractors.patterns import Caseless
+from chitieu.extractors.places import find_regions  # noqa: F401  (re-exported for the context stage)
+from chitieu.pipeline.doc import Doc, Item, Scope
+from chitieu.pipeline.scope import outside, scope_chain
 
 
 def _words(*roles: str) -> str:
     return alternation(words("place_words.csv", *roles))
 
 
-# "của cả nước", "Cả nước …" at the start, "toàn quốc": a national figure.
-NATIONAL = regex.compile(r"(?<![\p{L}])(?:" + _words("national_particle") + r"\s+" + _words("national") + r"|^\s*"
-                         + _words("national") + "|" + _words("national_free") + r")(?![\p{L}])", regex.IGNORECASE)
+# "của cả nước", "Cả nước …" at the start of a sentence or clause, "toàn quốc": a national figure. The
+# pattern finds the words; national() keeps "cả nước" only after a particle or a clause boundary.
+_NATIONAL_WORDS = Caseless(words("place_words.csv", "national", "national_free"))
+_NATIONAL_FREE = frozenset(" ".join(w.casefold().split()) for w in words("place_words.csv", "national_free"))
+_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])" + _words("national_particle") + r"\s+$", regex.IGNORECASE)
+_CLAUSE_START = regex.compile(r"(?:^|[,;:(.])\s*$")
 
 
-def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str:
+def national(text: str, lo: int = 0, hi: int | None = None, clause_start: bool = True) -> list[int]:
+    """Where ``text[lo:hi]`` says the figure is national: ``của cả nước``, ``toàn quốc``, and with
+    ``clause_start`` a clause that opens with ``cả nước`` (``…, cả nước đạt 90%``).
+
+        >>> national("Tỉnh đạt 80%, cả nước đạt 90%; toàn quốc có 5% và dân cả nước 2%")
+        [14, 31]
+        >>> national("Tỉnh đạt 80%, cả nước đạt 90%; toàn quốc có 5%", clause_start=False)
+        [31]
+    """
+    hi = len(text) if hi is None else hi
+    found = []
+    for m in _NATIONAL_WORDS.finditer(text, lo, hi):
+        before = max(0, m.start() - 12)
+        if (" ".join(m.group().split()) in _NATIONAL_FREE or _PARTICLE_BEFORE.search(text, before, m.start())
+                or (clause_start and _CLAUSE_START.search(text, before, m.start()))):
+            found.append(m.start())
+    return found
+
+
+VIETNAM = "Việt Nam"
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """``{name: kind}`` of the places that are no province: regions, ministries, blocs."""
+    out = {VIETNAM: "national"}
+    for role in ("region", "ministry", "group"):
+        out.update((w.casefold(), role) for w in words("place_words.csv", role))
+    return out
+
+
+def place_kind(place: str) -> str:
+    """``province``, ``national``, ``region``, ``ministry`` or ``group`` (a bloc); empty for no place.
+
+        >>> place_kind(VIETNAM), place_kind("Tây Nguyên"), place_kind("Bộ Xây dựng"), place_kind("Cà Mau")
+        ('national', 'region', 'ministry', 'province')
+    """
+    if not place:
+        return ""
+    if place == VIETNAM:
+        return "national"
+    return _kinds().get(place.casefold(), "group" if place.casefold().startswith("khối") else "province")
+
+
+@cache
+def ministry_pattern() -> regex.Pattern:
+    """The ministries and central bodies of ``place_words.csv`` as written (``Bộ Công Thương``)."""
+    return regex.compile(r"(?<![\p{L}])" + _words("ministry") + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> tuple[str, str]:
+    """The place of a value and where it comes from: ``text``, or ``publisher`` when the document's
+    place is only told by its publisher."""
+    place = _place(ctx, it, sent, clause_list)
+    if place is None:
+        return ctx.subject, ctx.subject_source
+    return place, "text"
+
+
+def shared_by_places(ctx: Doc, it: Item) -> bool:
+    """Whether the value bounds a group of provinces (``16/34 địa phương … đạt từ 8% trở lên``, ``63
+    tỉnh, thành phố … trên 90%``): one value of several places, which has no place of its own."""
+    if not it.head:
+        return False
+    lo, hi = it.head[0][0], it.value.start
+    lo = max(lo, ctx.text.rfind(":", lo, hi) + 1)  # not in a header before a colon
+    return _GROUP.search(ctx.text, lo, hi) is not None
+
+
+def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str | None:
     if it.attached_place:
         return it.attached_place
+    if shared_by_places(ctx, it):
+        return ""
     chain = scope_chain(it.scope)
     before = [(p.start, p.place) for p in ctx.places
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
-        before += [(m.start(), "Việt Nam") for m in NATIONAL.finditer(ctx.text, s, e)]
+        before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     after = _OF_PLACE.match(ctx.text, it.value.end)
     if after:
         if after.group("national"):
-            return "Việt Nam"
+            return VIETNAM
         named = [p for p in ctx.places if p.start == after.start("place")]
         if named:
             return named[0].place
@@ -50,9 +127,12 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
         earlier = [p.place for p in ctx.places if p.start < sent[0]]
         if earlier:
             return earlier[-1]  # "Lãnh đạo địa phương này …": the place named before
-    return ctx.subject
+    return None
 
 
+# "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
+_GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
+                       + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
                                + r"(?![\p{L}])", regex.IGNORECASE)
 # "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it

@@ -6,74 +6,78 @@
 
 Formats: ``.txt`` (any encoding :mod:`chitieu.pipeline.encoding` knows), ``.html``/``.htm`` (main text
 only: no menus, captions or footers), ``.docx`` (paragraphs and tables in order), text ``.pdf``,
-and corpus exports ``.jsonl``/``.csv`` with one document per record (``ReadOptions`` names the id,
-text, date and url columns). Folders are searched recursively for documents; exports are read only
-when named (a file or a glob), so a folder's metadata CSVs are never mistaken for a corpus.
+and corpus exports ``.jsonl``/``.csv`` (also gzip-compressed, ``.jsonl.gz``/``.csv.gz``) with one
+document per record (``ReadOptions`` names the id, text and metadata columns). Folders are searched
+recursively for documents; exports are read only when named (a file or a glob), so a folder's
+metadata CSVs are never mistaken for a corpus.
+
+Metadata (url, date, outlet, title; :mod:`chitieu.pipeline.metadata`) comes from an export's columns,
+from a sidecar ``metadata.csv``/``metadata.jsonl`` beside document files (one row per file, keyed by
+file name or stem), or from the file itself: an HTML page's own metadata, a .docx's core properties,
+a PDF's document info. The user's values (export, sidecar) win over the file's own.
 
 Reading is split in two so that the expensive half runs in parallel workers: :func:`iter_sources`
 (cheap, in order: which documents exist, their raw bytes or record text) and :func:`decode_source`
 (pure: bytes → ``Document``). Every problem with one input becomes a ``Document`` with
 ``status="error"`` and a one-line ``error``; it never stops the other documents.
+
+The work is shared out by what it reads: :mod:`chitieu.pipeline.source` (``ReadOptions``, ``Source``),
+:mod:`chitieu.pipeline.formats` (HTML, .docx, PDF), :mod:`chitieu.pipeline.exports` (corpus exports,
+sidecars, column recognition, gzip); this module lists the inputs, decodes each source, and re-exports
+the names of those modules that callers import from here (:data:`__all__`).
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import glob
-import io
-import json
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from chitieu.pipeline.encoding import DecodeError, decode_bytes, decode_text
+from chitieu.pipeline.exports import (
+    EXPORT_SUFFIXES,
+    FILE_CANDIDATES,
+    ID_CANDIDATES,
+    SIDECAR_NAMES,
+    TEXT_CANDIDATES,
+    Sidecar,
+    export_records,
+    export_sources,
+    is_export,
+    read_sidecar,
+    record_meta,
+)
+from chitieu.pipeline.formats import (
+    docx_document,
+    docx_text,
+    html_document,
+    html_metadata,
+    html_text,
+    pdf_document,
+    pdf_text,
+)
+from chitieu.pipeline.metadata import normalize_meta
+from chitieu.pipeline.source import ReadOptions, Source
 
 from chitieu.models import Document
+
+__all__ = [
+    "DOCUMENT_SUFFIXES", "EXPORT_SUFFIXES", "FILE_CANDIDATES", "HTML_SUFFIXES", "ID_CANDIDATES", "SIDECAR_NAMES",
+    "TEXT_CANDIDATES", "TEXT_SUFFIXES", "InputError", "ReadOptions", "Sidecar", "Source", "decode_source",
+    "docx_document", "docx_text", "expand_inputs", "export_records", "html_document", "html_metadata", "html_text",
+    "input_size", "is_export", "iter_sources", "load_source", "pdf_document", "pdf_text", "read_documents",
+    "read_file", "read_sidecar", "record_meta", "sources_of",
+]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
-EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-
-ID_CANDIDATES = ("id", "doc_id", "document_id", "article_id", "ma", "uid")
-TEXT_CANDIDATES = ("text", "content", "body", "noi_dung", "article", "fulltext", "full_text")
 
 
 class InputError(Exception):
     """A user mistake about the inputs (a path that does not exist): reported without a traceback."""
 
-
-@dataclass(slots=True)
-class ReadOptions:
-    """Columns of corpus exports (``.jsonl``/``.csv``); None: the first usual name present.
-
-    ``id_column`` gives the doc_id (else ``<file stem>-<record number>``); ``date_column`` and
-    ``url_column`` are kept in the document's ``meta`` and written to ``texts.jsonl``.
-    """
-
-    id_column: str | None = None
-    text_column: str | None = None
-    date_column: str | None = None
-    url_column: str | None = None
-
-
-@dataclass(slots=True)
-class Source:
-    """One document before decoding: a file (``data`` its bytes, loaded lazily when None) or an
-    export record (``text``). ``size`` is its size in bytes (for progress and throughput)."""
-
-    doc_id: str
-    path: str
-    kind: str  # "text" | "html" | "docx" | "pdf" | "record" | "error"
-    data: bytes | None = None
-    text: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
-    error: str = ""
-    size: int = 0
 
 
 def expand_inputs(paths: Iterable[str]) -> list[Path]:
@@ -127,6 +131,19 @@ def _documents_under(folder: Path) -> list[Path]:
     return [Path(path) for _, path in found]
 
 
+def input_size(path: Path) -> int:
+    """Bytes to read from ``path``: a gzip file's uncompressed size (its trailer says it, modulo 4 GiB)."""
+    try:
+        size = path.stat().st_size
+        if size >= 18 and path.name.lower().endswith(".gz"):
+            with open(path, "rb") as fh:
+                fh.seek(-4, os.SEEK_END)
+                return max(int.from_bytes(fh.read(4), "little"), size)
+        return size
+    except OSError:
+        return 0
+
+
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
@@ -150,11 +167,18 @@ def sources_of(files: Iterable[Path], options: ReadOptions | None = None, load: 
     """The sources of already listed files (a file that vanished since becomes an error source)."""
     options = options or ReadOptions()
     taken: dict[str, int] = {}
+    sidecars: dict[Path, Sidecar | None] = {}
     for path in files:
-        if path.suffix.lower() in EXPORT_SUFFIXES:
-            sources: Iterable[Source] = _export_sources(path, options)
+        if is_export(path):
+            sources: Iterable[Source] = export_sources(path, options)
         else:
-            sources = [_file_source(path, load)]
+            src = _file_source(path, load)
+            folder = path.parent
+            if folder not in sidecars:
+                sidecars[folder] = read_sidecar(folder, options)
+            if sidecars[folder] is not None:
+                sidecars[folder].apply(src, path)
+            sources = [src]
         for src in sources:
             n = taken.get(src.doc_id, 0) + 1
             taken[src.doc_id] = n
@@ -187,23 +211,29 @@ def load_source(src: Source) -> Source:
 
 def decode_source(src: Source) -> Document:
     """The decoded ``Document`` of a source (pure but for reading a lazily loaded file)."""
-    doc = Document(doc_id=src.doc_id, path=src.path, meta=dict(src.meta))
+    doc = Document(doc_id=src.doc_id, path=src.path)
+    doc.meta, doc.warnings = normalize_meta(src.meta, warnings=src.warnings)
     src = load_source(src)
     if src.kind == "error":
         return _error(doc, src.error)
+    own: dict[str, object] = {}  # the file's own metadata
     try:
         if src.kind == "record":
             doc.text, doc.encoding = decode_text(src.text or "", "utf-8")
         elif src.kind == "html":
-            doc.text, doc.encoding = html_text(src.data or b"")
+            doc.text, doc.encoding, own = html_document(src.data or b"")
         elif src.kind == "docx":
-            doc.text, doc.encoding = decode_text(docx_text(src.data or b""), "docx")
+            text, own = docx_document(src.data or b"")
+            doc.text, doc.encoding = decode_text(text, "docx")
         elif src.kind == "pdf":
-            doc.text, doc.encoding = decode_text(pdf_text(src.data or b""), "pdf")
+            text, own = pdf_document(src.data or b"")
+            doc.text, doc.encoding = decode_text(text, "pdf")
         else:
             doc.text, doc.encoding = decode_bytes(src.data or b"")
     except DecodeError as exc:
         return _error(doc, str(exc))
+    if own:
+        doc.meta, doc.warnings = normalize_meta(src.meta, own, warnings=src.warnings)
     if not doc.text.strip():
         return _error(doc, "empty record" if src.kind == "record" else "no text in the document")
     return doc
@@ -225,187 +255,3 @@ def _error(doc: Document, message: str) -> Document:
     doc.error = " ".join(message.split())  # one line
     doc.text = ""
     return doc
-
-
-# ---------------------------------------------------------------------------
-# Formats
-
-
-_BOILERPLATE = (
-    "//nav|//header|//footer|//aside|//figure|//figcaption|//script|//style|//noscript|//form|//iframe"
-    "|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
-)
-_BOILERPLATE_CLASS = re.compile(
-    r"\b(menu|nav|navbar|breadcrumbs?|footer|copyright|share|social|related|sidebar|caption|advert|ads|banner)\b",
-    re.I,
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-
-
-def html_text(data: bytes) -> tuple[str, str]:
-    """Main text of an HTML page (paragraphs on their own lines) and the page's encoding.
-
-    Navigation, headers/footers, asides, figures and their captions, scripts and elements whose
-    class names say menu/footer/share/related are dropped first; trafilatura then keeps the
-    article body.
-
-        >>> html_text("<nav>Trang chủ</nav><p>Tỷ lệ đạt 80%.</p><footer>POWERED BY X</footer>".encode())
-        ('Tỷ lệ đạt 80%.', 'utf-8')
-    """
-    import lxml.html
-    import trafilatura
-
-    markup, encoding = _decode_html(data)
-    try:
-        tree = lxml.html.document_fromstring(markup)
-    except Exception as exc:  # lxml raises ParserError / ValueError on hopeless input
-        raise DecodeError(f"not parseable HTML: {exc}") from exc
-    for el in tree.xpath(_BOILERPLATE):
-        el.drop_tree()
-    for el in tree.xpath("//*[@class or @id]"):
-        if el.getparent() is not None and el.tag not in ("body", "html", "article", "main") and _BOILERPLATE_CLASS.search(
-            f"{el.get('class', '')} {el.get('id', '')}"
-        ):
-            el.drop_tree()
-    text = trafilatura.extract(
-        tree, include_comments=False, include_tables=True, include_images=False, include_links=False,
-        output_format="txt", deduplicate=False,
-    )
-    if not text:  # very short pages: trafilatura declines; the cleaned tree's own text is the body
-        body = tree.find("body")
-        node = body if body is not None else tree
-        text = "\n".join(line.strip() for line in node.text_content().splitlines() if line.strip())
-    text, encoding = decode_text(text, encoding)
-    return text, encoding
-
-
-def _decode_html(data: bytes) -> tuple[str, str]:
-    declared = _META_CHARSET.search(data[:4096])
-    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        name = declared.group(1).decode("ascii", "replace").lower()
-        try:
-            markup = data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-        else:  # Windows-1258 writes tones as combining marks: compose them, as decode_bytes does
-            return (unicodedata.normalize("NFC", markup) if codecs.lookup(name).name == "cp1258" else markup), name
-    return decode_bytes(data)
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraphs and table rows (cells separated by tabs) of a .docx, in document order."""
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors
-        raise DecodeError(f"not a readable .docx file ({type(exc).__name__})") from exc
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:  # merged cells repeat: keep each once
-                    if not cells or cell.text != cells[-1]:
-                        cells.append(cell.text)
-                lines.append("\t".join(cells))
-    return "\n".join(lines)
-
-
-def pdf_text(data: bytes) -> str:
-    """The text layer of a PDF, pages separated by a blank line (a scanned PDF has none: an error)."""
-    import pypdf
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DecodeError("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except DecodeError:
-        raise
-    except Exception as exc:  # pypdf.errors.PdfReadError and friends
-        raise DecodeError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    text = "\n\n".join(p.strip("\n") for p in pages)
-    if not text.strip():
-        raise DecodeError("PDF without a text layer (scanned?): no text to read")
-    return text
-
-
-def _export_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
-    """One source per record of a .jsonl/.csv export; a bad record is an error source."""
-    try:
-        records = _jsonl_records(path) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_records(path)
-        for number, record, problem in records:
-            yield _record_source(path, number, record, problem, options)
-    except (OSError, DecodeError, csv.Error) as exc:
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield Source(doc_id=path.stem, path=str(path), kind="error", error=f"cannot read export: {message}")
-
-
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
-    with open(path, "rb") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield number, None, f"line {number}: invalid JSON ({exc.__class__.__name__})"
-                continue
-            if not isinstance(record, dict):
-                yield number, None, f"line {number}: not a JSON object"
-                continue
-            yield number, record, ""
-
-
-def _csv_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
-    text, _ = decode_bytes(path.read_bytes())
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    for number, record in enumerate(reader, start=1):
-        yield number, record, ""
-
-
-def _pick(record: dict, wanted: str | None, candidates: tuple[str, ...]) -> str | None:
-    if wanted is not None:
-        return wanted if wanted in record else None
-    lowered = {str(k).lower(): k for k in record}
-    return next((lowered[c] for c in candidates if c in lowered), None)
-
-
-def _record_source(path: Path, number: int, record: dict | None, problem: str, options: ReadOptions) -> Source:
-    src = Source(doc_id=f"{path.stem}-{number}", path=f"{path}:{number}", kind="record")
-    if record is None:
-        src.kind, src.error = "error", problem
-        return src
-    id_key = _pick(record, options.id_column, ID_CANDIDATES)
-    if id_key is not None and record.get(id_key) not in (None, ""):
-        src.doc_id = str(record[id_key]).strip()
-    text_key = _pick(record, options.text_column, TEXT_CANDIDATES)
-    if text_key is None:
-        wanted = options.text_column or "/".join(TEXT_CANDIDATES)
-        src.kind, src.error = "error", f"record {number}: no text column ({wanted})"
-        return src
-    value = record.get(text_key)
-    src.text = _no_lone_surrogates("" if value is None else str(value))
-    src.size = len(src.text.encode("utf-8"))
-    if id_key is not None:
-        src.doc_id = _no_lone_surrogates(src.doc_id)
-    for name, column in (("date", options.date_column), ("url", options.url_column)):
-        if column and record.get(column) not in (None, ""):
-            src.meta[name] = _no_lone_surrogates(str(record[column]))
-    return src
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _no_lone_surrogates(text: str) -> str:
-    """JSON may escape half a UTF-16 pair (``"\\ud800"``), which no UTF-8 file can hold: each becomes
-    U+FFFD, one character for one, so offsets into the text are unchanged."""
-    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -12,7 +12,7 @@ Each stage is a module with one job; they pass one :class:`~chitieu.pipeline.doc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -23,6 +23,7 @@ from chitieu.pipeline.doc import Doc, normalize_doc
 from chitieu.pipeline.find import find_document_references, find_values
 from chitieu.pipeline.link import link
 from chitieu.pipeline.mapback import map_back
+from chitieu.pipeline.metadata import normalize_meta
 from chitieu.pipeline.segment import find_sentences
 
 from chitieu.models import DocResult, Document, Reference, Target
@@ -59,28 +60,52 @@ def _indicator_code(indicator: str) -> str:
 
 
 def process_document(document: Document) -> DocResult:
-    """Targets, references and highlight spans of one decoded document (pure: no I/O)."""
+    """Targets, references and highlight spans of one decoded document (pure: no I/O).
+
+    Every target carries the document's date (``meta["date"]``, ISO), empty when unknown.
+    """
     doc = run_stages(Doc(document.doc_id, document.text, dict(document.meta)))
+    date = document.meta.get("date", "")
     for target in doc.targets:
         target.indicator_code = _indicator_code(target.indicator)
-    return DocResult(document=document, targets=doc.targets, references=doc.references, spans=doc.spans)
+        target.date = date
+    # A mention without a symbol ("Nghị quyết này") helps link targets but is no row of the table.
+    references = [r for r in doc.references if "demonstrative" not in r.flags.split("|")]
+    return DocResult(document=document, targets=doc.targets, references=references, spans=doc.spans)
 
 
-def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> list[DocResult]:
+def process_texts(texts: Iterable[str], doc_ids: Iterable[str] | None = None,
+                  meta: Iterable[Mapping[str, object] | None] | None = None) -> list[DocResult]:
+    """Each text through the pipeline; ``meta``: per text, raw url/date/outlet/title (normalized
+    as on reading files: ``30/6/2023`` → ``2023-06-30``; a bad value is dropped with a warning)."""
     texts = list(texts)
     ids = list(doc_ids) if doc_ids is not None else [f"doc{i}" for i in range(len(texts))]
+    metas = list(meta) if meta is not None else [None] * len(texts)
     if len(ids) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(ids)} doc_ids")
-    return [process_document(Document(doc_id=i, text=t)) for i, t in zip(ids, texts, strict=True)]
+    if len(metas) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(metas)} meta")
+    results = []
+    for i, t, m in zip(ids, texts, metas, strict=True):
+        doc = Document(doc_id=i, text=t)
+        doc.meta, doc.warnings = normalize_meta(m or {})
+        results.append(process_document(doc))
+    return results
 
 
-def targets_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
+def tables(texts: Iterable[str], doc_ids: Iterable[str] | None = None,
+           meta: Iterable[Mapping[str, object] | None] | None = None) -> dict[str, pd.DataFrame]:
+    """The ``targets``, ``references`` and ``documents`` frames of some texts."""
     from chitieu.pipeline.write import frames
 
-    return frames(process_texts(texts, doc_ids))["targets"]
+    return frames(process_texts(texts, doc_ids, meta))
 
 
-def references_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    from chitieu.pipeline.write import frames
+def targets_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None,
+                  meta: Iterable[Mapping[str, object] | None] | None = None) -> pd.DataFrame:
+    return tables(texts, doc_ids, meta)["targets"]
 
-    return frames(process_texts(texts, doc_ids))["references"]
+
+def references_frame(texts: Iterable[str], doc_ids: Iterable[str] | None = None,
+                     meta: Iterable[Mapping[str, object] | None] | None = None) -> pd.DataFrame:
+    return tables(texts, doc_ids, meta)["references"]

@@ -23,14 +23,12 @@ scope is read as a list of items::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.places import find_places
 from chitieu.extractors.years import find_years
-from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.indicator import (
     Ranges,
     clean_head,
@@ -42,7 +40,8 @@ from chitieu.pipeline.indicator import (
     subtract,
     tail_extent,
 )
-from chitieu.pipeline.segment import Scope, clauses
+from chitieu.pipeline.segment import clauses
+from chitieu.pipeline.subject import borrow_subjects
 
 from chitieu.models import Percentage
 
@@ -57,22 +56,6 @@ _LINKING_END = regex.compile(r"(?:^|[\s,])" + _words("linking") + r"\s*$", regex
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|" + _words("list_and") + r"|,\s*" + _words("list_and") + r")?\s*$")
 _ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
 _PASSIVE = regex.compile(r"(?<![\p{L}])" + _words("passive") + r"(?![\p{L}])")
-
-
-@dataclass
-class Item:
-    """One value in its scope, with the pieces of text that belong to it."""
-
-    value: Percentage
-    scope: Scope
-    head: Ranges | None = None  # own head (None: shares the scope's first head)
-    tail: Ranges = field(default_factory=list)
-    attached_level: str | None = None
-    attached_place: str | None = None
-    indicator: str = ""
-    level: str = ""
-    inherited: bool = False
-    head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
 
 
 def _value_scope(clause: Scope, text: str, v: Percentage) -> tuple[Scope, bool]:
@@ -199,6 +182,7 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             continues = all(free[j].head is None for j in range(i + 1, len(free)))
             if predicate and i < len(free) - 1 and continues and not has_predicate(render(text, tail)):
                 phrase_ranges = phrase_ranges + predicate
+            it.tail_clean = tail
             it.indicator = ctx.render(_dedupe(phrase_ranges))
             it.level = _level_of(text, it, tail, head)
 
@@ -262,6 +246,17 @@ def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> boo
     return True
 
 
+_COMPARED = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison")) + r"(?![\p{L}])",
+                          regex.IGNORECASE)
+
+
+def compared(text: str, lo: int, pos: int) -> bool:
+    """Whether what stands at ``pos`` is a base of comparison (``so với 6 tháng đầu năm 2021``, ``vượt
+    mục tiêu``): a comparison word stands between it and the last separator before it (or ``lo``)."""
+    cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
+    return _COMPARED.search(text, cut, pos) is not None
+
+
 def scope_chain(scope: Scope) -> list[Scope]:
     out = []
     while scope is not None:
@@ -304,6 +299,7 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
         parent_levels = {it.level for it in items if parent_item is not None and it.scope is parent_item.scope}
         _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
     _fill_gaps(ctx, items)
+    borrow_subjects(ctx, items)
     topic = _TOPIC.match(ctx.text, sent[0], sent[1])
     if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
         np = " ".join(topic.group("np").split())

@@ -13,12 +13,13 @@ first): the rest of a document is never tokenized.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 import regex
-from chitieu.pipeline.doc import Doc, Sentence
+from chitieu.extractors.layout import logical_lines, wrap_width
+from chitieu.pipeline.doc import Doc, Scope, Sentence
+from chitieu.pipeline.tables import TableCell, read_tables
 
 _CANDIDATE = regex.compile(r"\d\s?%|phần\s+trăm", regex.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r";")
@@ -26,7 +27,17 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines (a line is a paragraph in news and plan texts), stripped."""
+    """Non-empty lines (a line is a paragraph in news and plan texts), stripped; in a hard-wrapped
+    official document, its logical lines (:func:`~chitieu.extractors.layout.logical_lines`): a
+    paragraph may then hold line breaks.
+
+        >>> line = "Phấn đấu đến năm 2025, tỷ lệ hồ sơ công việc tại cấp xã được xử lý trên\\n"
+        >>> text = (line + "môi trường mạng đạt 90%.\\n") * 8
+        >>> [text[s:e] for s, e in paragraphs(text)][0]
+        'Phấn đấu đến năm 2025, tỷ lệ hồ sơ công việc tại cấp xã được xử lý trên\\nmôi trường mạng đạt 90%.'
+    """
+    if wrap_width(text) is not None:
+        return logical_lines(text)
     out = []
     for m in _LINE.finditer(text):
         s, e = m.span()
@@ -184,30 +195,6 @@ def sentences(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
-class Scope:
-    """A clause or a parenthesised sub-clause: ``[start, end)``, its inner scopes, its parent."""
-
-    start: int
-    end: int
-    parent: Scope | None = None
-    children: list[Scope] = field(default_factory=list)
-    paren: bool = False  # opened by "(": its start is the "(" itself
-
-    def contains(self, pos: int) -> bool:
-        return self.start <= pos < self.end
-
-    def innermost(self, pos: int) -> Scope:
-        for child in self.children:
-            if child.contains(pos):
-                return child.innermost(pos)
-        return self
-
-    def holes(self) -> list[tuple[int, int]]:
-        """The inner scopes' spans: text that belongs to them, not to this scope."""
-        return [(c.start, c.end) for c in self.children]
-
-
 def clauses(text: str, span: tuple[int, int]) -> list[Scope]:
     """Clauses of a sentence (split at ``;``), each with its parenthesised sub-clauses nested.
 
@@ -246,8 +233,19 @@ def find_sentences(doc: Doc) -> None:
         >>> d.values = find_percentages(d.text); find_sentences(d)
         >>> [(d.text[slice(*s.span)], s.para_index, [v.surface for v in s.values]) for s in d.sentences]
         [('Đạt 80%.', 0, ['80%']), ('Còn 5%.', 1, ['5%'])]
+
+    A value in a table also says its cell, its row's label and its column's header (``cells``):
+
+        >>> d = Doc("d", "| Chỉ tiêu | Năm 2025 |\\n|---|---|\\n| Tỷ lệ che phủ rừng | 42% |")
+        >>> d.text = d.original; d.paragraphs = paragraphs(d.text)
+        >>> d.values = find_percentages(d.text); find_sentences(d)
+        >>> (cell,) = d.sentences[0].cells
+        >>> d.text[slice(*cell.label)], d.text[slice(*cell.header)]
+        ('Tỷ lệ che phủ rừng', 'Năm 2025')
     """
     starts = [p.start for p in doc.values]
+    cells = read_tables(doc.text) if doc.values else []
+    cell_starts = [c.cell[0] for c in cells]
     for pi, para in enumerate(doc.paragraphs):
         lo = bisect_left(starts, para[0])
         hi = bisect_left(starts, para[1])
@@ -256,4 +254,11 @@ def find_sentences(doc: Doc) -> None:
         for sent in sentences(doc.text, para):
             values = [p for p in doc.values[lo:hi] if sent[0] <= p.start < sent[1]]
             if values:
-                doc.sentences.append(Sentence(sent, pi, para, values))
+                found = tuple(_cell_of(cells, cell_starts, v.start) for v in values) if cells else ()
+                doc.sentences.append(Sentence(sent, pi, para, values, found if any(found) else ()))
+
+
+def _cell_of(cells: list[TableCell], starts: list[int], pos: int) -> TableCell | None:
+    """The table cell that holds ``pos``, if any."""
+    i = bisect_right(starts, pos) - 1
+    return cells[i] if i >= 0 and cells[i].cell[0] <= pos < cells[i].cell[1] else None

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.pipeline.doc import Doc
+from chitieu.extractors.periods import find_periods
+from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.indicator import Ranges
-from chitieu.pipeline.scope import Item, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.pipeline.scope import compared, outside, scope_chain
 
 
 def _words(*roles: str) -> tuple[str, ...]:
@@ -46,7 +46,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return "actual"  # "… 10,05% trong năm 2020" in a 2021 article
     # Words inside another value's item describe that item's noun phrase, not a status frame.
     def framing(pos: int) -> bool:
-        return outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
+        return (outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
+                and not compared(ctx.text, sent[0], pos))
 
     signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start)
                                       if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
@@ -57,6 +58,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
+    if any(c.kind == "actual" for s, e in it.tail for c in ctx.cues_in(s, e)):
+        return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
+    if find_periods(ctx.text[sent[0]:v.start]):
+        return "actual"  # "9 tháng đầu năm, …": the part of a year a report covers
     if local:
         return ctx.year_status(local[0])
     if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):
@@ -67,7 +72,7 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
     if said:
         return ctx.year_status(said[-1])
-    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])]
+    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0]) if not compared(ctx.text, para[0], c.start)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:

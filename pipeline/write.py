@@ -1,7 +1,8 @@
 """Write stage: the tables (``targets``, ``references``, ``documents``) as typed frames and files.
 
 The schema comes from :mod:`chitieu.models`; files appear atomically (written under a
-temporary name, then renamed), so a reader never sees half a table.
+temporary name, then renamed), so a reader never sees half a table. Booleans are written
+``true``/``false`` in CSV (as the annotation guide spells them) and stay booleans in Parquet.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pandas as pd
 
 from chitieu.models import (
     DOCUMENT_COLUMNS,
+    META_KEYS,
     REFERENCE_COLUMNS,
     SPAN_COLUMNS,
     TARGET_COLUMNS,
@@ -70,6 +72,8 @@ def document_rows(results: Iterable[DocResult]) -> list[dict]:
             "targets": len(r.targets),
             "references": len(r.references),
             "encoding": r.document.encoding,
+            **{key: r.document.meta.get(key, "") for key in META_KEYS},
+            "warnings": "|".join(r.document.warnings),
         }
         for r in results
     ]
@@ -82,6 +86,25 @@ def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
         "references": typed_frame(reference_rows(results), REFERENCE_COLUMNS),
         "documents": typed_frame(document_rows(results), DOCUMENT_COLUMNS),
     }
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans ``true``/``false``."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == "boolean":
+            out[name] = out[name].map({True: "true", False: "false"}, na_action="ignore").astype("string")
+    return out.to_csv(index=False)
+
+
+def arrow_schema(columns: Sequence[Column]):
+    """The Arrow schema of a table written by the writers: each column's declared type (``boolean``
+    a real Arrow boolean), with the pandas metadata that makes ``pd.read_parquet`` return the typed frame."""
+    import pyarrow as pa
+
+    types = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
+    pandas_meta = pa.Schema.from_pandas(typed_frame([], columns), preserve_index=False).metadata
+    return pa.schema([pa.field(c.name, types[c.dtype], nullable=True) for c in columns], metadata=pandas_meta)
 
 
 TABLES = ("targets", "references", "documents", "spans")
@@ -104,10 +127,12 @@ class Rendered:
 
 
 def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
-    """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number columns
-    need formatting (and can hold NaN): the csv module writes ``None`` as an empty cell, and text
-    columns hold text. A Float64 is written as ``repr(float)``, which is what pandas writes."""
+    """CSV lines of ``records`` (lists in ``columns`` order, changed in place). Only number and
+    boolean columns need formatting (numbers can hold NaN; booleans are ``true``/``false``): the csv
+    module writes ``None`` as an empty cell, and text columns hold text. A Float64 is written as
+    ``repr(float)``, which is what pandas writes."""
     numeric = [(i, c.dtype == "Float64") for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
+    flags = [i for i, c in enumerate(columns) if c.dtype == "boolean"]
     for rec in records:
         for i, is_float in numeric:  # inline: it runs for every number of every row
             value = rec[i]
@@ -115,17 +140,20 @@ def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
                 rec[i] = ""
             else:
                 rec[i] = repr(float(value)) if is_float else int(value)
+        for i in flags:
+            value = rec[i]
+            rec[i] = "" if value is None or value is pd.NA else ("true" if value else "false")
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(records)
     return buffer.getvalue()
 
 
 def render(result: DocResult) -> Rendered:
-    """The formatted rows of one result, byte for byte what ``frames(...).to_csv`` writes.
+    """The formatted rows of one result, byte for byte what :func:`to_csv` writes of ``frames(...)``.
 
         >>> from chitieu.models import Document
-        >>> render(DocResult(Document("d1", text="80%"))).csv["documents"]
-        b'd1,,ok,,3,0,0,\\n'
+        >>> render(DocResult(Document("d1", text="80%", meta={"date": "2023-06-30"}))).csv["documents"]
+        b'd1,,ok,,3,0,0,,,2023-06-30,,,\\n'
     """
     doc = result.document
     targets = [_TARGET_ROW(t) for t in result.targets]
@@ -196,9 +224,7 @@ class TableWriter:
                 self._handles[key] = open(path, "wb")  # noqa: SIM115 (closed in close)
         for name in TABLES:
             self._handles[f"{name}.csv"].write(_header(_SCHEMAS[name]).encode("utf-8"))
-        import pyarrow as pa
-
-        self._schema = pa.Schema.from_pandas(typed_frame([], TARGET_COLUMNS), preserve_index=False)
+        self._schema = arrow_schema(TARGET_COLUMNS)
 
     def add(self, result: DocResult) -> None:
         self.add_rendered(render(result))
@@ -284,10 +310,13 @@ class TableWriter:
 
 
 def _text_record(r: DocResult) -> dict:
+    """A ``texts.jsonl`` line: doc_id, text, the metadata known (url, date, outlet, title) and warnings."""
     record = {"doc_id": r.document.doc_id, "text": r.document.text}
-    for key in ("date", "url"):
+    for key in META_KEYS:
         if r.document.meta.get(key):
             record[key] = r.document.meta[key]
+    if r.document.warnings:
+        record["warnings"] = list(r.document.warnings)
     return record
 
 

@@ -12,9 +12,8 @@ above, then the title.
 
 from __future__ import annotations
 
-from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.scope import Item, inner, outside, scope_chain
-from chitieu.pipeline.segment import Scope
+from chitieu.pipeline.doc import Doc, Item, Scope
+from chitieu.pipeline.scope import compared, inner, outside, scope_chain
 
 from chitieu.models import YearMention
 
@@ -23,14 +22,17 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
                   para_index: int, clause_list: list[Scope]) -> int | None:
     v = it.value
     chain = scope_chain(it.scope)
-    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020")
+    text = ctx.text
+    # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020"), not what it is
+    # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
     if not increase:
         for s, e in it.tail:
-            own = [y for y in ctx.years_in(s, e) if y.kind != "since"]
+            own = [y for y in ctx.years_in(s, e) if y.kind != "since" and not compared(text, v.end, y.start)]
             if own:
                 return own[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
-    before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)]
+    before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
+              and not compared(text, sent[0], y.start)]
     if increase:
         scope_lo = inner(it.scope, ctx.text)[0]
         starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
@@ -46,7 +48,7 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return after[0].year
     # 4. earlier sentences of the paragraph
     para = ctx.paragraphs[para_index]
-    picked = _pick(ctx.years_in(para[0], sent[0]))
+    picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not compared(text, para[0], y.start)])
     if picked:
         return picked
     if status != "target":

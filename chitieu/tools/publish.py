@@ -28,11 +28,11 @@ from chitieu.models import Column
 from chitieu.tools.tables import SCHEMAS, load_table, typed, with_codes
 
 TABLES: dict[str, tuple[Column, ...]] = {name: SCHEMAS[name] for name in ("targets", "references", "documents")}
-FACETS = ("place", "level", "year", "status", "indicator_code")
+FACETS = ("place", "level", "year", "status", "indicator_code", "outlet")
 INDEXED = {
     "targets": ("doc_id", "place", "indicator_code", "year", "level", "status"),
     "references": ("doc_id", "canonical", "ref_id"),
-    "documents": ("doc_id",),
+    "documents": ("doc_id", "outlet", "date"),
 }
 TITLES = {
     "targets": "Targets (chỉ tiêu): one row per quantified value",

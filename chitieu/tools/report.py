@@ -207,10 +207,14 @@ def build_report(targets: pd.DataFrame, references: pd.DataFrame, documents: pd.
     status_by_doc = dict(zip(documents["doc_id"], documents["status"], strict=False))
     errors = dict(zip(documents["doc_id"], documents["error"], strict=False))
     paths = dict(zip(documents["doc_id"], documents["path"], strict=False))
+    published = {  # outlet · date · url, as far as the metadata tells
+        row["doc_id"]: "".join(f" · {_esc(row.get(k))}" for k in ("outlet", "date", "url") if row.get(k))
+        for row in documents.to_dict("records")
+    }
     for d in doc_ids:
         i = doc_index[d]
         n = int((targets["doc_id"] == d).sum())
-        head = (f'<h3>{_esc(d)} <small>{_esc(paths.get(d, ""))} · {n} target(s)</small></h3>')
+        head = (f'<h3>{_esc(d)} <small>{_esc(paths.get(d, ""))} · {n} target(s){published.get(d, "")}</small></h3>')
         if status_by_doc.get(d) == "error":
             docs_html.append(f'<section class="doc" id="doc-{i}">{head}<p class="error">could not be read: '
                              f'{_esc(errors.get(d, ""))}</p></section>')

@@ -82,3 +82,13 @@ def test_a_region_starts_what_a_place_may_see():
 
     text = "Tập đoàn\nViệt Nam đạt 80%"
     assert [p.place for p in find_places_in(text, paragraphs(text))] == ["Việt Nam"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK", ["Đắk Lắk"]),  # an issuer in capitals
+    ("KẾ HOẠCH CHUYỂN ĐỔI SỐ THÀNH PHỐ HỒ CHÍ MINH NĂM 2025", ["Hồ Chí Minh"]),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ["Việt Nam"]),
+    ("GIỮ GÌN HÒA BÌNH, ổn định", []),  # a line with lower case is read as written
+])
+def test_names_in_capitals(text, places):
+    assert [p.place for p in find_places(text)] == places

@@ -383,18 +383,19 @@ def test_short_forms_resolve_to_the_earlier_full_mention():
     assert spans_ok(text, refs)
     by_surface = {r.surface: r for r in refs}
     full = by_surface["Quyết định số 539/QĐ-UBND-HC ngày 5/3/2021"]
-    for short in ("Quyết định 539", "Quyết định này"):
+    # a number is written as a number; a demonstrative stands for the document itself
+    for short, canonical in (("Quyết định 539", "539"), ("Quyết định này", "539/QĐ-UBND-HC")):
         r = by_surface[short]
         assert (r.canonical, r.issue_date, r.ref_id, r.resolved_from) == (
-            "539/QĐ-UBND-HC",
+            canonical,
             "2021-03-05",
             "539/QĐ-UBND-HC",
             full.start,
         )
     nq = by_surface["Nghị quyết số 06-NQ/TU"]
-    for short in ("Nghị quyết 06", "Nghị quyết trên"):
+    for short, canonical in (("Nghị quyết 06", "06"), ("Nghị quyết trên", "06-NQ/TU")):
         r = by_surface[short]
-        assert (r.canonical, r.ref_id, r.resolved_from) == ("06-NQ/TU", "06-NQ/TU", nq.start)
+        assert (r.canonical, r.ref_id, r.resolved_from) == (canonical, "06-NQ/TU", nq.start)
     assert full.resolved_from is None and full.ref_id == "539/QĐ-UBND-HC"
 
 
@@ -407,7 +408,7 @@ def test_repeated_full_mentions_share_ref_id():
 def test_unresolvable_short_forms():
     refs = find_references("Thực hiện Quyết định 749, tỉnh đẩy mạnh … Quyết định 749 nêu rõ.")
     assert [r.ref_id for r in refs] == ["Quyết định#749", "Quyết định#749"]
-    assert all(r.canonical == "" and r.flags == "unresolved" and r.number == "749" for r in refs)
+    assert all(r.canonical == "749" and r.flags == "unresolved" and r.number == "749" for r in refs)
     # a demonstrative with nothing to point to is no reference
     assert find_references("Kế hoạch này được ban hành. Như vậy, với Kế hoạch trên, tỉnh …") == []
 
@@ -508,3 +509,79 @@ def test_seed_references_precision_and_recall():
                     )
                     break
     assert correct / predicted >= 0.98 and correct / len(gold) >= 0.98, (predicted, correct, len(gold))
+
+
+# ---------------------------------------------------------------------------
+# Full legal texts as published (hard-wrapped)
+
+_WRAPPED = (
+    "*Căn cứ Luật Bảo hiểm y tế số\n25/2008/QH12;*\n\n"
+    "*Căn cứ Nghị định số\n07/2021/NĐ-CP ngày 27 tháng 01 năm 2021 của Chính phủ quy định chuẩn nghèo đa\n"
+    "chiều giai đoạn 2021-2025;*\n\n"
+    "*Xét Tờ trình số 16384/TTr-UBND ngày\n12 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh về việc ban hành Nghị\n"
+    "quyết sửa đổi, bổ sung một số điều của Quy định các chính sách hỗ trợ giảm nghèo;*\n\n"
+)
+_FILLER = ("Ủy ban nhân dân tỉnh giao các sở, ban, ngành phối hợp thực hiện đạt các chỉ\n"
+           "tiêu của Kế hoạch; báo cáo kết quả về Sở Tài chính trước ngày 15 tháng 12\nhằng năm.\n\n") * 3
+
+
+@pytest.mark.parametrize(("surface", "canonical", "doc_type", "issue_date"), [
+    ("Luật Bảo hiểm y tế số\n25/2008/QH12", "25/2008/QH12", "Luật", ""),
+    ("Nghị định số\n07/2021/NĐ-CP ngày 27 tháng 01 năm 2021", "07/2021/NĐ-CP", "Nghị định", "2021-01-27"),
+    ("Tờ trình số 16384/TTr-UBND ngày\n12 tháng 11 năm 2025", "16384/TTr-UBND", "Tờ trình", "2025-11-12"),
+])
+def test_references_of_a_hard_wrapped_text(surface, canonical, doc_type, issue_date):
+    text = _FILLER + _WRAPPED + _FILLER
+    refs = find_references(text)
+    assert spans_ok(text, refs)
+    (ref,) = [r for r in refs if r.surface == surface]
+    assert (ref.canonical, ref.doc_type, ref.issue_date) == (canonical, doc_type, issue_date)
+
+
+def test_a_line_break_in_news_still_ends_what_a_reference_reads():
+    text = "Tỉnh ban hành Quyết định số 12/QĐ-UBND\nngày 5/6/2021 là ngày hội."
+    assert one(text).issue_date == ""
+
+
+@pytest.mark.parametrize(("text", "canonical", "doc_type", "typo"), [
+    # a code known but for its Đ or its case is read as that code
+    ("UBND tỉnh ban hành Quyết định số 1055/QD-UBND về việc giao chỉ tiêu.", "1055/QĐ-UBND", "Quyết định", True),
+    ("Theo Nghị định 42/2022/ND-CP của Chính phủ", "42/2022/NĐ-CP", "Nghị định", True),
+    ("QUYẾT ĐỊNH SỐ 06/QĐ-TTG VỀ ĐỀ ÁN", "06/QĐ-TTg", "Quyết định", True),
+    # a slip of the keyboard in the type slot: the one code of the written type a letter away
+    ("Thực hiện Quyết định sô 215/ỌĐ-TTg ngày 5/2/2021 của Thủ tướng", "215/QĐ-TTg", "Quyết định", True),
+    # an old code that is no slip stays as written
+    ("Theo Quyết định số 944/QP ngày 13/7/1993", "944/QP", "Quyết định", False),
+    ("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021", "4607/QĐ-UBND", "Quyết định", False),
+])
+def test_mistyped_codes(text, canonical, doc_type, typo):
+    r = one(text)
+    assert (r.canonical, r.doc_type, "typo" in r.flags) == (canonical, doc_type, typo)
+
+
+def test_a_later_mention_inherits_the_issue_date_said_earlier():
+    text = ("Kế hoạch 188/KH-UBND về giáo dục mầm non. Ngày 04/12/2025, Ủy ban nhân dân Thành phố ban hành "
+            "Kế hoạch 188/KH-UBND về việc triển khai Chương trình. Theo đó, Kế hoạch 188/KH-UBND năm 2025 "
+            "nêu rõ mục tiêu; Kế hoạch 188 cũng giao các sở. Kế hoạch 189 giao các huyện.")
+    refs = find_references(text)
+    assert [(r.surface, r.canonical, r.issue_date) for r in refs] == [
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", ""),  # before the date is said: none
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", "2025-12-04"),  # the date before it in its sentence
+        ("Kế hoạch 188/KH-UBND", "188/KH-UBND", "2025-12-04"),  # inherited
+        ("Kế hoạch 188", "188", "2025-12-04"),  # a number alone stays a number, with the date
+        ("Kế hoạch 189", "189", ""),  # another number: another document
+    ]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), [
+    # a law whose name ends in "pháp luật" is still a law; "văn bản quy phạm pháp luật số …" alone is none
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;",
+     ["Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15"]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+     ["Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15"]),
+    ("Hồ sơ gồm văn bản quy phạm pháp luật số 64/2025/QH15.", []),
+    # the document's own number in its header
+    ("Số: 124/2017/NQ-HĐND", ["Số: 124/2017/NQ-HĐND"]),
+])
+def test_references_of_a_legal_text(text, surfaces):
+    assert [r.surface for r in find_references(text)] == surfaces

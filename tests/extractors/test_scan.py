@@ -195,7 +195,7 @@ _VALUE_PIECES = ["80", "97,83", "1.234,5", "0,5", "%", " %", "\n%", "-", " - ", 
 # Whole symbols (the longest prefix one can have before its "/" too) and what may touch them.
 _SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGHIJKL/TU", "12/ÐA", "4607", "/", "-",
                   "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số", "đ", "-UBND", "TTg", "4607/QĐđ-UBND",
-                  "4607/QĐ/"]
+                  "4607/QĐ/", "215/ỌĐ-TTg"]
 
 
 def _percentages(pattern):

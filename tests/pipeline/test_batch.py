@@ -13,13 +13,15 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from _inputs import ARTICLES, FILLER, jsonl_export, mixed_corpus
 from chitieu.pipeline.batch import run_batch
 from chitieu.pipeline.cache import WORK_DIR, ShardStore, pipeline_key, store_for
 from chitieu.pipeline.cli import app
 from chitieu.pipeline.progress import Progress
-from chitieu.pipeline.write import TableWriter, frames
+from chitieu.pipeline.write import TableWriter, frames, to_csv
 from typer.testing import CliRunner
 
 from chitieu.models import DocResult, Document, Target
@@ -250,8 +252,12 @@ def _result(i: int) -> DocResult:
     value = [97.83, 0.1 + 0.2, 1e-05, 12345678.9, float(i)][i % 5]
     target = Target(f"d{i}", start, start + len(f"{i}%"), f"{i}%", value, year=2020 + i if i % 4 else None,
                     value_high=value + 1 if i % 3 == 0 else None, sentence=text, sentence_end=len(text),
-                    indicator="tỷ lệ, hộ nghèo" if i % 2 else "")
-    return DocResult(Document(f"d{i}", text=text), targets=[target] * (i % 3), spans=[(start, start + 2, "pct", "")])
+                    indicator="tỷ lệ, hộ nghèo" if i % 2 else "", estimate=i % 2 == 0,
+                    date="2023-06-30" if i % 3 else "")
+    doc = Document(f"d{i}", text=text, warnings=["bad_url"] if i % 4 == 1 else [])
+    if i % 3:
+        doc.meta.update(date="2023-06-30", outlet="Báo, \"Gia Lai\"", url=f"https://bao.vn/{i}", title="Tin\nmới")
+    return DocResult(doc, targets=[target] * (i % 3), spans=[(start, start + 2, "pct", "")])
 
 
 def test_streamed_tables_equal_the_in_memory_frames(tmp_path):
@@ -264,8 +270,10 @@ def test_streamed_tables_equal_the_in_memory_frames(tmp_path):
             writer.add(r)
     assert tables_of(tmp_path / "a") == tables_of(tmp_path / "b")
     expected = frames(results)
-    for name in ("targets", "references", "documents"):  # byte for byte what pandas writes
-        assert (tmp_path / "a" / f"{name}.csv").read_text(encoding="utf-8") == expected[name].to_csv(index=False)
+    for name in ("targets", "references", "documents"):  # byte for byte what pandas writes (booleans true/false)
+        assert (tmp_path / "a" / f"{name}.csv").read_text(encoding="utf-8") == to_csv(expected[name])
+    assert set(pd.read_csv(tmp_path / "a" / "targets.csv", dtype=str)["estimate"]) == {"true", "false"}
+    assert pq.read_schema(tmp_path / "a" / "targets.parquet").field("estimate").type == pa.bool_()
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "a" / "targets.parquet"), expected["targets"])
     parts = pd.read_parquet(tmp_path / "a" / "targets_parquet").reset_index(drop=True)
     pd.testing.assert_frame_equal(parts, expected["targets"])

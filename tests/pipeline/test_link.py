@@ -180,3 +180,39 @@ def test_property_link_never_raises_and_links_only_known_symbols(text):
     link_decisions(text, targets, references, [])
     symbols = {r.canonical for r in references}
     assert all(t.decision in symbols for t in targets if t.decision)
+
+
+_HEADER = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 95/KH-UBND\n|\n\nKẾ HOẠCH\n\n"
+
+
+@pytest.mark.parametrize(("body", "decisions"), [
+    # an official document's own targets get the symbol of its header …
+    ("Phấn đấu đến năm 2025, 90% hồ sơ được xử lý trên môi trường mạng.", ["95/KH-UBND"]),
+    # … unless another document governs them; a result gets none
+    ("Theo Quyết định số 12/QĐ-TTg, đến năm 2025 đạt 80% dịch vụ công trực tuyến. "
+     "Năm 2023, tỉnh đã đạt 70% dịch vụ công trực tuyến.", ["12/QĐ-TTg", ""]),
+])
+def test_own_symbol_of_an_official_document(body, decisions):
+    from chitieu.pipeline.doc import Doc
+    from chitieu.pipeline.run import run_stages
+
+    doc = run_stages(Doc("d", _HEADER + "Chuyển đổi số năm 2025\n\n" + body))
+    assert [t.decision for t in doc.targets] == decisions
+
+
+def test_an_annexed_programme_takes_the_symbol_of_the_document_that_adopts_it():
+    from chitieu.pipeline.doc import Doc
+    from chitieu.pipeline.run import run_stages
+
+    text = ("CHƯƠNG TRÌNH\n\nPhát triển đô thị tỉnh Đồng Tháp giai đoạn 2017 - 2020\n\n"
+            "(Kèm theo Nghị quyết số 124/2017/NQ-HĐND ngày 14 tháng 7 năm 2017 của Hội đồng nhân dân tỉnh)\n\n"
+            "Phấn đấu đến năm 2020, tỷ lệ đô thị hóa đạt 35%.")
+    assert [t.decision for t in run_stages(Doc("d", text)).targets] == ["124/2017/NQ-HĐND"]
+
+
+def test_news_quoting_a_number_has_no_own_symbol():
+    from chitieu.pipeline.doc import Doc
+    from chitieu.pipeline.run import run_stages
+
+    text = "Quảng Nam đẩy mạnh chuyển đổi số\nSố: 95/KH-UBND\nPhấn đấu đến năm 2025, 90% hồ sơ được xử lý trực tuyến."
+    assert [t.decision for t in run_stages(Doc("d", text)).targets] == [""]

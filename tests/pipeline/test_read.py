@@ -129,7 +129,7 @@ def test_jsonl_export_one_document_per_record(tmp_path):
     docs = list(read_documents([str(path)], options))
     assert [d.doc_id for d in docs] == ["bao-0000", "bao-0001", "bao-0002", "bao-4", "bao-rong", "bao-0001~2"]
     assert [d.status for d in docs] == ["ok", "ok", "ok", "error", "error", "ok"]
-    assert docs[0].text == ARTICLES[0] and docs[0].meta == {"date": "2024-03-01"}
+    assert docs[0].text == ARTICLES[0] and docs[0].meta == {"url": "", "date": "2024-03-01", "outlet": "", "title": ""}
     assert "invalid JSON" in docs[3].error and docs[4].error == "empty record"
 
 
@@ -150,7 +150,8 @@ def test_csv_export_with_usual_column_names_and_a_missing_text_column(tmp_path):
     )
     docs = list(read_documents([str(path)], ReadOptions(url_column="url")))
     assert [(d.doc_id, d.status, d.text) for d in docs] == [("b1", "ok", ARTICLES[2]), ("b2", "ok", ARTICLES[4])]
-    assert docs[0].meta == {"url": "https://bao.vn/b1"} and docs[1].meta == {}
+    assert docs[0].meta == {"url": "https://bao.vn/b1", "date": "", "outlet": "", "title": ""}
+    assert docs[1].meta == dict.fromkeys(("url", "date", "outlet", "title"), "") and not docs[1].warnings
     wrong = list(read_documents([str(path)], ReadOptions(text_column="body")))
     assert {d.status for d in wrong} == {"error"} and "no text column (body)" in wrong[0].error
 

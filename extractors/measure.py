@@ -1,0 +1,174 @@
+"""Measure: whether a value is a level, a rise, a fall, or the gap between a result and its target.
+
+    >>> measure_of("GRDP 6 tháng đầu năm ước tính tăng ", " so với cùng kỳ.")
+    'increase'
+    >>> measure_of("Tỷ lệ nghèo giảm còn ", ".")
+    'level'
+    >>> measure_of("số người tham gia đạt 1,83 triệu người (vượt ", " so với mục tiêu)")
+    'gap'
+    >>> measure_of("tốc độ tăng trưởng GRDP đạt ", "")
+    'level'
+
+Following the guide: a change written as a verb (``tăng 6,2%``, ``giảm 12,4%``, ``Cao Bằng tăng trưởng
+6,52%``) is ``increase``/``decrease``; the value reached (``giảm còn 3,5%``, ``tăng lên 80%``) and a rate
+named as a noun (``tốc độ tăng trưởng … đạt 7%``, ``mức tăng … là 3,1%``, ``tỷ lệ giảm nghèo đạt 1,5%``,
+``tăng trưởng GRDP đạt 7%``) are ``level``; a difference set against a target (``vượt 0,3% so với chỉ
+tiêu``, ``thấp hơn 2,1% so với kế hoạch``, ``vượt kế hoạch 5%``) is ``gap``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+import regex
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.patterns import Caseless
+
+from chitieu.models import Cue
+
+MeasureKind = Literal["level", "increase", "decrease", "gap"]
+_CHANGE = ("increase", "growth", "decrease", "gap_up", "gap_down")
+_I = regex.IGNORECASE
+
+# A value's clause: after the last sentence break, bracket or colon (bracketed asides closed before the
+# value are dropped first: "Tốc độ tăng tổng sản phẩm trong nước (GDP) đạt").
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_STRONG_BREAK = re.compile(r"[.;:!?\n()\[\]](?!\d)")
+# Coordinated predicates and clauses: "tăng 29,3% so với cùng kỳ và bằng", "…, tăng"
+_WEAK_BREAK = regex.compile(
+    r"(?<!\p{N}),|,(?!\p{N})|(?<![\p{L}])(?:và|hoặc|nhưng|song|trong\s+khi|trong\s+đó|đồng\s+thời)(?![\p{L}])", _I)
+# A value that restates the change of the clause before it: "tăng 137 hộ …, chiếm tỷ lệ 0,04%"
+_RESTATES = regex.compile(
+    r"^\s*(?:tương\s+đương|tương\s+ứng|chiếm\s+t[ỷỉ]\s+lệ|tức\s+là|tức|hay)"
+    r"(?:\s+(?:với|là|khoảng|gần|hơn|trên|mức|bằng))*\s*$",
+    _I,
+)
+# Numbers that say when, not how much: years, "6 tháng", "tháng 6", "quý 3", "25/6"
+_TIME_NUMBERS = regex.compile(
+    r"(?<![\p{N}])(?:(?:19|20)\d\d|\d{1,2}\s+tháng|tháng\s+\d{1,2}|quý\s+\d|\d{1,2}\s*/\s*\d{1,2})(?![\p{N}])", _I)
+_SO_VOI = regex.compile(r"(?<![\p{L}])so\s+(?:với\s+)?", _I)
+# After the value, up to its clause's end
+_AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
+# "tăng từ 70% lên 80%": the first value is where the change started
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", _I)
+_TO_AFTER = regex.compile(r"\s*(?:lên|xuống|còn|đến|tới)(?![\p{L}])", _I)
+
+
+@cache
+def _lexicon() -> tuple[Caseless, dict[str, str]]:
+    kinds = {" ".join(r["phrase"].lower().split()): r["kind"] for r in rows("measure_words.csv")}
+    return Caseless(kinds), kinds
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """The lexicon's words in ``text``: (start, end, kind), longest match first, in text order."""
+    pattern, kinds = _lexicon()
+    return [(m.start(), m.end(), kinds.get(" ".join(m.group().lower().split()), "")) for m in pattern.finditer(text)]
+
+
+def find_measure_words(text: str) -> list[Cue]:
+    """The change words of ``text`` with their kind (``increase``, ``growth``, ``decrease``, ``gap_up``,
+    ``gap_down``), in text order.
+
+        >>> [(c.surface, c.kind) for c in find_measure_words("tăng cường …, GRDP tăng trưởng 7%, vượt kế hoạch")]
+        [('tăng trưởng', 'growth'), ('vượt', 'gap_up')]
+    """
+    return [Cue(s, e, text[s:e], k) for s, e, k in _words(text) if k in _CHANGE]
+
+
+def _clause(before: str) -> str:
+    before = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), before)
+    breaks = list(_STRONG_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _segment(before: str) -> tuple[str, bool]:
+    """The stretch of the value's clause its own predicate stands in, and whether the value restates
+    the change of the stretch before (then that stretch is returned)."""
+    clause = _clause(before)
+    cuts = [m.end() for m in _WEAK_BREAK.finditer(clause)]
+    seg = clause[cuts[-1]:] if cuts else clause
+    if cuts and _RESTATES.match(seg):
+        prev = clause[cuts[-2] if len(cuts) > 1 else 0:cuts[-1]]
+        return prev, True
+    return seg, False
+
+
+def _only(text: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds nothing but words of ``kinds`` (and spaces, signs)."""
+    pos = 0
+    for s, e, k in _words(text):
+        if regex.search(r"\p{L}|\p{N}", text[pos:s]) or k not in kinds:
+            return False
+        pos = e
+    return not regex.search(r"\p{L}|\p{N}", text[pos:])
+
+
+def _against(text: str) -> str | None:
+    """``target`` or ``time`` when ``text`` sets something against a target (``so với chỉ tiêu``) or
+    an earlier time (``so với cùng kỳ``), ``other`` when against something else, None when not at all."""
+    m = _SO_VOI.search(text)
+    if m is None:
+        return None
+    for _, _, k in _words(text[m.end():m.end() + 50]):
+        if k == "target_base":
+            return "target"
+        if k == "time_base":
+            return "time"
+    return "other"
+
+
+def measure_of(before: str, after: str) -> MeasureKind:
+    """The measure of a value from the text right before it (its sentence up to the value) and right
+    after it.
+
+        >>> measure_of("Giá trị xuất khẩu ước đạt 16,8 tỷ USD, tăng 29,9% so với cùng kỳ và bằng ", " kế hoạch")
+        'level'
+        >>> measure_of("Ước kết quả thực hiện giảm tỷ lệ hộ nghèo năm 2022 là ", "")
+        'decrease'
+        >>> measure_of("đạt tỷ lệ 97% (tăng ", ")")
+        'increase'
+    """
+    seg, restated = _segment(before)
+    words = _words(seg)
+    change = [w for w in words if w[2] in _CHANGE or w[2] == "none"]
+    if not change or change[-1][2] == "none":
+        return "level"
+    start, end, kind = change[-1]
+    gap = seg[end:]
+    if len(gap.split()) > 12:
+        return "level"
+    if not restated and regex.search(r"\p{N}", _TIME_NUMBERS.sub(" ", gap)):
+        return "level"  # the change governs another number ("tăng 29,9% … và bằng", "từ 70% lên")
+    gap_words = _words(gap)
+    # the value reached: "giảm còn 3,5%", "tăng lên mức 80%"
+    if any(k == "reach" and _only(gap[e:], ("modifier",)) for _, e, k in gap_words):
+        return "level"
+    if _FROM_BEFORE.search(gap) and _TO_AFTER.match(after):
+        return "level"  # "tăng từ 70% lên 80%": where the change started
+    # a rate named as a noun: "tốc độ tăng trưởng", "mức tăng", "tỷ lệ giảm nghèo"
+    head = seg[:start].rstrip()
+    if any(k == "rate_noun" and e == len(head) for s, e, k in _words(head)):
+        return "level"
+    if any(k == "predicate" for _, _, k in gap_words):
+        return "level"  # "tăng trưởng GRDP đạt 7%", "… giảm, đạt 80%"
+    if kind == "growth" and (any(k == "copula" for _, _, k in gap_words) or not _only(gap, ("modifier",))):
+        return "level"  # "tăng trưởng kinh tế 7%", "tăng trưởng … là 7%": growth named as a noun
+    head_after = _AFTER_HEAD.match(after).group()
+    against = _against(gap) or _against(head_after)
+    if kind in ("gap_up", "gap_down"):
+        if against == "target" or any(k == "target_base" for _, _, k in gap_words) or _leads_with_target(head_after):
+            return "gap"  # "vượt 0,3% so với chỉ tiêu", "vượt kế hoạch 5%", "vượt 5% kế hoạch"
+        if against == "time":
+            return "increase" if kind == "gap_up" else "decrease"
+        return "level"  # "vượt 5%", "cao hơn 2% so với bình quân cả nước": a bound or a difference
+    if against == "target":
+        return "gap"  # "tăng 5% so với kế hoạch"
+    return "decrease" if kind == "decrease" else "increase"
+
+
+def _leads_with_target(after: str) -> bool:
+    first = _words(after)
+    return bool(first) and first[0][2] == "target_base" and not regex.search(r"\p{L}", after[:first[0][0]])

@@ -1,0 +1,70 @@
+"""Time frame of a reported figure: the part of the year it covers (``period``), the day or month it is
+observed at (``as_of``), and whether it is an estimate.
+
+Read in the value's own sentence: the nearest period before the value (else right after it, in its
+clause) that is not what the figure is compared with (``so với 6 tháng đầu năm 2021``); the nearest
+``tính đến ngày …`` / ``tháng 6/2023`` before it, the year completed from the document's year. Only
+``actual`` figures get a period or an as_of: a deadline is neither.
+
+    >>> from chitieu.pipeline.run import assemble_targets
+    >>> rows = assemble_targets("Tính đến ngày 30/6/2023, GRDP 6 tháng đầu năm ước tăng 6,5% so với cùng kỳ.", "d")[0]
+    >>> [(r.period, r.as_of, r.estimate, r.year) for r in rows]
+    [('6M', '2023-06-30', True, 2023)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chitieu.extractors.estimates import estimated
+from chitieu.extractors.periods import find_as_of, find_periods
+
+from chitieu.models import AsOfMention, Percentage, PeriodMention
+
+
+@dataclass(frozen=True, slots=True)
+class TimeFrame:
+    period: str = ""
+    as_of: str = ""
+    year: int | None = None  # the year the period or the date implies
+    estimate: bool = False
+
+
+@lru_cache(maxsize=256)
+def _mentions(sentence: str, default_year: int | None) -> tuple[list[PeriodMention], list[AsOfMention]]:
+    return find_periods(sentence), find_as_of(sentence, default_year)
+
+
+def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, default_year: int | None,
+               clause_end: int, context_period: str = "") -> TimeFrame:
+    """The period, as_of and estimate of the value ``v`` in the sentence ``sent`` of ``text``."""
+    before = text[sent[0]:v.start]
+    estimate = estimated(before)
+    periods, dates = _mentions(text[sent[0]:sent[1]], default_year)
+    lo, hi, end = v.start - sent[0], v.end - sent[0], clause_end - sent[0]
+    if status != "actual":  # a deadline written as a date ("đến hết tháng 8-2022") gives the year only
+        deadline = [d for d in dates if d.end <= lo and not d.base and d.year_written][-1:]
+        return TimeFrame(year=deadline[0].year if deadline else None, estimate=estimate)
+    period = ([p for p in periods if p.end <= lo and not p.base][-1:]
+              or [p for p in periods if hi <= p.start < end and not p.base][:1])
+    as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
+    year = (as_of[0].year if as_of else None) or (period[0].year if period else None)
+    code = period[0].period if period else ""
+    if not code and not as_of:
+        # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
+        # same part of its own; else the part of the year its paragraph or the report's lead is about
+        compared = [p for p in periods if p.base and not p.bare]
+        code = compared[0].period if compared else (context_period or "")
+    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate)
+
+
+def context_period(text: str, para: tuple[int, int], sent: tuple[int, int], lead: tuple[int, int] | None) -> str:
+    """The part of a year the text around a sentence is about: the last period of the earlier sentences
+    of its paragraph, else of the report's title and lead (``Kinh tế 6 tháng đầu năm 2022 …``)."""
+    for lo, hi in ((para[0], sent[0]), lead or (0, 0)):
+        if hi > lo:
+            found = [p for p in find_periods(text[lo:hi]) if not p.base and not p.bare]
+            if found:
+                return found[-1].period
+    return ""

@@ -1,0 +1,117 @@
+"""Subjects shared by coordinated predicates: a value whose own words only link it (``tăng``, ``bằng``,
+``đạt tỷ lệ``) measures the subject of the amount before it in its clause.
+
+    X ước đạt 16,8 tỷ USD, tăng 29,9% … và bằng 52,6% kế hoạch     → X (and "kế hoạch" for the last)
+    Có 110.176 trẻ mẫu giáo, đạt tỷ lệ 97%                          → tỷ lệ trẻ mẫu giáo
+    số người tham gia đạt 1,83 triệu người (vượt 1,42% so với …)    → số người tham gia
+
+The subject is the phrase before the amount's linking verb when it has one (``X đạt 16,8 tỷ USD``),
+else the noun phrase the amount counts (``có 110.176 trẻ mẫu giáo``, ``huy động được 23.921 trẻ``).
+
+    >>> from chitieu.pipeline.run import assemble_targets
+    >>> text = "Giá trị xuất khẩu ước đạt 16,8 tỷ USD, tăng 29,9% so với cùng kỳ và bằng 52,6% kế hoạch năm."
+    >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+    ['Giá trị xuất khẩu', 'Giá trị xuất khẩu kế hoạch']
+    >>> [r.indicator for r in assemble_targets("Có 110.176 trẻ mẫu giáo, đạt tỷ lệ 97%.", "d")[0]]
+    ['tỷ lệ trẻ mẫu giáo']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from chitieu.extractors.lexicon import alternation, rows, words
+from chitieu.extractors.patterns import NUMBER_RE
+from chitieu.pipeline.doc import Doc, Item
+from chitieu.pipeline.indicator import Ranges, clean_head, content_words, measure_noun_re, trim
+
+_SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subject may stand in
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    comparators = tuple(r["phrase"] for r in rows("comparators.csv"))
+    linking = alternation(words("indicator_words.csv", "linking", "copula", "estimate_link") + comparators)
+    only_links = regex.compile(r"^[\s,(]*(?:(?:" + alternation(words("indicator_words.csv", "list_and")) + r"|"
+                               + linking + r")(?:\s+|$))*$", regex.IGNORECASE)
+    copula_end = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "copula", "estimate_link"))
+                               + r"\s*$", regex.IGNORECASE)
+    magnitude = regex.compile(r"\G\s*(?:" + alternation(words("indicator_words.csv", "magnitude")) + r"(?![\p{L}])\s*)*",
+                              regex.IGNORECASE)
+    return only_links, copula_end, magnitude
+
+
+def _own_words(text: str, lo: int, hi: int) -> tuple[str, Ranges]:
+    """The value's own words (after the last separator) without its measure noun, and that noun."""
+    noun = measure_noun_re().search(text, lo, hi)
+    if noun is None:
+        return text[lo:hi], []
+    return text[lo:noun.start()] + " " + text[noun.end():hi], [noun.span()]
+
+
+def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
+    """The last number of ``text[lo:hi]`` that is an amount: not a percentage, not a year."""
+    found = None
+    for m in NUMBER_RE.finditer(text, lo, hi):
+        rest = text[m.end():m.end() + 3].lstrip()
+        is_year = len(m.group()) == 4 and m.group().isdigit() and m.group()[:2] in ("19", "20")
+        if not rest.startswith("%") and not is_year and not text[m.end():m.end() + 10].lstrip().startswith("phần trăm"):
+            found = m
+    return found
+
+
+def _subject(text: str, lo: int, hi: int) -> Ranges:
+    """The subject of the amount in ``text[lo:hi]``, or nothing."""
+    only_links, copula_end, magnitude = _patterns()
+    amount = _amount(text, lo, hi)
+    if amount is None:
+        return []
+    verb = copula_end.search(text, lo, amount.start())
+    if verb is not None and content_words(text[lo:verb.start()], stop_at=1) > 0:
+        return clean_head(text, [(lo, verb.start())], subject=True)
+    start = magnitude.match(text, amount.end(), hi).end()
+    return trim(text, [(start, hi)])
+
+
+_SEPARATOR = regex.compile(r",(?!\d)|;|\(")  # a comma between digits is a decimal comma ("18,259 triệu")
+
+
+def _last_separator(text: str, lo: int, hi: int, skip: str = "") -> int:
+    """The position of the last separator in ``text[lo:hi]`` (not one of ``skip``), or -1."""
+    found = [m.start() for m in _SEPARATOR.finditer(text, lo, hi) if m.group() not in skip]
+    return found[-1] if found else -1
+
+
+def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
+    """Give each value that only links to a subject the subject of the amount before it."""
+    text = ctx.text
+    only_links, _, _ = _patterns()
+    borrowed: dict[int, Ranges] = {}  # scope → the subject its first value borrowed
+    for it in items:
+        v, scope = it.value, it.scope
+        if not it.head:  # shares the list's head, and so its subject
+            if id(scope) in borrowed:
+                it.indicator = ctx.render(borrowed[id(scope)] + it.tail_clean)
+            continue
+        scope_lo = scope.start + 1 if scope.paren else scope.start
+        head_lo = it.head[0][0]
+        sep = _last_separator(text, head_lo, v.start, "(")
+        own_lo = sep + 1 if sep >= 0 else head_lo
+        own, noun = _own_words(text, own_lo, v.start)
+        if not only_links.match(own):
+            continue
+        sep = own_lo - 1 if own_lo > scope_lo else -1
+        # the segments before: in the clause, or before the bracket that holds the value
+        hi = own_lo - 1 if sep >= 0 else (scope.start if scope.paren else -1)
+        floor = (scope.parent.start if scope.paren and scope.parent and sep < 0 else scope_lo)
+        for _ in range(_SEGMENTS_BACK):
+            if hi <= floor:
+                break
+            lo = max(_last_separator(text, floor, hi) + 1, floor)
+            subject = _subject(text, lo, hi)
+            if subject:
+                it.indicator = ctx.render(noun + subject + it.tail_clean)
+                borrowed.setdefault(id(scope), subject)
+                break
+            hi = lo - 1
