@@ -91,10 +91,14 @@ _PUNCT = " \t\n,;:.-–—()\"'“”…/"
 
 @cache
 def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
-    alt = "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(edge_words(), key=len, reverse=True))
-    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt + ")" + WB_AFTER + r")+",
-                         regex.IGNORECASE)
-    trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
+    def alt(phrases) -> str:
+        return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
+
+    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words()) + ")" + WB_AFTER
+                         + r")+", regex.IGNORECASE)
+    # a change verb ends no indicator ("GRDP tăng 5%"), but may open one ("tăng trưởng GRDP đạt 8%")
+    trailing = edge_words() + _words("trail_edge")
+    trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt(trailing) + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
                           regex.IGNORECASE)
     return lead, trail
 
@@ -160,7 +164,7 @@ def _per_period_re() -> Caseless:
 
 @cache
 def _edge_folded() -> frozenset[str]:
-    return frozenset(w.casefold() for e in edge_words() for w in e.split())
+    return frozenset(w.casefold() for e in edge_words() + _words("trail_edge") for w in e.split())
 
 # The pieces between the trail pattern's separators, the last one first.
 _LAST_PIECE = regex.compile(r"[^\s,;:.\-()\"'…/]+", regex.REVERSE)

@@ -118,7 +118,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     if after:
         if after.group("national"):
             return VIETNAM
-        named = [p for p in ctx.places if p.start == after.start("place")]
+        named = [p for p in ctx.places if after.start("place") <= p.start <= after.start("place") + _REGION_WORD]
         if named:
             return named[0].place
     if before:
@@ -133,8 +133,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
+_REGION_WORD = len("vùng ")  # "12,7% của vùng Đồng bằng sông Hồng": the region after its noun
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
                                + r"(?![\p{L}])", regex.IGNORECASE)
 # "5,05% của cả nước", "45% của tỉnh Bình Định": the place right after the value owns it
 _OF_PLACE = regex.compile(r"\s*(?:" + _words("of_noun") + r"\s+)?" + _words("of_particle") + r"\s+(?:(?P<national>"
-                          + _words("national", "national_free") + r")|(?P<place>\p{Lu}|" + _words("province_word") + "))")
+                          + _words("national", "national_free") + r")|(?P<place>\p{Lu}|" + _words("province_word", "region_word") + "))")
