@@ -313,12 +313,38 @@ _LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n
                                            "_", "12", "x", "ſố", "pháp", "(Nghị quyết", ",QĐ", "(số"])
 
 
-@pytest.mark.parametrize("pattern", [P.LEAD_PLAIN, P.LEAD_SO], ids=["lead", "lead_so"])
+_TRAIL_PIECES = list(indicator.edge_words()) + [w.upper() for w in indicator.edge_words()[::6]] + [
+    "hộ dân", "xã", "80%", "2025", "(", ")", ",", ";", ".", "-", "…", "/", '"', "?", "ſẽ", " ", "  ", "\n"]
+
+
+def _from_floor(pattern, floor):
+    """The span of ``pattern.search`` between ``s`` and the end of a text, from ``floor(text, s)`` on."""
+    def run(drawn):
+        text, s = drawn
+        found = pattern.search(text, floor(text, min(s, len(text))), len(text))
+        return found.span() if found else None
+    return run
+
+
+_lead_windows = st.tuples(joined(_LEAD_PIECES, [" ", "", "", "  ", "\n", "\xa0"], max_size=12), st.just(0))
+
+
+@cases(
+    lead=Case(_from_floor(P.LEAD_PLAIN, lambda t, s: R._lead_floor(t)), _from_floor(P.LEAD_PLAIN, lambda t, s: s),
+              _lead_windows),
+    lead_so=Case(_from_floor(P.LEAD_SO, lambda t, s: R._lead_floor(t)), _from_floor(P.LEAD_SO, lambda t, s: s),
+                 _lead_windows),
+    # (pipeline/indicator.py's own floor, not yet written with scan.floor)
+    indicator_trail=Case(_from_floor(indicator._edge_re()[1], lambda t, s: indicator._trail_floor(t, s, len(t))),
+                         _from_floor(indicator._edge_re()[1], lambda t, s: s),
+                         st.tuples(st.lists(st.sampled_from(_TRAIL_PIECES), max_size=14).map(" ".join),
+                                   st.integers(0, 8))),
+)
 @SETTINGS
-@given(window=joined(_LEAD_PIECES, [" ", "", "", "  ", "\n", "\xa0"], max_size=12))
-def test_floors_keep_every_end_anchored_match(pattern, window):
-    fast, full = pattern.search(window, R._lead_floor(window)), pattern.search(window)
-    assert (fast.span() if fast else None) == (full.span() if full else None)
+@given(data=st.data())
+def test_floors_keep_every_end_anchored_match(case, data):
+    drawn = data.draw(case.texts)
+    assert case.fast(drawn) == case.plain(drawn)
 
 
 # ---------------------------------------------------------------------------------------------------
