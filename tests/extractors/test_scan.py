@@ -16,12 +16,23 @@ from dataclasses import dataclass
 import pytest
 import regex
 from _strategies import joined, region_lists
-from chitieu.extractors import cues, levels, percentages, places, scan, spelling, years
+from chitieu.extractors import (
+    cues,
+    estimates,
+    levels,
+    measure,
+    other_status,
+    percentages,
+    places,
+    scan,
+    spelling,
+    years,
+)
 from chitieu.extractors import reference_patterns as P
 from chitieu.extractors import references as R
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, YEAR_PATTERNS
-from chitieu.pipeline import indicator, link, normalize, segment
+from chitieu.pipeline import indicator, link, normalize, place, segment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,16 +154,22 @@ def test_sentence_end_spaces_are_regex_white_space():
 # Any case: a word list on the lowercase copy finds what the case-insensitive search finds
 
 
-@pytest.mark.parametrize("name", ["cues", "levels", "indicator_cut_cues", "indicator_measure_nouns",
-                                  "indicator_per_period"])
+CASELESS = {  # every word list matched with Caseless
+    "cues": lambda: cues._lexicon()[0], "levels": lambda: levels._lexicon()[0],
+    "estimates": lambda: estimates._lexicon()[0], "measure": lambda: measure._lexicon()[0],
+    "other_status": lambda: other_status._lexicon()[0], "place_regions": lambda: places._regions()[0],
+    "national_words": lambda: place._NATIONAL_WORDS, "indicator_cut_cues": indicator._cut_cue_re,
+    "indicator_measure_nouns": indicator.measure_noun_re, "indicator_per_period": indicator._per_period_re,
+}
+
+
+@pytest.mark.parametrize("name", list(CASELESS))
 @SETTINGS
 @given(data=st.data())
 def test_caseless_search_is_the_case_insensitive_search(name, data):
     """On the lowercase copy or (when lowercasing moves offsets, ``İ``) on the text itself, between
     any bounds, and overlapped."""
-    caseless = {"cues": lambda: cues._lexicon()[0], "levels": lambda: levels._lexicon()[0],
-                "indicator_cut_cues": indicator._cut_cue_re, "indicator_measure_nouns": indicator.measure_noun_re,
-                "indicator_per_period": indicator._per_period_re}[name]()
+    caseless = CASELESS[name]()
     text = data.draw(joined(pieces_of(caseless.phrases, ["ß", "ſ", "\u212a"]), [" ", "", "  ", "\n"], max_size=25))
     pos, endpos = data.draw(st.integers(0, 40)), data.draw(st.integers(0, 400))
     reference = flat(caseless.phrases)
