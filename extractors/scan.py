@@ -6,19 +6,24 @@ match reaches around them, where a match can start. This module decides *how* to
 shortcut finds exactly what the plain search finds; ``tests/extractors/test_scan.py`` checks every
 family, for every extractor that uses it, against the plain search on generated texts.
 
-==================================  ===========================================  ============================
-shortcut                            the plain search it stands for               used by
-==================================  ===========================================  ============================
-:func:`phrase_regex`, :func:`trie`  a flat alternation, the longest phrase first  cues, levels, places,
-:func:`trie_regex`                                                                references, indicator
-:class:`Caseless`                   that alternation with IGNORECASE (also        cues, levels, indicator
-                                    overlapped)
-:class:`Windows`, :func:`search`    a pattern over the whole text                 years, percentages, references
-:func:`tried_at`                    ``pattern.finditer(text)``                    references, link, spelling
-:func:`regions_pass`                one call per region's slice                   years, cues, places
-:func:`floor`                       an end-anchored search from the start         references
-:class:`CharMap`, :func:`holds_any`  ``str.translate``, a loop over characters     normalize
-==================================  ===========================================  ============================
+The interface, by family (each: the plain search it stands for; who declares what):
+
+- **word lists** — :func:`phrase_regex`, :func:`trie_regex` (:func:`trie`, :func:`words`,
+  :func:`first_letter_alternatives`) for a flat alternation, the longest phrase first: cues, levels,
+  places (the gazetteer), references (provinces, short-form starts);
+- **any case** — :class:`Caseless` (and :func:`lowered`) for that alternation with IGNORECASE, also
+  overlapped: cues, levels, estimates, measure, other_status, places, and the pipeline's indicator
+  and place stages;
+- **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
+  over the whole text: years (around each year), percentages (the value characters before each
+  sign), references (around each ``/`` of a symbol);
+- **candidate starts** — :func:`tried_at` (:func:`line_start`) for ``pattern.finditer(text)``:
+  references (short forms), link (footnote lines), spelling (tone placement);
+- **regions** — :func:`regions_pass` (:func:`bounded`) for one call per region's slice: years, cues,
+  places;
+- **floors** — :func:`floor` for an end-anchored search from the start: references (leads);
+- **characters** — :class:`CharMap`, :func:`holds_any` for ``str.translate`` and a loop over
+  characters: normalize.
 
 Two facts make most of them work: ``re`` skips ahead to where a match can start only when every
 alternative opens with a literal character (so word lists are tries split by first letter, and word
@@ -331,34 +336,29 @@ def tried_at(pattern: Pattern, text: str, candidates: Pattern | Iterable[int] | 
         >>> [m.group() for m in tried_at(re.compile(r"(?<!\\w)ab+"), "ab xabb abbb", re.compile("a"))]
         ['ab', 'abbb']
     """
+    # One loop per kind of candidates, written out: it runs once per candidate.
+    pos = 0
     if isinstance(candidates, (re.Pattern, regex.Pattern)):
-        find = candidates.search  # (the loop below, written out: it runs once per candidate)
-        pos = 0
-        while (c := find(text, pos)) is not None:
+        while (c := candidates.search(text, pos)) is not None:
             at = c.start()
             if (m := pattern.match(text, at)) is None:
                 pos = at + 1
                 continue
             yield m
             pos = m.end() if m.end() > at else at + 1
-        return
-    if callable(candidates):
-        next_at = candidates
-    else:  # sorted positions
-        pos = 0
+    elif callable(candidates):
+        while (at := candidates(text, pos)) >= 0:
+            if (m := pattern.match(text, at)) is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > at else at + 1
+    else:
         for at in candidates:
             if at < pos or (m := pattern.match(text, at)) is None:
                 continue
             yield m
             pos = m.end() if m.end() > at else at + 1
-        return
-    pos = 0
-    while (at := next_at(text, pos)) >= 0:
-        if (m := pattern.match(text, at)) is None:
-            pos = at + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > at else at + 1
 
 
 def line_start(text: str, pos: int) -> int:

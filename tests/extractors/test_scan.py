@@ -279,6 +279,9 @@ def test_tried_at_takes_patterns_positions_and_functions():
     assert spans(scan.tried_at(pattern, text, re.compile("a"))) == expected
     assert spans(scan.tried_at(pattern, text, [0, 1, 3, 7, 11, 12])) == expected
     assert spans(scan.tried_at(pattern, text, scan.line_start)) == [(0, 2), (11, 15)]
+    lines = re.compile(r"ab+\n?")  # a match that ends where the next line starts
+    assert spans(scan.tried_at(lines, "ab\nab\nx", scan.line_start)) == spans(lines.finditer("ab\nab\nx")) == [
+        (0, 3), (3, 6)]
 
 
 # ---------------------------------------------------------------------------------------------------
