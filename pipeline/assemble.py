@@ -35,6 +35,7 @@ def assemble(doc: Doc) -> None:
     anaphor, anaphor_any = anaphors()
     last_indicator = ""
     headline: list[int] = []  # rows of the title that took the document's year
+    carried: tuple[int, str] = (-1, "")  # the paragraph and status of the last value: the next sentence's default
     for sentence in doc.sentences:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
         items, clause_list = sentence_items(doc, sent, sentence.values)
@@ -56,12 +57,15 @@ def assemble(doc: Doc) -> None:
             status = resolve_status(doc, it, sent, para, clause_list, other_tails, pi)
             if not status and sentence_status:
                 status = sentence_status  # "…, trong khi tỷ lệ này ở Hà Giang chỉ là 60%"
+            if not status and carried[0] == pi:
+                status = carried[1]  # "Năm 2020, … là 24,5%. Trong khi đó, tỉnh Quảng Ninh đạt 0,5%."
             if not status:  # nothing in the text decides: a year before publication is a result, else
                 # what the document mostly says
                 seen = resolve_year(doc, it, measure == "increase", "actual", sent, pi, clause_list)
                 past = seen and doc.doc_year and seen < doc.doc_year
                 status = "actual" if past else doc.default_status
             sentence_status = status
+            carried = (pi, status)
             comparator = v.comparator
             if measure == "gap":
                 status = "actual"

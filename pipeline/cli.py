@@ -95,12 +95,7 @@ def extract(
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.read import InputError, ReadOptions
 
-    if engine not in ("local", "dask"):
-        _fail(f"--engine must be local or dask, not {engine!r}")
-    if jobs < 0:
-        _fail("--jobs must be a positive number")
-    if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
+    _check_engine(engine, jobs, scheduler)
     options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column,
                           outlet_column=outlet_column, title_column=title_column)
     try:
@@ -173,12 +168,7 @@ def evaluate(
         _fail("--subset, --ids-file and --halves choose the documents: give one of them")
     if misses and halves:
         _fail("--misses lists one set of documents: choose it with --subset or --ids-file, not --halves")
-    if engine not in ("local", "dask"):
-        _fail(f"--engine must be local or dask, not {engine!r}")
-    if jobs < 0:
-        _fail("--jobs must be a positive number")
-    if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
+    _check_engine(engine, jobs, scheduler)
     if label is None:
         label = Path(paths[0]).stem if len(paths) == 1 else "input"
     options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column)
@@ -208,6 +198,16 @@ def evaluate(
 
 
 tools_cli.register(app)
+
+
+def _check_engine(engine: str, jobs: int, scheduler: str | None) -> None:
+    """The engine options of ``extract`` and ``eval``, checked the same way."""
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if jobs < 0:
+        _fail("--jobs must be a positive number")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import find_regions, ministry_pattern, national
+from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
 
 from chitieu.models import PlaceMention, YearMention
@@ -210,8 +211,9 @@ def _prevailing_status(doc: Doc) -> str:
     """What a document mostly says, for values nothing else decides: ``actual`` when its cues and years
     report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
     2025``), else ``target``."""
-    goals = sum(c.kind == "target" for c in doc.cues) + sum(y.kind in ("deadline", "vision") for y in doc.years)
-    results = sum(c.kind == "actual" for c in doc.cues)
+    cues = [c for c in doc.cues if not compared(doc.text, 0, c.start)]  # "vượt 0,2% so với chỉ tiêu" sets none
+    goals = sum(c.kind == "target" for c in cues) + sum(y.kind in ("deadline", "vision") for y in doc.years)
+    results = sum(c.kind == "actual" for c in cues)
     if doc.doc_year is not None:
         results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in doc.years)
     if results == goals == 0 and doc.meta.get("date") and not doc.is_plan:

@@ -162,3 +162,4 @@ class Item:
     inherited: bool = False
     head_clean: Ranges = field(default_factory=list)  # the cleaned head, when the value follows its subject
     tail_clean: Ranges = field(default_factory=list)  # the cleaned tail the indicator was made with
+    tail_noun: Ranges | None = None  # the noun phrase a list's later items share ("hồ sơ công việc")

@@ -32,7 +32,7 @@ def _words(*roles: str) -> tuple[str, ...]:
 
 
 # Cues that name a thing rather than frame a statement: they stay in an indicator.
-_NOUN_CUES = frozenset(_words("noun_cue"))
+NOUN_CUES = frozenset(_words("noun_cue"))
 # Auxiliaries: they frame a value but also occur inside noun phrases ("hồ sơ đã được số hóa").
 _AUX_CUES = frozenset(_words("aux_cue"))
 
@@ -54,12 +54,18 @@ _PAREN = regex.compile(r"\([^()]*\)")
 _ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
 
 
+def _comparator_phrases() -> tuple[str, ...]:
+    return tuple(r["phrase"] for r in rows("comparators.csv") if r["position"] == "before")
+
+
 @cache
 def _tail_stop() -> regex.Pattern:
     """Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks."""
     return regex.compile(
-        r",\s*" + alternation(_words("tail_stop_after_comma")) + WB_AFTER
+        r",\s*(?:" + alternation(_words("tail_stop_after_comma") + _comparator_phrases()) + WB_AFTER + r"|\d)"
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
+        # "đạt 232% so với kế hoạch được giao": a completion ratio names the plan it is measured against
+        + r"(?!\s+" + alternation(_words("completion_base")) + WB_AFTER + ")"
         + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
         regex.IGNORECASE,
     )
@@ -94,7 +100,7 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
     def alt(phrases) -> str:
         return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
 
-    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words()) + ")" + WB_AFTER
+    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words() + _words("lead_edge")) + ")" + WB_AFTER
                          + r")+", regex.IGNORECASE)
     # a change verb ends no indicator ("GRDP tăng 5%"), but may open one ("tăng trưởng GRDP đạt 8%")
     trailing = edge_words() + _words("trail_edge")
@@ -106,7 +112,7 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
 @cache
 def _cut_cue_re() -> Caseless:
     cut = [r["phrase"] for r in rows("cues.csv") if r["kind"] in ("target", "actual", "frame")
-           and r["phrase"] not in _NOUN_CUES and r["phrase"] not in _AUX_CUES]
+           and r["phrase"] not in NOUN_CUES and r["phrase"] not in _AUX_CUES]
     return Caseless(cut)
 
 
@@ -257,7 +263,12 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     ranges = subtract(ranges, [(lo, cut)])
     ranges = subtract(ranges, place_holes(text, lo, hi))
     frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, cut, hi)]
-    return trim(text, subtract(_remove_noise(text, ranges), frames))
+    head = trim(text, subtract(_remove_noise(text, ranges), frames))
+    if not head and colon >= 0 and cut == colon + 1 and subject:
+        # "Tỷ lệ hộ nghèo năm 2022: Điện Biên 24,5%": after the label only a place; the label is the phrase
+        label = [(lo, colon)]
+        return trim(text, subtract(_remove_noise(text, label), place_holes(text, lo, colon)))
+    return head
 
 
 def tail_extent(text: str, ranges: Ranges) -> Ranges:
@@ -295,10 +306,16 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
+    holes += [m.span() for m in _ministries().finditer(text, lo, hi)]  # "Bộ Tài chính đã cung cấp …"
     for r in find_regions(text, [(lo, hi)]):  # "của vùng Tây Nguyên"
         particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
         holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _ministries() -> Caseless:
+    return Caseless(words("place_words.csv", "ministry"))
 
 
 @cache

@@ -108,6 +108,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         return it.attached_place
     if shared_by_places(ctx, it):
         return ""
+    owner = _MINISTRY_SUBJECT.match(ctx.text, sent[0], it.value.start)
+    if owner and ministry_pattern().match(ctx.text, owner.end()):  # "Bộ Tài chính đã cung cấp 100% …"
+        return " ".join(ministry_pattern().match(ctx.text, owner.end()).group().split())
     chain = scope_chain(it.scope)
     before = [(p.start, p.place) for p in ctx.places
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
@@ -133,6 +136,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
+# a ministry that opens its sentence is the subject of its figures (not "Theo Bộ Tài chính, …")
+_MINISTRY_SUBJECT = regex.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?")
 _REGION_WORD = len("vùng ")  # "12,7% của vùng Đồng bằng sông Hồng": the region after its noun
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
                                + r"(?![\p{L}])", regex.IGNORECASE)

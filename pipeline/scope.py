@@ -90,11 +90,13 @@ def _split_between(text: str, start: int, end: int) -> int | None:
     """Where the tail of one value ends and the head of the next begins, when the next value has a
     subject of its own ("… 20% GRDP, tỷ trọng kinh tế số đạt tối thiểu 10%")."""
     segment = text[start:end]
-    if not _LINKING_END.search(segment):
-        return None
+    linked = _LINKING_END.search(segment) is not None
     for m in _SEPARATOR.finditer(segment):
         right = segment[m.end():]
-        if _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
+        if linked and _LINKING_END.search(right) and (content_words(right, stop_at=2) >= 2 or find_years(right)):
+            return start + m.start()
+        # "… đạt trên 60%, tốc độ tăng trưởng kinh tế bình quân 13-14%/năm": a measure noun opens a new subject
+        if measure_noun_re().match(text, start + m.end()) and content_words(right, stop_at=2) >= 2:
             return start + m.start()
     return None
 
@@ -176,6 +178,20 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
                 head = shared_head
                 if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
                     tail = tails[i - 1]
+                else:  # "90% hồ sơ tại cấp tỉnh, 75% cấp huyện và 60% cấp xã được xử lý …": only a level of its own
+                    rest = _after_level(text, tail)
+                    if rest is not None and free[0].tail_noun:
+                        noun = _without_level(text, free[0].tail_noun)
+                        if noun != free[0].tail_noun:  # the first item's own level goes too ("… cấp tỉnh")
+                            first = subtract(tails[0], [(noun[-1][1], free[0].tail_noun[-1][1])])
+                            free[0].tail_noun = noun
+                            free[0].tail_clean = first
+                            free[0].indicator = ctx.render(_dedupe(shared_head + first + (
+                                predicate if not has_predicate(render(text, first)) else [])))
+                        it.tail_noun = noun
+                        tail = noun + rest
+            if i == 0 and tail:
+                it.tail_noun = _noun_before_predicate(text, tail)
             if not tail:
                 it.head_clean = head
             phrase_ranges = head + tail
@@ -192,6 +208,35 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
                 it.level = next(iter(parent_levels))
+
+
+def _after_level(text: str, tail: Ranges) -> Ranges | None:
+    """What follows a tail's opening level phrase (``cấp xã được xử lý …`` → ``được xử lý …``), or None
+    when the tail does not open with one."""
+    s, e = tail[0]
+    start = s + len(text[s:e]) - len(text[s:e].lstrip())
+    opening = [m for m in find_levels(text[start:e]) if m.start == 0 and m.level != "multi"]
+    if not opening:
+        return None
+    rest = [(start + opening[0].end, e)] + tail[1:]
+    return [r for r in rest if text[r[0]:r[1]].strip()]
+
+
+def _without_level(text: str, ranges: Ranges) -> Ranges:
+    """A noun phrase without the level phrase it ends with (``hồ sơ công việc cấp tỉnh``)."""
+    s, e = ranges[-1]
+    found = [m for m in find_levels(text[s:e]) if m.level != "multi"]
+    if found and not text[s + found[-1].end:e].strip():
+        cut = s + found[-1].start
+        return [(a, min(b, cut)) for a, b in ranges if a < cut] or ranges
+    return ranges
+
+
+def _noun_before_predicate(text: str, tail: Ranges) -> Ranges:
+    """The noun phrase of the first item's tail, without the predicate it may share with the list."""
+    lo, hi = tail[0][0], tail[-1][1]
+    m = _PASSIVE.search(text, lo, hi)
+    return [(s, min(e, m.start())) for s, e in tail if s < m.start()] if m else tail
 
 
 def _dedupe(ranges: Ranges) -> Ranges:

@@ -244,13 +244,7 @@ def score_targets(pred: pd.DataFrame, gold: pd.DataFrame, docs: set[str] | None 
     decisive = [n for n in TUPLE_FIELDS if n in judged]
     p_docs, g_docs = _by_doc(pred, docs), _by_doc(gold, docs)
     score = Score(field_right=dict.fromkeys(judged, 0), field_judged=dict.fromkeys(judged, 0))
-    empty = pd.DataFrame(columns=["start", "end"])
-    for doc_id in sorted(set(p_docs) | set(g_docs)):
-        p, g = p_docs.get(doc_id, empty), g_docs.get(doc_id, empty)
-        score.predicted += len(p)
-        score.gold += len(g)
-        matches = match_spans(p, g)
-        score.matched += len(matches)
+    for doc_id, p, g, matches in _matched_documents(p_docs, g_docs, score):
         for i, j in matches:
             pr, gr = p.iloc[i], g.iloc[j]
             wrong = []
@@ -290,12 +284,8 @@ def score_targets(pred: pd.DataFrame, gold: pd.DataFrame, docs: set[str] | None 
     return score
 
 
-def score_references(pred: pd.DataFrame, gold: pd.DataFrame, docs: set[str] | None = None,
-                     texts: dict[str, str] | None = None) -> Score:
-    """Reference scores: correct = overlapping a gold reference with equal canonical, doc_type, issue_date."""
-    judged = [n for n in REFERENCE_FIELDS if n in gold.columns]
-    p_docs, g_docs = _by_doc(pred, docs), _by_doc(gold, docs)
-    score = Score(field_right=dict.fromkeys(judged, 0), field_judged=dict.fromkeys(judged, 0))
+def _matched_documents(p_docs: dict, g_docs: dict, score: Score):
+    """Per document: its predicted and gold rows and their span matches (counted into ``score``)."""
     empty = pd.DataFrame(columns=["start", "end"])
     for doc_id in sorted(set(p_docs) | set(g_docs)):
         p, g = p_docs.get(doc_id, empty), g_docs.get(doc_id, empty)
@@ -303,6 +293,16 @@ def score_references(pred: pd.DataFrame, gold: pd.DataFrame, docs: set[str] | No
         score.gold += len(g)
         matches = match_spans(p, g)
         score.matched += len(matches)
+        yield doc_id, p, g, matches
+
+
+def score_references(pred: pd.DataFrame, gold: pd.DataFrame, docs: set[str] | None = None,
+                     texts: dict[str, str] | None = None) -> Score:
+    """Reference scores: correct = overlapping a gold reference with equal canonical, doc_type, issue_date."""
+    judged = [n for n in REFERENCE_FIELDS if n in gold.columns]
+    p_docs, g_docs = _by_doc(pred, docs), _by_doc(gold, docs)
+    score = Score(field_right=dict.fromkeys(judged, 0), field_judged=dict.fromkeys(judged, 0))
+    for doc_id, p, g, matches in _matched_documents(p_docs, g_docs, score):
         for i, j in matches:
             pr, gr = p.iloc[i], g.iloc[j]
             wrong = [n for n in judged if _norm(pr.get(n)) != _norm(gr.get(n))]

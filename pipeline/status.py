@@ -17,7 +17,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.periods import find_periods
 from chitieu.pipeline.doc import Doc, Item, Scope
-from chitieu.pipeline.indicator import Ranges
+from chitieu.pipeline.indicator import NOUN_CUES, Ranges
 from chitieu.pipeline.scope import compared, outside, scope_chain
 
 
@@ -49,7 +49,13 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return (outside(pos, chain, clause_list) and not any(s <= pos < e for s, e in other_tails)
                 and not compared(ctx.text, sent[0], pos))
 
-    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start)
+    own_lo = max(sent[0], ctx.text.rfind(",", sent[0], v.start) + 1)
+
+    def names_a_thing(c) -> bool:
+        """ "tỷ lệ học sinh hoàn thành chương trình tiểu học": a noun cue in the value's own words."""
+        return c.start >= own_lo and " ".join(c.surface.lower().split()) in NOUN_CUES
+
+    signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if not names_a_thing(c)
                                       if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
     signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]

@@ -25,23 +25,37 @@ def _need_data(data: Path) -> None:
 
 
 def check(
-    claim: Annotated[str, typer.Argument(help="The claim, in Vietnamese, as one sentence.")],
+    claim: Annotated[str | None, typer.Argument(help="The claim, in Vietnamese (diacritics optional), as one sentence.")] = None,
     data: Data = _OUTPUTS,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, evidence rows).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, missing, evidence, near).")] = False,
+    claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
+                                                "one verdict per row.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Batch: CSV file to write (default: stdout).")] = None,
 ) -> None:
-    """Check a CLAIM against the extracted targets: supported, contradicted or not found.
+    """Check a CLAIM against the extracted targets: supported, contradicted, not found or underspecified.
 
-    The claim goes through the same extractors as the documents; rows that agree with it on place, indicator, level and year decide. Each answer shows the document, the quote (sentence), the offsets and the legal document (decision) the target comes from.
+    The claim goes through the same extractors as the documents (text typed without diacritics too); its tuple (place, indicator, level, year, period, status, value, comparator) is shown first. Only rows with the same place, indicator, level, year, period, status and measure are evidence; rows that differ are shown as "near", never as evidence. Each row cites the document, the quote (sentence), the offsets, the date, the url and the legal document (decision).
 
     Example:  chitieu check "Khánh Hòa phấn đấu đến năm 2025 có 60% hồ sơ công việc cấp xã được xử lý trên môi trường mạng" --data outputs
 
-    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level and year); 1 usage error.
+    Batch:  chitieu check --claims claims.csv --data outputs --out verdicts.csv
+
+    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 1 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
     """
+    from chitieu.tools.check import ClaimError, format_result
     from chitieu.tools.check import check as run_check
-    from chitieu.tools.check import format_result
 
     _need_data(data)
-    result = run_check(claim, data)
+    if claims is not None:
+        from chitieu.tools.check import check_file
+
+        check_file(claims, data, out)
+        raise typer.Exit(0)
+    try:
+        result = run_check(claim or "", data)
+    except ClaimError as err:
+        typer.echo(f"chitieu: {err}", err=True)
+        raise typer.Exit(1) from None
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -120,7 +120,8 @@ def test_json_output_and_exit_codes(data_dir: Path, monkeypatch: pytest.MonkeyPa
         assert payload["verdict"] == verdict
         assert all({"doc_id", "sentence", "start", "end", "decision", "path"} <= set(r) for r in payload["evidence"])
     text = runner.invoke(app, ["check", "một nhận định", "--data", str(data_dir)])
-    assert text.exit_code == 4 and text.stdout.startswith("NOT FOUND")
+    assert text.exit_code == 4 and text.stdout.startswith("Claim: place: Khánh Hòa")
+    assert text.stdout.splitlines()[1] == "NOT FOUND"
 
 
 def test_help_documents_the_exit_codes() -> None:

@@ -1,0 +1,126 @@
+"""What a claim says: its tuple, parsed by the pipeline's own stages, also from text typed without diacritics.
+
+People type claims as they type messages: ``Hai Duong dat muc tieu den nam 2025``. Before the
+claim goes through :func:`chitieu.pipeline.run.assemble_targets`, the words that decide the
+tuple are given back their diacritics by matching diacritic-free forms: the gazetteer
+(``provinces.csv``, regions of ``place_words.csv``) and the words of years, periods, goals,
+comparators, changes and levels (the extractors' word lists)::
+
+    >>> restore("Hai Duong dat muc tieu den nam 2025 kinh te so chiem 40% GRDP")
+    'Hải Dương đặt mục tiêu đến năm 2025 kinh te so chiếm 40% GRDP'
+
+The indicator words stay as typed: :func:`bare` compares them with the rows' indicators
+without diacritics. ``tháng 6/2023`` or ``quý 4/2021`` give the year when the stages leave it empty.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from chitieu.extractors.lexicon import rows
+from chitieu.extractors.taxonomy import indicator_code
+
+
+class ClaimError(ValueError):
+    """A claim that cannot be checked at all (empty, or without a number): a usage error."""
+
+
+def bare(text: str) -> str:
+    """Lower case without diacritics (``đ`` → ``d``), one character per character.
+
+    >>> bare("Hải Dương ĐẠT")
+    'hai duong dat'
+    """
+    out = []
+    for ch in text.lower():
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("d" if base == "đ" else base)
+    return "".join(out)
+
+
+# Year, period and claim words the word lists do not hold (or hold only inside longer phrases).
+_EXTRA_WORDS = (
+    "năm", "đến", "tháng", "quý", "đầu năm", "cuối năm", "hết năm", "giai đoạn", "đạt", "mục tiêu", "phấn đấu",
+    "chỉ tiêu", "kế hoạch", "tỉnh", "thành phố", "cả nước", "toàn tỉnh", "tỷ lệ", "tỉ lệ", "so với", "cùng kỳ",
+    "trở lên", "trở xuống", "dự kiến", "ước", "ước tính", "chiếm", "tăng", "giảm", "ngày", "tính đến", "đã",
+    "cấp tỉnh", "cấp huyện", "cấp xã", "vùng", "khoảng", "trên", "dưới", "từ", "ít nhất", "tối thiểu",
+    "trong", "đầu", "cuối", "hết", "tại", "của", "quý I", "quý II", "quý III", "quý IV",
+)
+_WORD_LISTS = ("status_words", "comparators", "measure_words", "cues", "estimate_words")
+
+
+@cache
+def _forms() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """The diacritic-free form → restored phrase table, and one pattern matching any form (longest first)."""
+    phrases: list[str] = []
+    for row in rows("provinces.csv"):
+        phrases += [row["name"], *(a for a in row["aliases"].split("|") if a)]
+    phrases += [r["phrase"] for r in rows("place_words.csv") if r["role"] in ("region", "national", "national_free")]
+    for name in _WORD_LISTS:
+        phrases += [r["phrase"] for r in rows(f"{name}.csv")]
+    phrases += [r["phrase"] for r in rows("levels.csv") if r["phrase"].startswith("cấp ")]
+    phrases += _EXTRA_WORDS
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for phrase in phrases:
+        key = bare(phrase)
+        if key == phrase.lower() or key in ambiguous:
+            continue  # nothing to restore, or already known to be ambiguous
+        if key in table and table[key] != phrase:
+            ambiguous.add(key)
+            table.pop(key)
+            continue
+        table[key] = phrase
+    keys = sorted(table, key=len, reverse=True)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(k) for k in keys) + r")(?![\p{L}\p{N}])",
+                            regex.IGNORECASE)
+    return pattern, table
+
+
+def restore(text: str) -> str:
+    """``text`` with the diacritics of its place, year, period and claim words given back.
+
+    Only stretches typed wholly without diacritics change; indicator words stay as typed.
+    """
+    pattern, table = _forms()
+    out, last = [], 0
+    for m in pattern.finditer(bare(text)):  # same length as ``text``: offsets carry over
+        typed = text[m.start():m.end()]
+        if bare(typed) != typed.lower():
+            continue  # the user typed diacritics here: keep them
+        phrase = table[m.group(0).lower()]
+        if typed[:1].isupper():
+            phrase = phrase[:1].upper() + phrase[1:]
+        out += [text[last:m.start()], phrase]
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+@dataclass
+class Claim:
+    """The tuple a claim states (empty / None where it does not say)."""
+
+    text: str
+    place: str = ""
+    level: str = ""
+    year: int | None = None
+    period: str = ""
+    value: float | None = None
+    value_high: float | None = None
+    comparator: str = "="
+    status: str = ""
+    measure: str = ""
+    indicator: str = ""
+    indicator_code: str = ""
+    place_kind: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.indicator_code and self.indicator:
+            self.indicator_code = indicator_code(self.indicator)
+        if self.level not in ("tinh", "huyen", "xa"):
+            self.level = ""
