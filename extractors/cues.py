@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.lexicon import alternation, rows, words
-from chitieu.extractors.patterns import bounded, lowered, phrase_regex
 
 from chitieu.models import Cue
 
@@ -25,41 +25,31 @@ def _not_change() -> regex.Pattern:
 
 
 @cache
-def _lexicon() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
+def _lexicon() -> tuple[scan.Caseless, dict[str, str]]:
     kinds = {" ".join(r["phrase"].lower().split()): r["kind"] for r in rows("cues.csv") if r["kind"] not in _NOT_FOUND}
-    return phrase_regex(kinds, ignore_case=False), phrase_regex(kinds), kinds
+    return scan.Caseless(kinds), kinds
 
 
 def find_cues(text: str, offset: int = 0) -> list[Cue]:
     """Every cue phrase, longest match first, in text order (``offset`` added to every position)."""
-    lower_pattern, pattern, kinds = _lexicon()
-    lowered_text = text.lower()
-    # The lexicon is lowercase: matching the lowercased text case-sensitively is the same search, much
-    # faster than a case-insensitive alternation (when lowercasing keeps every offset).
-    if len(lowered_text) == len(text):
-        return _cues(text, lower_pattern.finditer(lowered_text), len(text), offset)
-    return _cues(text, pattern.finditer(text), len(text), offset)
+    return _cues(text, 0, len(text), offset)
 
 
 def find_cues_in(text: str, regions: list[tuple[int, int]]) -> list[Cue]:
-    """``find_cues`` of each region of ``text`` (offsets in ``text``), in one pass over the text's
-    lowercase copy: the same cues as region by region when regions are bounded by spaces
-    (:func:`chitieu.extractors.patterns.bounded`); other regions are read one by one.
+    """``[c for s, e in regions for c in find_cues(text[s:e], offset=s)]``, read between each region's
+    bounds instead of slice by slice when that is the same (:func:`chitieu.extractors.scan.regions_pass`).
 
         >>> [c.surface for c in find_cues_in("Phấn đấu\\nĐã đạt 51%", [(0, 8), (9, 19)])]
         ['Phấn đấu', 'Đã đạt']
     """
-    low = lowered(text)
-    if low is None or not bounded(text, regions):
-        return [c for s, e in regions for c in find_cues(text[s:e], offset=s)]
-    lower_pattern, _, _ = _lexicon()
-    return [c for s, e in regions for c in _cues(text, lower_pattern.finditer(low, s, e), e, 0)]
+    return scan.regions_pass(text, regions, find_cues, lambda s, e: _cues(text, s, e, 0))
 
 
-def _cues(text: str, matches, end: int, offset: int) -> list[Cue]:
-    _, _, kinds = _lexicon()
+def _cues(text: str, start: int, end: int, offset: int) -> list[Cue]:
+    """The cues between ``start`` and ``end`` as if that stretch were the whole text."""
+    phrases, kinds = _lexicon()
     out = []
-    for m in matches:
+    for m in phrases.finditer(text, start, end):
         # Most matches are written as listed (lowercase, single spaces): looked up as they are.
         kind = kinds.get(m.group()) or kinds.get(" ".join(m.group().lower().split()))
         if kind is None:

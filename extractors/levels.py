@@ -10,12 +10,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.lexicon import rows
-from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE, first_letter_alternatives, phrase_regex, trie
+from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
 from chitieu.models import LevelMention
 
@@ -50,28 +50,15 @@ def _two_by_comma(text: str, m: regex.Match) -> bool:
 
 
 @cache
-def _lexicon() -> tuple[regex.Pattern, dict[str, str], dict[str, str]]:
+def _lexicon() -> tuple[scan.Caseless, dict[str, str], dict[str, str]]:
     anywhere = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "any"}
     bare = {r["phrase"].lower(): r["level"] for r in rows("levels.csv") if r["context"] == "bare"}
-    return phrase_regex(anywhere, engine=regex), anywhere, bare
-
-
-@cache
-def _lower_starts() -> re.Pattern:
-    """The lowercase phrases as an ``re`` pattern with one match at every position where a phrase
-    starts: its first letter, then the rest looked ahead at (captured), so that the next search starts
-    one character on, as ``regex``'s overlapped search does; several times faster."""
-    _, anywhere, _ = _lexicon()
-    words = trie([("" if i == 0 else r"\s+", w) for i, w in enumerate(p.split())] for p in anywhere)
-    return re.compile("|".join(first_letter_alternatives(words, r"\w", rest=r"(?=({})(?!\w))")))
+    return scan.Caseless(anywhere), anywhere, bare
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
     """Spans of the level phrases of ``text`` in any case, overlapping ones too, in text order."""
-    low = text.lower()
-    if len(low) == len(text):  # lowercasing keeps every offset
-        return [(m.start(), m.end(m.lastindex)) for m in _lower_starts().finditer(low)]
-    return [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]
+    return _lexicon()[0].spans(text, overlapped=True)
 
 
 def _key(surface: str) -> str:

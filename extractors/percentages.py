@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.comparators import comparator_for
 from chitieu.extractors.numbers import parse_number, parse_number_words
 from chitieu.extractors.patterns import (
@@ -22,68 +21,34 @@ from chitieu.extractors.patterns import (
     RANGE_RE,
     RANGE_TU_BEFORE,
     WORDS_PERCENT_RE,
-    lowered,
 )
 
 from chitieu.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
-# A percentage, a range of them, or one in words is written with digits, spaces, ".,%-" and the
-# letters of number words, "phần trăm", "đến" and "tới" only: it lies within the run of such
-# characters that ends at its sign. (Searched backwards from the sign: the last character outside.)
+# A percentage, a range of them, or one in words ends at its sign ("%", "trăm") and is written with
+# digits, spaces, ".,%-" and the letters of number words, "phần trăm", "đến" and "tới" only: it lies
+# within the run of such characters that ends at its sign (searched backwards from the sign: the last
+# character outside), and the patterns' look-aheads read one character after the sign.
 _LETTERS = "".join(sorted(set("".join(NUMBER_WORDS) + "phầntrămđếntới")))
-_OUTSIDE = regex.compile(r"[^\d\s.,%\-" + _LETTERS + "]", regex.IGNORECASE | regex.REVERSE)
-
-
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Where a percentage can be: each sign ("%", "trăm") with the run of characters a value is
-    written with before it, and one character after it (for the patterns' look-aheads), merged."""
-    low = lowered(text)
-    if low is None:
-        return [(0, len(text))]
-    out: list[tuple[int, int]] = []
-    for sign_start, sign_end in _signs(low):
-        before = _OUTSIDE.search(text, 0, sign_start)
-        start, end = (before.end() if before else 0), min(len(text), sign_end + 1)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(end, out[-1][1]))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _signs(low: str) -> list[tuple[int, int]]:
-    """Where "%" and "trăm" stand in the lowercase copy ``low``, in order (substring searches, much
-    faster than a pattern whose first letter is as common as "t")."""
-    out = []
-    for sign in ("%", "trăm"):
-        i = low.find(sign)
-        while i >= 0:
-            out.append((i, i + len(sign)))
-            i = low.find(sign, i + len(sign))
-    out.sort()
-    return out
-
-
-def _matches(pattern: regex.Pattern, text: str, windows: list[tuple[int, int]]) -> Iterator[regex.Match]:
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+_WINDOWS = scan.Windows(("%", "trăm"), after=1, before=regex.compile(
+    r"[^\d\s.,%\-" + _LETTERS + "]", regex.IGNORECASE | regex.REVERSE))
 
 
 def find_percentages(text: str) -> list[Percentage]:
     """Every percentage (or range of percentages) in ``text``, in order, non-overlapping."""
-    return _find(text, _windows(text))
+    return _find(text, _WINDOWS(text))
 
 
 def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
-    """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see :func:`_windows`)."""
+    """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see ``_WINDOWS``)."""
     found: list[Percentage] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _matches(RANGE_RE, text, windows):
+    for m in scan.search(RANGE_RE, text, windows):
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
         if not lo < hi or hi > 1000:
             continue
@@ -94,14 +59,14 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
         start = m.start() - len(before) + tu.start() if tu else m.start()
         found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
         taken.append((start, m.end()))
-    for m in _matches(PERCENT_RE, text, windows):
+    for m in scan.search(PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"))
         comparator = comparator_for(text, m.start(), m.end())
         found.append(Percentage(m.start(), m.end(), m.group(), value, None, comparator))
         taken.append((m.start(), m.end()))
-    for m in _matches(WORDS_PERCENT_RE, text, windows):
+    for m in scan.search(WORDS_PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         words = m.group("num")

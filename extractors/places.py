@@ -14,15 +14,9 @@ import re
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.lexicon import rows, words
-from chitieu.extractors.patterns import (
-    RE_WB_AFTER,
-    Caseless,
-    bounded,
-    first_letter_alternatives,
-    trie,
-    trie_regex,
-)
+from chitieu.extractors.patterns import RE_WB_AFTER
 from chitieu.extractors.spelling import unify_tone_placement
 
 from chitieu.models import PlaceMention
@@ -55,10 +49,9 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     # A prefix and a name, else a name alone, tried in that order at each position (the prefix is
     # optional). Every alternative opens with a literal letter and checks the word boundary after it,
     # so that ``re`` skips ahead to where a place can start; a prefixed name is the one group.
-    words = trie(_tokens(a) for a in spellings)
-    body = trie_regex(_tokens(a) for a in spellings)
+    body = scan.trie_regex(_tokens(a) for a in spellings)
     alternatives = [p[0] + r"(?<!\w.)" + p[1:] + r"\s*(" + body + ")" for p in _PREFIXES]
-    alternatives += first_letter_alternatives(words, r"\w")
+    alternatives += scan.first_letter_alternatives(scan.trie(_tokens(a) for a in spellings), r"\w")
     pattern = re.compile("(?:" + "|".join(alternatives) + ")" + RE_WB_AFTER)
     return pattern, names
 
@@ -69,8 +62,8 @@ def _name(m: re.Match) -> str:
 
 
 def _tokens(name: str) -> list[tuple[str, str]]:
-    """A name's words for :func:`trie_regex`: spaces match any run of spaces, a hyphen may be spaced
-    or left out ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu")."""
+    """A name's words for :func:`chitieu.extractors.scan.trie_regex`: spaces match any run of spaces,
+    a hyphen may be spaced or left out ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu")."""
     tokens: list[tuple[str, str]] = []
     for part in name.split("-"):
         for j, word in enumerate(part.split()):
@@ -90,16 +83,14 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
 
 
 def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMention]:
-    """``find_places`` of each region of ``text`` (offsets in ``text``), without slicing: the same
-    mentions when regions are bounded by spaces (:func:`chitieu.extractors.patterns.bounded`); other regions
-    are read one by one.
+    """``[p for s, e in regions for p in find_places(text[s:e], offset=s)]``, read between each
+    region's bounds instead of slice by slice when that is the same
+    (:func:`chitieu.extractors.scan.regions_pass`).
 
         >>> [p.place for p in find_places_in("Tỉnh Sơn La\\nTP.HCM đạt 80%", [(0, 11), (12, 26)])]
         ['Sơn La', 'Hồ Chí Minh']
     """
-    if not bounded(text, regions):
-        return [p for s, e in regions for p in find_places(text[s:e], offset=s)]
-    return [p for s, e in regions for p in _places(text, s, e, 0)]
+    return scan.regions_pass(text, regions, find_places, lambda s, e: _places(text, s, e, 0))
 
 
 def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -149,9 +140,9 @@ def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
 
 
 @cache
-def _regions() -> tuple[Caseless, dict[str, str]]:
+def _regions() -> tuple[scan.Caseless, dict[str, str]]:
     names = words("place_words.csv", "region")
-    return Caseless(names), {" ".join(w.casefold().split()): w for w in names}
+    return scan.Caseless(names), {" ".join(w.casefold().split()): w for w in names}
 
 
 def find_regions(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:

@@ -25,8 +25,7 @@ import re
 from functools import lru_cache
 
 import regex
-from chitieu.extractors import lexicon
-from chitieu.extractors.patterns import first_letter_alternatives, trie
+from chitieu.extractors import lexicon, scan
 
 # ---------------------------------------------------------------------------
 # Lexicon-derived alternations
@@ -88,12 +87,11 @@ SYMBOL = regex.compile(
     regex.VERBOSE | regex.V0,
 )
 
-#: every symbol has a ``/`` right before a code (``4607/QĐ``, ``2022/NĐ``, ``NQ/TU``): where to look
-SYMBOL_SLASH = re.compile(rf"/[{D_UPPER}{TYPO_UPPER}]")
-#: the code characters a symbol goes on with after that ``/``
-CODE_RUN = re.compile(rf"[A-ZĐÐ{TYPO_UPPER}a-zđ0-9\-‐‑]*")
-#: a symbol starts at most this far before that ``/`` (``99999-ABCDEFGHIJKL/``)
-SYMBOL_BEFORE = 5 + 1 + 12 + 1
+#: where SYMBOL can match: every symbol has a ``/`` right before a code (``4607/QĐ``, ``2022/NĐ``,
+#: ``NQ/TU``), starts at most 19 characters before that ``/`` (``99999-ABCDEFGHIJKL/``) and ends with
+#: the code characters that follow it (two more are read for the pattern's look-ahead)
+SYMBOL_WINDOWS = scan.Windows(re.compile(rf"/[{D_UPPER}{TYPO_UPPER}][A-ZĐÐ{TYPO_UPPER}a-zđ0-9\-‐‑]*"),
+                              before=5 + 1 + 12 + 1, after=2)
 
 # What may stand right before a symbol (searched backwards on a short window ending at the symbol).
 # ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
@@ -142,8 +140,7 @@ SHORT_START = regex.compile(rf"(?<!\w)(?:{TYPE_ALT})[ \t\xa0]", regex.V0)
 #: the same without the word boundary before, as ``re`` alternatives that open with a literal letter
 #: (so that ``re`` skips ahead to one): where to try SHORT_START, found several times faster
 SHORT_START_CANDIDATE = re.compile(
-    "(?:" + "|".join(first_letter_alternatives(
-        trie([("" if i == 0 else r"\s+", w) for i, w in enumerate(n.split())] for n in TYPE_NAMES), None)) + ")"
+    "(?:" + "|".join(scan.first_letter_alternatives(scan.trie(scan.words(n) for n in TYPE_NAMES), None)) + ")"
     + r"[ \t\xa0]"
 )
 SHORT_NUMBER = regex.compile(

@@ -54,10 +54,9 @@ from dataclasses import replace
 from functools import cache, cached_property
 
 import regex
-from chitieu.extractors import lexicon
+from chitieu.extractors import lexicon, scan
 from chitieu.extractors import reference_patterns as P
 from chitieu.extractors.layout import unwrapped
-from chitieu.extractors.patterns import trie_regex
 
 from chitieu.models import Reference
 
@@ -90,8 +89,7 @@ def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
     # Scanned over whole texts as they are (not folded first): every spelling that folds to a name, as
     # a trie of words in ``re`` (several times faster here).
     spellings = {v for n in names for v in _unfolded(n)}
-    alt = trie_regex(([("" if i == 0 else " ", w) for i, w in enumerate(v.split(" "))] for v in spellings),
-                     not_after=r"\w")
+    alt = scan.trie_regex((scan.words(v, sep=" ") for v in spellings), not_after=r"\w")
     return re.compile(rf"{alt}(?!\w)"), names
 
 
@@ -369,28 +367,16 @@ def _flags(*groups: Iterable[str]) -> str:
 
 
 def _lead_floor(window: str) -> int:
-    """Where a lead that ends ``window`` can start at the earliest: after the last token (a run of
-    ``re``'s word characters, or one other non-space character) that is not a word a lead is written
-    with. The end-anchored lead patterns are tried from every position they are given: from here on,
-    that is a few words, not the whole window.
+    """Where a lead that ends ``window`` can start at the earliest: after the last token that is not a
+    word a lead is written with (:func:`chitieu.extractors.scan.floor`). The end-anchored lead
+    patterns are tried from every position they are given: from here on, that is a few words, not
+    the whole window.
 
         >>> window = "căn cứ vào nội dung của Quyết  định số "
         >>> window[_lead_floor(window):]
         ' Quyết  định số '
     """
-    end = len(window)
-    while True:
-        while end and window[end - 1].isspace():
-            end -= 1
-        if not end:
-            return 0
-        start = end - 1
-        if window[start].isalnum() or window[start] == "_":
-            while start and (window[start - 1].isalnum() or window[start - 1] == "_"):
-                start -= 1
-        if not P.LEAD_WORD.fullmatch(window, start, end):
-            return end
-        end = start
+    return scan.floor(window, 0, len(window), P.LEAD_WORD)
 
 
 def _pháp_luật(window: str, start: int, type_name: str) -> bool:
@@ -455,23 +441,13 @@ def _date_before(ctx: _Context, start: int, floor: int) -> tuple[str, bool] | No
 
 
 def symbol_matches(text: str) -> Iterator[regex.Match]:
-    """``P.SYMBOL.finditer(text)``, run only around each ``/`` that a code follows: a symbol holds
-    one, starts at most ``P.SYMBOL_BEFORE`` characters before it and ends with the code characters
-    after it (two more are read for the pattern's look-ahead).
+    """``P.SYMBOL.finditer(text)``, run only in ``P.SYMBOL_WINDOWS`` (around each ``/`` that a code
+    follows).
 
         >>> [m.group() for m in symbol_matches("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021")]
         ['4607/QĐ-UBND']
     """
-    windows: list[tuple[int, int]] = []
-    for slash in P.SYMBOL_SLASH.finditer(text):
-        start = max(0, slash.start() - P.SYMBOL_BEFORE)
-        end = min(len(text), P.CODE_RUN.match(text, slash.start() + 1).end() + 2)
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
-        else:
-            windows.append((start, end))
-    for start, end in windows:
-        yield from P.SYMBOL.finditer(text, start, end)
+    return scan.search(P.SYMBOL, text, P.SYMBOL_WINDOWS(text))
 
 
 def _full_references(ctx: _Context) -> list[Reference]:
@@ -563,25 +539,19 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, i - 2) : i + 1])
 
 
-def _short_starts(text: str) -> Iterator[int]:
-    """Where ``SHORT_START`` matches, as its ``finditer`` finds them: each candidate (the same match
-    without the word boundary) that it matches, going on after its match, else one character on."""
-    pos = 0
-    while (candidate := P.SHORT_START_CANDIDATE.search(text, pos)) is not None:
-        m = P.SHORT_START.match(text, candidate.start())
-        if m is None:
-            pos = candidate.start() + 1
-            continue
-        yield m.start()
-        pos = m.end()
+def _short_forms(text: str) -> tuple[list[regex.Match], list[regex.Match]]:
+    """``SHORT_NUMBER`` and ``SHORT_DEMONSTRATIVE``'s matches, as their ``finditer`` finds them. Both
+    start where ``SHORT_START`` (a document type and a space) does: one scan finds where to try them,
+    itself tried only where ``SHORT_START_CANDIDATE`` (the same without the word boundary) matches."""
+    starts = [m.start() for m in scan.tried_at(P.SHORT_START, text, P.SHORT_START_CANDIDATE)]
+    return list(scan.tried_at(P.SHORT_NUMBER, text, starts)), list(scan.tried_at(P.SHORT_DEMONSTRATIVE, text, starts))
 
 
 def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Reference]:
     text = ctx.text
     out: list[Reference] = []
-    # Both short forms start with a document type and a space: one scan finds where to try them.
-    starts = list(_short_starts(text))
-    for m in filter(None, (P.SHORT_NUMBER.match(text, at) for at in starts)):
+    numbered, demonstratives = _short_forms(text)
+    for m in numbered:
         start, end = m.start(), m.end()
         number = m.group("num")
         if _overlaps(taken, start, end) or ctx.in_url(start, end):
@@ -610,7 +580,7 @@ def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Refer
                 flags=_flags(flags),
             )
         )
-    for m in filter(None, (P.SHORT_DEMONSTRATIVE.match(text, at) for at in starts)):
+    for m in demonstratives:
         start, end = m.start(), m.end()
         if _overlaps(taken, start, end):
             continue

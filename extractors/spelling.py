@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 import regex
+from chitieu.extractors import scan
 
 # "oà", "oé", "uỷ" at the end of a syllable (not after q): the tone moves to the first vowel.
 _NEW_STYLE_TONE = regex.compile(
@@ -39,11 +40,9 @@ def unify_tone_placement(text: str) -> str:
         'Khánh Hòa, thủy lợi, hoàn thành, quý'
     """
     pieces, last = [], 0
-    for candidate in _TONE_CANDIDATE.finditer(text):
-        m = _NEW_STYLE_TONE.match(text, candidate.start())
-        if m:
-            pieces += (text[last:m.start()], _move_tone(m))
-            last = m.end()
+    for m in scan.tried_at(_NEW_STYLE_TONE, text, _TONE_CANDIDATE):
+        pieces += (text[last:m.start()], _move_tone(m))
+        last = m.end()
     if not pieces:
         return text
     pieces.append(text[last:])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from chitieu.extractors import scan
 from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
@@ -123,17 +124,7 @@ def footnote_lines(text: str) -> list[re.Match]:
         >>> [m.group("markers") for m in footnote_lines("Đạt 80% (1).\\n(1) Quyết định số 1/QĐ-UBND")]
         ['(1)']
     """
-    out: list[re.Match] = []
-    start, done = 0, 0
-    while start >= 0:
-        if start >= done:
-            m = FOOTNOTE_LINE.match(text, start)
-            if m:
-                out.append(m)
-                done = m.end()
-        start = text.find("\n", start)
-        start = start + 1 if start >= 0 else -1
-    return out
+    return list(scan.tried_at(FOOTNOTE_LINE, text, scan.line_start))
 
 
 def _footnotes(text: str, references: list[Reference]) -> tuple[dict[int, str], list[tuple[int, int]]]:

@@ -15,10 +15,24 @@ def joined(pieces: Sequence[str], gaps: Sequence[str] = (" ", "", "  ", "\n"), m
 
 
 def region_lists(text: str, data) -> list[list[tuple[int, int]]]:
-    """Two ways to cut ``text`` into regions: its paragraphs (bounded by spaces, read in one pass)
-    and random stretches drawn from ``data`` (cut anywhere, read region by region)."""
+    """Ways to cut ``text`` into regions: its paragraphs (bounded by spaces, read in one pass), random
+    stretches drawn from ``data`` (cut anywhere, read region by region), and the same stretches with
+    only their ends, or only their starts, moved to the next space (one side bounded)."""
     from chitieu.pipeline.segment import paragraphs
 
     cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
     stretches = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
-    return [paragraphs(text), stretches]
+
+    def to_space(i: int) -> int:
+        while i < len(text) and not text[i].isspace():
+            i += 1
+        return i
+
+    def after_space(i: int) -> int:
+        return i if i == 0 or text[i - 1].isspace() else min(to_space(i) + 1, len(text))
+
+    ends_bounded = [(a, to_space(b)) for a, b in stretches]
+    starts_bounded = [(after_space(a), b) for a, b in stretches]
+    return [paragraphs(text), stretches] + [
+        [(a, b) for a, b in regions if a < b] for regions in (ends_bounded, starts_bounded)
+        if all(x[1] <= y[0] for x, y in zip(regions, regions[1:], strict=False))]

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import joined, region_lists
 from chitieu.extractors.cues import find_cues, find_cues_in
-from chitieu.extractors.lexicon import rows
 from chitieu.pipeline.segment import paragraphs
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def _cues(text):
@@ -60,17 +56,6 @@ def test_no_cue_inside_words():
 
 
 # --- a document's regions in one pass ---------------------------------------------------------------
-
-
-_CUE_PIECES = sorted({r["phrase"] for r in rows("cues.csv")}) + ["TĂNG THÊM", "Phấn Đấu", "trưởng", "Cần Thơ", "x",
-                                                                 "80%", "İ", ",", "\n", "\n\n"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(joined(_CUE_PIECES, max_size=20), st.data())
-def test_cues_of_regions_in_one_pass_are_those_of_each_region(text, data):
-    for regions in region_lists(text, data):
-        assert find_cues_in(text, regions) == [c for s, e in regions for c in find_cues(text[s:e], offset=s)]
 
 
 def test_a_region_ends_what_a_cue_may_see():

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import joined
 from chitieu.extractors.levels import (
-    _lexicon,
-    _phrases,
     bare_level,
     bare_level_after,
     bare_level_before,
     find_levels,
 )
-from chitieu.extractors.lexicon import rows
-from hypothesis import given, settings
 
 
 def _levels(text):
@@ -120,17 +115,3 @@ def test_bare_level_after(text, surface, level):
 )
 def test_no_bare_level_after(text):
     assert bare_level_after(text, text.index("%") + 1) is None
-
-
-# --- the fast overlapped search finds what regex's overlapped search finds ------------------------
-
-
-_LEVEL_PHRASES = sorted({r["phrase"] for r in rows("levels.csv")})
-_LEVEL_PIECES = (_LEVEL_PHRASES + [p.upper() for p in _LEVEL_PHRASES[::4]]
-                 + sorted({w for p in _LEVEL_PHRASES for w in p.split()}) + [",", "và", "x", "İ", "80%"])
-
-
-@settings(max_examples=300)
-@given(joined(_LEVEL_PIECES, [" ", "  ", "", "\n"], max_size=16))
-def test_level_phrases_match_the_overlapped_case_insensitive_search(text):
-    assert _phrases(text) == [m.span() for m in _lexicon()[0].finditer(text, overlapped=True)]

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import joined, region_lists
 from chitieu.extractors.places import find_places
 from chitieu.pipeline.normalize import normalize
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def _places(text):
@@ -75,55 +72,7 @@ def test_place_inside_a_word_is_not_a_place():
     assert _places("Hà Nộii và xHuế") == []
 
 
-# --- the gazetteer's trie finds what the flat list of names finds ---------------------------------
-
-
-def _flat_gazetteer():
-    """The reference: every spelling in one alternation, the longest first."""
-    import re
-
-    from chitieu.extractors.lexicon import rows
-    from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE
-    from chitieu.extractors.places import _title_new_style
-    from chitieu.extractors.spelling import unify_tone_placement
-
-    spellings = {unify_tone_placement(a) for r in rows("provinces.csv")
-                 for a in [r["name"], *filter(None, r["aliases"].split("|"))]}
-    spellings |= {_title_new_style(a) for a in spellings}
-    alts = sorted(spellings, key=len, reverse=True)
-    body = "|".join(r"\s*-?\s*".join(r"\s+".join(map(re.escape, part.split())) for part in a.split("-")) for a in alts)
-    prefix = r"(?:(?:tỉnh|Tỉnh|thành\s+phố|Thành\s+phố|TP\.?\s?|Tp\.?\s?)\s*)?"
-    return re.compile(RE_WB_BEFORE + prefix + r"(?P<name>" + body + r")" + RE_WB_AFTER)
-
-
-def _gazetteer_words():
-    from chitieu.extractors.lexicon import rows
-
-    names = [a for r in rows("provinces.csv") for a in [r["name"], *filter(None, r["aliases"].split("|"))]]
-    return names, sorted({w for n in names for w in n.replace("-", " ").split()})
-
-
-_NAMES, _NAME_WORDS = _gazetteer_words()
-_place_texts = joined(_NAMES + _NAME_WORDS + ["tỉnh", "Tỉnh", "thành phố", "Thành phố", "TP.", "TP", "Tp.", "-", " - ", ",", "và", "x"], [" ", "", "  ", "\n"], max_size=12)
-
-
-@settings(max_examples=300)
-@given(_place_texts)
-def test_gazetteer_trie_matches_the_flat_list(text):
-    from chitieu.extractors.places import _gazetteer, _name
-
-    trie, flat = _gazetteer()[0], _flat_gazetteer()
-    assert [(m.span(), _name(m)) for m in trie.finditer(text)] == \
-        [(m.span(), m.group("name")) for m in flat.finditer(text)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(_place_texts, st.data())
-def test_places_of_regions_are_those_of_each_region(text, data):
-    from chitieu.extractors.places import find_places_in
-    text = text.replace("x", "Tập đoàn\n")  # an organisation before a line's "Việt Nam"
-    for regions in region_lists(text, data):
-        assert find_places_in(text, regions) == [p for s, e in regions for p in find_places(text[s:e], offset=s)]
+# --- a region read in place (the equivalence itself: tests/extractors/test_scan.py) -----------------
 
 
 def test_a_region_starts_what_a_place_may_see():

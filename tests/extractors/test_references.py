@@ -7,11 +7,7 @@ import html
 from pathlib import Path
 
 import pytest
-from _strategies import joined
-from chitieu.extractors import reference_patterns as P
 from chitieu.extractors.references import (
-    _provinces,
-    _unfolded,
     annotate,
     find_references,
     issuer_name,
@@ -513,111 +509,6 @@ def test_seed_references_precision_and_recall():
                     )
                     break
     assert correct / predicted >= 0.98 and correct / len(gold) >= 0.98, (predicted, correct, len(gold))
-
-
-SHORT_PIECES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Đề án", "số", "Số", "539", "06", "5", "năm", "này", "trên",
-                "nêu trên", "đã nêu", "đó", "/QĐ-UBND", "Nghị", "quyết định", "%", ",", "\xa0", "  "]
-
-
-@given(st.lists(st.sampled_from(SHORT_PIECES), max_size=16).map(" ".join))
-@settings(max_examples=400, deadline=None)
-def test_short_forms_are_tried_where_a_document_type_starts(text):
-    # _short_references matches the short-form patterns only where SHORT_START finds a type word:
-    # the same matches as scanning the text with each pattern
-    starts = [m.start() for m in P.SHORT_START.finditer(text)]
-    for pattern in (P.SHORT_NUMBER, P.SHORT_DEMONSTRATIVE):
-        tried = [m.span() for m in (pattern.match(text, at) for at in starts) if m]
-        assert tried == [m.span() for m in pattern.finditer(text)]
-
-
-def _flat_provinces():
-    """The reference: every folded province spelling in one alternation, the longest first."""
-    import re
-
-    import regex
-
-    alt = "|".join(re.escape(n) for n in sorted(_provinces()[1], key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alt})(?!\w)", regex.V0)
-
-
-_FOLDED_NAMES = sorted(_provinces()[1])
-_folded_texts = joined(_FOLDED_NAMES + sorted({w for n in _FOLDED_NAMES for w in n.split()}) + ["tỉnh", ",", "x"],
-                       [" ", "", "  "], max_size=12)
-
-
-@settings(max_examples=300)
-@given(_folded_texts)
-def test_province_trie_matches_the_flat_list(text):
-    assert [m.span() for m in _provinces()[0].finditer(text)] == [m.span() for m in _flat_provinces().finditer(text)]
-
-
-_LEAD_PIECES = (list(P.TYPE_NAMES) + [n.upper() for n in P.TYPE_NAMES[::3]] + [n.lower() for n in P.TYPE_NAMES[::2]]
-                + list(P.ABBREVIATIONS) + ["số", "Số", "SỐ", "hiệu", ":", "của", "theo", "(", ")", ",", "\u0301",
-                                           "_", "12", "x", "ſố", "pháp"])
-
-
-@settings(max_examples=400)
-@given(joined(_LEAD_PIECES, [" ", "", "  ", "\n", "\xa0"], max_size=12))
-def test_lead_patterns_from_the_floor_find_what_they_find_from_the_start(window):
-    from chitieu.extractors.references import _lead_floor
-
-    floor = _lead_floor(window)
-    for pattern in (P.LEAD_PLAIN, P.LEAD_SO):
-        fast, full = pattern.search(window, floor), pattern.search(window)
-        assert (fast.span() if fast else None) == (full.span() if full else None)
-
-
-@settings(max_examples=300)
-@given(joined(_LEAD_PIECES + ["x", "Bộ", "luật", "liên tịch"], [" ", "", "\n", "\xa0"], max_size=14))
-def test_short_starts_are_where_the_start_pattern_matches(text):
-    from chitieu.extractors.references import _short_starts
-
-    assert list(_short_starts(text)) == [m.start() for m in P.SHORT_START.finditer(text)]
-
-
-_RAW_NAMES = sorted({v for n in _FOLDED_NAMES for v in _unfolded(n)})
-_raw_texts = joined(_RAW_NAMES + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",",
-                                  "x", "Quyết định số 1/QĐ-UBND"], [" ", "", "  "], max_size=12)
-
-
-@settings(max_examples=300)
-@given(_raw_texts)
-def test_provinces_on_the_text_as_written_are_those_of_its_folded_spelling(text):
-    from chitieu.extractors.references import _Context
-
-    names = _provinces()[1]
-    expected = [(m.start(), m.end(), *names[m.group()]) for m in _flat_provinces().finditer(P.fold(text))]
-    assert _Context(text).provinces == expected
-
-
-# Whole symbols (the longest prefix one can have before its "/" too) and what may touch them.
-_SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGHIJKL/TU", "12/ÐA", "4607", "/", "-",
-                  "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số"]
-
-
-@settings(max_examples=400)
-@given(joined(_SYMBOL_PIECES, [" ", "", "", "", "\n"], max_size=8))
-def test_symbols_found_around_slashes_are_those_of_the_whole_text(text):
-    from chitieu.extractors.references import symbol_matches
-
-    assert [m.span() for m in symbol_matches(text)] == [m.span() for m in P.SYMBOL.finditer(text)]
-
-
-def test_sentence_end_spaces_are_regex_white_space():
-    import re
-
-    import regex
-
-    spaces = regex.compile(r"\s")
-    ours = re.compile("[" + P._WHITE_SPACE + "]")
-    assert [c for c in range(0x110000) if bool(spaces.match(chr(c))) != bool(ours.match(chr(c)))] == []
-
-
-@settings(max_examples=300)
-@given(joined([".", "!", "?", "…", "...", '"', "”", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028"],
-              [" ", "", "\n", "\t", "\x1c"], max_size=14))
-def test_sentence_ends_found_fast_are_those_of_the_pattern(text):
-    assert P.sentence_ends(text) == tuple(m.end() for m in P.SENTENCE_END.finditer(text))
 
 
 # ---------------------------------------------------------------------------

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from _strategies import region_lists
 from chitieu.extractors.years import find_years
 from chitieu.pipeline.normalize import normalize
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 def _all(text):
@@ -66,60 +63,3 @@ def test_several_in_text_order():
 )
 def test_not_years(text):
     assert find_years(text) == []
-
-
-def _years_by_full_scan(text):
-    """The definition find_years speeds up: every pattern over the whole text, case-insensitively."""
-    from chitieu.extractors.patterns import YEAR_PATTERNS
-
-    found, taken = [], []
-    for kind, pattern in YEAR_PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(not (e <= a or s >= b) for a, b in taken):
-                continue
-            y1 = m.groupdict().get("y1")
-            if kind == "period" and y1 and int(y1) >= int(m.group("y2")):
-                continue
-            found.append((s, e, m.group(), int(m.group("y2")), kind))
-            taken.append((s, e))
-    return sorted(found)
-
-
-YEAR_PIECES = ["năm", "NĂM", "Đến", "đến", "hết", "cuối", "từ", "ngày", "1/7/", "giai đoạn", "Giai Đoạn", "2021",
-               "2025", "2030", "1999", "-", "tới", "định hướng", "kể", "chậm nhất vào", "İ", "x", ",", "12025",
-               "Tầm nhìn", "TÍNH", "trước", "vào", "thời kỳ", "nhiệm kỳ", "Kế hoạch", "trong", "bắt đầu", "VÀO"]
-
-
-@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES), st.sampled_from([" ", " ", "", "     ", "\n", " " * 40])),
-                max_size=20).map(lambda parts: "".join(a + b for a, b in parts)))
-@settings(max_examples=500, deadline=None)
-def test_find_years_matches_the_full_case_insensitive_scan(text):
-    got = [(y.start, y.end, y.surface, y.year, y.kind) for y in find_years(text)]
-    assert got == _years_by_full_scan(text)
-
-
-@given(st.lists(st.tuples(st.sampled_from(YEAR_PIECES + ["\n", "\n\n", "  \n "]),
-                          st.sampled_from([" ", "", "     ", "\n", " " * 40])), max_size=24)
-       .map(lambda parts: "".join(a + b for a, b in parts)), st.data())
-@settings(max_examples=300, deadline=None)
-def test_years_of_regions_in_one_pass_are_those_of_each_region(text, data):
-    """Paragraphs and random stretches (bounded by spaces or not) of the same text."""
-    from chitieu.extractors.years import find_years_in
-
-    for regions in region_lists(text, data):
-        expected = [y for s, e in regions for y in find_years(text[s:e], offset=s)]
-        assert find_years_in(text, regions) == expected
-
-
-@pytest.mark.parametrize(("text", "regions"), [
-    ("mã 12025 đến năm 2030", [(4, 21)]),  # a region that starts inside a number
-    ("xnăm 2025", [(1, 9)]),  # … or a word
-    ("giai đoạn 12021-2025", [(11, 20)]),
-    ("từ năm 2021 đến năm 2025", [(0, 11), (12, 24)]),  # regions that split a period
-    ("Năm 2025\nđến năm 2030", [(0, 8), (9, 21)]),  # paragraphs
-])
-def test_years_of_regions_cut_anywhere_are_those_of_each_region(text, regions):
-    from chitieu.extractors.years import find_years_in
-
-    assert find_years_in(text, regions) == [y for s, e in regions for y in find_years(text[s:e], offset=s)]

@@ -182,17 +182,6 @@ def test_property_link_never_raises_and_links_only_known_symbols(text):
     assert all(t.decision in symbols for t in targets if t.decision)
 
 
-@settings(max_examples=300)
-@given(st.lists(st.tuples(st.sampled_from(["(1)", "(2)", "[3]", "¹", "²", "Ghi chú:", "chú thích :", ",", "và", "-",
-                                           "Quyết định số 1/QĐ-UBND", "đạt 80%", ".", "x"]),
-                          st.sampled_from([" ", "", "\n", "\n\n", " \n", "\t"])), max_size=14)
-       .map(lambda parts: "".join(a + b for a, b in parts)))
-def test_footnote_lines_are_tried_at_line_starts_only(text):
-    from chitieu.pipeline.link import FOOTNOTE_LINE, footnote_lines
-
-    assert [m.span() for m in footnote_lines(text)] == [m.span() for m in FOOTNOTE_LINE.finditer(text)]
-
-
 _HEADER = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 95/KH-UBND\n|\n\nKẾ HOẠCH\n\n"
 
 

@@ -179,20 +179,3 @@ def test_pipeline_reads_decomposed_and_odd_spaced_text_like_clean_text():
         assert unicodedata.normalize("NFC", t.surface.replace("\u200b", "")) == "80%"
         rows.append((t.value, t.comparator, t.year, t.place, t.level, t.status))
     assert rows == [(80.0, ">=", 2025, "Khánh Hòa", "xa", "target")] * 3
-
-
-@given(viet_text)
-def test_fast_character_passes_agree_with_the_plain_definitions(text):
-    """The scans that avoid per-character Python work say what the plain definitions say."""
-    from chitieu.pipeline.normalize import _DROP, _TRANSLATE, _needs_slow, _translate
-
-    assert _translate(text) == text.translate(_TRANSLATE)
-    assert _needs_slow(text) == any(ch in _DROP or ch == "\r" for ch in text)
-
-
-@given(st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "oà", "uỷ", "oa",
-                                 "x", " ", "", "-", "\u0300", "ò"]), max_size=16).map("".join))
-def test_tone_candidates_give_what_the_pattern_gives(text):
-    from chitieu.extractors.spelling import _NEW_STYLE_TONE, _move_tone, unify_tone_placement
-
-    assert unify_tone_placement(text) == _NEW_STYLE_TONE.sub(_move_tone, text)

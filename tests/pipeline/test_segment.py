@@ -94,18 +94,6 @@ def test_is_candidate():
     assert not is_candidate("một trăm người, gần % chưa")  # "%" without a digit right before it
 
 
-CANDIDATE_PIECES = ["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "trăm", "TRĂM", "Phần", "PHẦN", "trăm năm", "ă", "x",
-                    "\xa0%", "٣", "\t", "\x1c"]
-
-
-@given(st.lists(st.sampled_from(CANDIDATE_PIECES), max_size=12).map("".join))
-def test_is_candidate_prefilter_keeps_every_match(text):
-    """The substring pre-filter never rules out a text the pattern matches."""
-    from chitieu.pipeline.segment import _CANDIDATE
-
-    assert is_candidate(text) == (_CANDIDATE.search(text) is not None)
-
-
 @pytest.mark.parametrize(
     "para",
     ["- Tỷ lệ hộ nghèo giảm còn dưới 2%;", "Phấn đấu 80% hồ sơ được xử lý trực tuyến.", "Tỷ lệ đạt 95%...",
