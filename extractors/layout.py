@@ -168,12 +168,13 @@ def wrap_width(text: str) -> int | None:
     return width
 
 
-def _first(lines: list[str], i: int) -> bool:
+def _first(lines: list[str], i: int, content: list[bool] | None = None) -> bool:
     """Whether line ``i`` starts a paragraph: after an empty line, a border or a sentence end."""
     if i == 0:
         return True
     previous = lines[i - 1]
-    return not _is_content(previous) or _ends(previous)
+    is_content = content[i - 1] if content is not None else _is_content(previous)
+    return not is_content or _ends(previous)
 
 
 @lru_cache(maxsize=8)
@@ -191,18 +192,21 @@ def soft_breaks(text: str) -> frozenset[int]:
         return frozenset()
     spans = _lines(text)
     lines = [text[s:e] for s, e in spans]
+    content = [_is_content(line) for line in lines]  # each line's facts once, not per pair
+    cores = [text[slice(*_core(text, *span))] for span in spans]
+    cases = [_case(core) if core else "" for core in cores]
     # How far the first line of a paragraph reaches: the published form indents it.
     reach = [len(lines[i]) + 1 + len(_FIRST_WORD.search(lines[i + 1]).group())
              for i in range(len(lines) - 1)
-             if _is_content(lines[i]) and _first(lines, i) and _lower_next(lines[i + 1])]
+             if content[i] and _first(lines, i, content) and _lower_next(lines[i + 1])]
     first_width = statistics.median(reach) if len(reach) >= 3 else width
     # Lines of emphasis marks alone ("**") stand between the two parts of a wrapped line.
     kept = [i for i, line in enumerate(lines) if not _EMPHASIS_ONLY.fullmatch(line)]
     cells = _cells(lines)
     out = set()
     for i, j in zip(kept, kept[1:], strict=False):
-        if all(lines[k] for k in range(i + 1, j)) and _joins(text, spans, lines, i, j, width, first_width,
-                                                             i in cells):
+        if all(lines[k] for k in range(i + 1, j)) and _joins(lines, content, cores, cases, i, j, width,
+                                                             first_width, i in cells):
             out.update(text.index("\n", spans[k][1]) for k in range(i, j))
     return frozenset(out)
 
@@ -222,14 +226,14 @@ def _cells(lines: list[str]) -> set[int]:
     return out
 
 
-def _joins(text: str, spans: list[tuple[int, int]], lines: list[str], i: int, j: int, width: int,
-           first_width: float, in_cell: bool) -> bool:
-    """Whether line ``i`` goes on with line ``j`` (see the module docstring)."""
+def _joins(lines: list[str], content: list[bool], cores: list[str], cases: list[str], i: int, j: int,
+           width: int, first_width: float, in_cell: bool) -> bool:
+    """Whether line ``i`` goes on with line ``j`` (see the module docstring); ``content``, ``cores`` and
+    ``cases`` hold each line's facts."""
     line, following = lines[i], lines[j]
-    if not (_is_content(line) and _is_content(following)):
+    if not (content[i] and content[j]):
         return False
-    core = text[slice(*_core(text, *spans[i]))]
-    next_core = text[slice(*_core(text, *spans[j]))]
+    core, next_core = cores[i], cores[j]
     list_start = _list_start()
     m = list_start.match(core)
     if m is not None and not _FOOTNOTE_MARK.sub("", core[m.end():]).strip(" .):*_"):
@@ -238,7 +242,7 @@ def _joins(text: str, spans: list[tuple[int, int]], lines: list[str], i: int, j:
         return True  # "Điều⏎5. …", "Số:⏎95/KH-UBND"
     if _ends(line) or list_start.match(next_core):
         return False
-    case, next_case = _case(core), _case(next_core)
+    case, next_case = cases[i], cases[j]
     if case and next_case and case != next_case:
         return False  # a heading in capitals and a line that is not
     if case == "caps" or not next_core[:1].isupper():
@@ -247,7 +251,7 @@ def _joins(text: str, spans: list[tuple[int, int]], lines: list[str], i: int, j:
         return False  # a bold line that closes at its end: a heading
     if line.endswith(",") or in_cell:
         return True  # a comma goes on; a table cell is narrower than the text
-    reach_width = first_width if _first(lines, i) else width
+    reach_width = first_width if _first(lines, i, content) else width
     word = _FIRST_WORD.search(following).group()
     return len(line) + 1 + len(word) >= reach_width - SLACK
 

@@ -93,21 +93,28 @@ def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMenti
     return scan.regions_pass(text, regions, find_places, lambda s, e: _places(text, s, e, 0))
 
 
+_UPPER_RUN = regex.compile(r"\p{Lu}{3}")  # a line in capitals holds three capitals in a row
+
+
 def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The lines of ``text[start:end]`` written in capitals (headings, an official document's header and
-    title: ``ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK``), each with a copy in title case of the same length."""
+    title: ``ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK``), each with a copy in title case of the same length. Only the
+    lines that hold three capitals in a row are read."""
     out = []
-    pos = start
-    while pos < end:
-        stop = text.find("\n", pos, end)
+    seen = -1
+    for run in _UPPER_RUN.finditer(text, start, end):
+        if run.start() < seen:
+            continue
+        pos = max(start, text.rfind("\n", start, run.start()) + 1)
+        stop = text.find("\n", run.start(), end)
         stop = end if stop < 0 else stop
+        seen = stop
         line = text[pos:stop]
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= 4 and not any(c.islower() for c in letters):
             titled = line.title()
             if len(titled) == len(line):
                 out.append((pos, titled))
-        pos = stop + 1
     return out
 
 
