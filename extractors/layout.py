@@ -194,7 +194,7 @@ def soft_breaks(text: str) -> frozenset[int]:
     lines = [text[s:e] for s, e in spans]
     content = [_is_content(line) for line in lines]  # each line's facts once, not per pair
     cores = [text[slice(*_core(text, *span))] for span in spans]
-    cases = [_case(core) if core else "" for core in cores]
+    cases = [_case(core) if is_content else "" for core, is_content in zip(cores, content, strict=True)]
     # How far the first line of a paragraph reaches: the published form indents it.
     reach = [len(lines[i]) + 1 + len(_FIRST_WORD.search(lines[i + 1]).group())
              for i in range(len(lines) - 1)

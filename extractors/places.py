@@ -94,6 +94,8 @@ def find_places_in(text: str, regions: list[tuple[int, int]]) -> list[PlaceMenti
 
 
 _UPPER_RUN = regex.compile(r"\p{Lu}{3}")  # a line in capitals holds three capitals in a row
+_LOWER = regex.compile(r"\p{Ll}")
+_FOUR_LETTERS = regex.compile(r"(?:\p{L}\P{L}*){4}")
 
 
 def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -110,8 +112,7 @@ def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
         stop = end if stop < 0 else stop
         seen = stop
         line = text[pos:stop]
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and not any(c.islower() for c in letters):
+        if _LOWER.search(line) is None and _FOUR_LETTERS.search(line) is not None:
             titled = line.title()
             if len(titled) == len(line):
                 out.append((pos, titled))
