@@ -114,6 +114,8 @@ def _is_content(line: str) -> bool:
 
 
 def _is_table(line: str) -> bool:
+    if "|" not in line:
+        return False
     stripped = line.strip()
     return stripped.startswith("|") or stripped.endswith("|") or stripped.count(" | ") >= 1
 
@@ -121,10 +123,10 @@ def _is_table(line: str) -> bool:
 def _case(line: str) -> str:
     """``caps`` for a line in capitals (a heading), ``mixed`` for one in lower case too, ``""`` for one
     with too few letters to say (``2026 - 2030``, a symbol's code ``58/2024/QH15;``)."""
-    letters = [c for c in line if c.isalpha()]
-    if any(c.islower() for c in letters):
+    if any(map(str.islower, line)):  # a lowercase character is a letter
         return "mixed"
-    if len(letters) >= 4 or (len(letters) >= 2 and not any(c.isdigit() for c in line)):
+    letters = sum(map(str.isalpha, line))
+    if letters >= 4 or (letters >= 2 and not any(map(str.isdigit, line))):
         return "caps"
     return ""
 
@@ -151,7 +153,7 @@ def wrap_width(text: str) -> int | None:
     """
     if text.count("\n") < MIN_LINES:
         return None
-    lines = [text[s:e] for s, e in _lines(text)]
+    lines = [line.rstrip(" \t\r") for line in text.split("\n")]  # what _lines gives, as strings
     content = [i for i, line in enumerate(lines) if _is_content(line)]
     if len(content) < MIN_LINES:
         return None
