@@ -16,8 +16,8 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.extractors.patterns import Caseless
 from chitieu.extractors.places import find_regions  # noqa: F401  (re-exported for the context stage)
+from chitieu.extractors.scan import Caseless, phrase_regex
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
 
@@ -79,6 +79,13 @@ def place_kind(place: str) -> str:
 
 
 @cache
+def _foreign() -> regex.Pattern:
+    """Other countries (``place_words.csv``, role ``foreign``), as proper nouns (``Anh``, not ``anh``):
+    their figures have no place of ours."""
+    return phrase_regex(words("place_words.csv", "foreign"), ignore_case=False)
+
+
+@cache
 def ministry_pattern() -> regex.Pattern:
     """The ministries and central bodies of ``place_words.csv`` as written (``Bộ Công Thương``)."""
     return regex.compile(r"(?<![\p{L}])" + _words("ministry") + r"(?![\p{L}])", regex.IGNORECASE)
@@ -117,6 +124,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
+    # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
+    before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
+               if outside(m.start(), chain, clause_list)]
     after = _OF_PLACE.match(ctx.text, it.value.end)
     if after:
         if after.group("national"):
@@ -126,6 +136,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
             return named[0].place
     if before:
         return max(before)[1]
+    if ctx.subject_source == "publisher" and ctx.subject == VIETNAM and _foreign().search(ctx.text, *sent):
+        return ""  # a national outlet's figure about another country
     if _PLACE_ANAPHOR.search(ctx.text, sent[0], it.value.start):
         earlier = [p.place for p in ctx.places if p.start < sent[0]]
         if earlier:
