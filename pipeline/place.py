@@ -110,6 +110,11 @@ def shared_by_places(ctx: Doc, it: Item) -> bool:
     return _GROUP.search(ctx.text, lo, hi) is not None
 
 
+def _in_place(ctx: Doc, pos: int) -> bool:
+    """Whether ``pos`` lies in a place of ours ("Lào" in "Lào Cai")."""
+    return any(p.start <= pos < p.end for p in ctx.places)
+
+
 def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) -> str | None:
     if it.attached_place:
         return it.attached_place
@@ -126,7 +131,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
     before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
-               if outside(m.start(), chain, clause_list)]
+               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())]
     after = _OF_PLACE.match(ctx.text, it.value.end)
     if after:
         if after.group("national"):
@@ -136,7 +141,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
             return named[0].place
     if before:
         return max(before)[1]
-    if ctx.subject_source == "publisher" and ctx.subject == VIETNAM and _foreign().search(ctx.text, *sent):
+    if ctx.subject_source == "publisher" and ctx.subject == VIETNAM and any(
+            not _in_place(ctx, m.start()) for m in _foreign().finditer(ctx.text, *sent)):
         return ""  # a national outlet's figure about another country
     if _PLACE_ANAPHOR.search(ctx.text, sent[0], it.value.start):
         earlier = [p.place for p in ctx.places if p.start < sent[0]]
