@@ -62,7 +62,8 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
 _BULLET = regex.compile(r"\s*[-+•*–]\s")
 _ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
 # "… của Bộ Xây dựng": a title that names whose plan or work it is.
-_OWNER = regex.compile(r"(?<![\p{L}])(?:của|tại)\s+$", regex.IGNORECASE)
+_OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "owner_particle")) + r"\s+$",
+                       regex.IGNORECASE)
 
 
 def _title_ministry(text: str, title: tuple[int, int]) -> str:

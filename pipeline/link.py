@@ -50,15 +50,23 @@ NOTES_HEADING = re.compile(
 #: after an inline marker: punctuation or the end of the line (else ``(1) phát triển …`` enumerates)
 _MARKER_TAIL = re.compile(r"[ \t]*(?:[.,;:!?…)\]”\"']|\n|$)")
 
+def _link_words(role: str) -> str:
+    return alternation(words("link_words.csv", role))
+
+
+def _any_case(role: str) -> str:
+    return "(?i:" + _link_words(role) + ")"
+
+
 _GOVERN_BEFORE = re.compile(
-    r"(?:^|[,;:(\-–—]|\n)\W*(?i:theo|căn\s+cứ|tại)(?:\s+(?i:nội\s+dung|quy\s+định\s+tại|quy\s+định\s+của))?\s+$"
-    r"|(?i:mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,3}\s+(?i:của|theo|tại)\s+$"
+    r"(?:^|[,;:(\-–—]|\n)\W*" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?\s+$"
+    r"|" + _any_case("target_word") + r"(?:\s+[^\W\d_]+){0,3}\s+" + _any_case("govern_particle") + r"\s+$"
 )
 # The reference must be the subject of the verb: "Kế hoạch số … ngày … của UBND tỉnh đặt mục tiêu".
 # A comma ends its clause: in "Thực hiện Nghị quyết số …, tỉnh đặt ra các chỉ tiêu" the province sets them.
 _GOVERN_AFTER = re.compile(
-    r"^[^.;!?\n,]{0,160}?(?<!\w)(?i:đặt|đặt\s+ra|đề\s+ra|xác\s+định|nêu|nêu\s+rõ|yêu\s+cầu|giao)"
-    r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:mục\s+tiêu|chỉ\s+tiêu|các\s+mục\s+tiêu|các\s+chỉ\s+tiêu)(?!\w)"
+    r"^[^.;!?\n,]{0,160}?(?<!\w)" + _any_case("govern_verb")
+    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:(?:các\s+)?" + _link_words("target_word") + r")(?!\w)"
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
 
@@ -315,10 +323,6 @@ def link(doc: Doc) -> None:
     for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
         if t.status == "actual":
             t.decision = ""
-
-
-def _link_words(role: str) -> str:
-    return alternation(words("link_words.csv", role))
 
 
 _REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
