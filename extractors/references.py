@@ -44,244 +44,34 @@ with flag ``bad_date``; an unknown type code is kept with ``unknown_type_code``;
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import html
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache, cached_property
+from functools import cached_property
 
 import regex
-from chitieu.extractors import lexicon, scan
 from chitieu.extractors import reference_patterns as P
+from chitieu.extractors import scan
+from chitieu.extractors.annotate import annotate
 from chitieu.extractors.layout import unwrapped
+from chitieu.extractors.reference_resolve import resolve
+from chitieu.extractors.symbols import (
+    _date_of,
+    _flags,
+    _issuers,
+    _known_issuer,
+    _provinces,
+    _type_name,
+    canonical_symbol,
+    issuer_name,
+    parse_date,
+    parse_symbol,
+)
 
 from chitieu.models import Reference
 
 __all__ = ["find_references", "resolve", "annotate", "parse_symbol", "parse_date", "issuer_name"]
-
-# ---------------------------------------------------------------------------
-# Lexicons
-
-
-@cache
-def _issuers() -> dict[str, dict[str, str]]:
-    return {P.fold(r["code"]): r for r in lexicon.rows("issuers.csv")}
-
-
-@cache
-def _provinces() -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
-    """A regex of every province name and alias (folded spelling) and ``{folded: (name, kind)}``."""
-    try:
-        rows = lexicon.rows("provinces.csv")
-    except (FileNotFoundError, OSError):
-        return None, {}
-    names: dict[str, tuple[str, str]] = {}
-    for r in rows:
-        if r.get("kind") == "quoc_gia":
-            continue
-        for spelling in [r["name"], *filter(None, (r.get("aliases") or "").split("|"))]:
-            names[P.fold(spelling)] = (r["name"], r.get("kind", "tinh"))
-    if not names:
-        return None, {}
-    # Scanned over whole texts as they are (not folded first): every spelling that folds to a name, as
-    # a trie of words in ``re`` (several times faster here).
-    spellings = {v for n in names for v in _unfolded(n)}
-    alt = scan.trie_regex((scan.words(v, sep=" ") for v in spellings), not_after=r"\w")
-    return re.compile(rf"{alt}(?!\w)"), names
-
-
-_UNFOLD = {folded: plain for plain, folded in P.TONE_PAIRS.items()}
-
-
-def _unfolded(name: str) -> set[str]:
-    """Every spelling ``P.fold`` turns into ``name`` (``Khánh Hòa`` ← ``Khánh Hoà``, ``Đ`` ← ``Ð``)."""
-    out = {""}
-    i = 0
-    while i < len(name):
-        pair = name[i:i + 2]
-        if pair in _UNFOLD:
-            out = {o + alt for o in out for alt in (pair, _UNFOLD[pair])}
-            i += 2
-            continue
-        out = {o + alt for o in out for alt in ((name[i], "Ð") if name[i] == "Đ" else (name[i],))}
-        i += 1
-    return {o for o in out if P.fold(o) == name}
-
-
-def _type_name(surface: str) -> str:
-    """``quyết  định`` → ``Quyết định`` (the lexicon's spelling)."""
-    key = " ".join(surface.split()).casefold()
-    for name in P.TYPE_NAMES:
-        if name.casefold() == key:
-            return name
-    return surface
-
-
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _known_issuer(code: str) -> bool:
-    return P.fold(code) in _issuers() or re.fullmatch(r"(?:UBTV)?QH\d{1,2}", P.fold(code)) is not None
-
-
-def issuer_name(code: str, province: str = "", province_kind: str = "tinh") -> str:
-    """Full name of an issuing body: ``TTg`` → Thủ tướng Chính phủ; ``UBND`` with province ``Khánh Hòa``
-    → Ủy ban nhân dân tỉnh Khánh Hòa; ``TU`` with ``Hà Nội`` (a city) → Thành ủy Hà Nội; ``QH14`` →
-    Quốc hội khóa XIV. Empty for an unknown code."""
-    key = P.fold(code)
-    row = _issuers().get(key)
-    if row is None:
-        m = re.fullmatch(r"(UBTV)?QH(\d{1,2})", key)
-        if not m:
-            return ""
-        body = "Ủy ban Thường vụ Quốc hội" if m.group(1) else "Quốc hội"
-        return f"{body} khóa {_roman(int(m.group(2)))}"
-    name, scope = row["name"], row.get("scope", "central")
-    if not province or scope == "central":
-        return name
-    city = province_kind == "thanh_pho"
-    if scope == "provincial_party":
-        return f"{row.get('city_name') or name if city else name} {province}"
-    return f"{name} {'thành phố' if city else 'tỉnh'} {province}"
-
-
-# ---------------------------------------------------------------------------
-# Symbols and dates
-
-
-def parse_symbol(symbol: str) -> dict:
-    """Split a symbol: ``42/2022/NĐ-CP`` → number 42, year 2022, type_code NĐ, issuer_code CP.
-
-    Keys: number, year, type_code, issuer_codes (list), shape (party|normative|administrative), flags.
-    ``None`` when the string is not a symbol.
-    """
-    m = P.SYMBOL.fullmatch(symbol)
-    if m is None:
-        return {}
-    flags: list[str] = []
-    year = None
-    if m.group("p_num"):
-        number, shape = m.group("p_num"), "party"
-        type_code = P.fold(m.group("p_type"))
-        issuers = [P.fold(c) for c in re.split(P._HYPHEN, m.group("p_issuer"))]
-        if type_code not in P.TYPE_CODES:
-            flags.append("unknown_type_code")
-    else:
-        if m.group("n_num"):
-            number, shape, year = m.group("n_num"), "normative", int(m.group("n_year"))
-            codes = m.group("n_codes")
-        else:
-            number, shape, codes = m.group("a_num"), "administrative", m.group("a_codes")
-        parts = [P.fold(c) for c in re.split(P._HYPHEN, codes)]
-        if parts[0] in P.TYPE_CODES:
-            type_code, issuers = parts[0], parts[1:]
-        elif _known_issuer(parts[0]) or len(parts) == 1:
-            type_code, issuers = "", parts
-        else:  # something stands in the type slot, before a second code: an unknown type code
-            type_code, issuers = parts[0], parts[1:]
-            flags.append("unknown_type_code")
-        if year is not None and not 1945 <= year <= dt.date.today().year + 1:
-            flags.append("bad_year")
-    joint = type_code in ("TTLT", "NQLT")
-    if not joint:
-        issuers = issuers[:1]  # what follows the issuer is the drafting unit (539/QĐ-UBND-HC)
-    if issuers and not all(_known_issuer(c) for c in issuers):
-        flags.append("unknown_issuer")
-    return {
-        "number": number,
-        "year": year,
-        "type_code": type_code,
-        "issuer_codes": issuers,
-        "shape": shape,
-        "flags": flags,
-    }
-
-
-def parse_date(day: str, month: str, year: str | int) -> tuple[str, bool]:
-    """``('3', '6', '2020')`` → ``('2020-06-03', True)``; an impossible date → ``('', False)``."""
-    try:
-        d = dt.date(int(year), int(month), int(day))
-    except (ValueError, TypeError):
-        return "", False
-    if not 1945 <= d.year <= 2100:
-        return "", False
-    return d.isoformat(), True
-
-
-def _plain(code: str) -> str:
-    """What a mistyped code and the code it stands for share: no tone marks, ``D`` for ``Đ``, upper
-    case (``ỌĐ`` → ``OD``, ``QD`` and ``QĐ`` → ``QD``)."""
-    return "".join("D" if ch in "ĐđÐ" else unicodedata.normalize("NFD", ch)[0].upper() for ch in code)
-
-
-@cache
-def _codes_by_plain() -> dict[str, tuple[str, ...]]:
-    """``{plain form: known codes}`` of every type code and issuer code."""
-    out: dict[str, list[str]] = {}
-    for code in [*P.TYPE_CODES, *(r["code"] for r in lexicon.rows("issuers.csv"))]:
-        out.setdefault(_plain(code), []).append(P.fold(code))
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
-
-
-def _one_off(a: str, b: str) -> bool:
-    """Same length, one letter different."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def canonical_symbol(symbol: str, doc_type: str = "") -> str:
-    """The canonical symbol: one spelling (``Ð`` → ``Đ``, one tone placement) and a mistyped code
-    corrected to the code it stands for: a code known but for its ``Đ`` or tone marks (``QD`` → ``QĐ``,
-    ``HDND`` → ``HĐND``), or in the type slot, a code with a tone mark no code has, the one code of the
-    written ``doc_type`` a letter away (``Quyết định sô 215/ỌĐ-TTg`` → ``215/QĐ-TTg``).
-
-        >>> canonical_symbol("1055/QD-UBND"), canonical_symbol("215/ỌĐ-TTg", "Quyết định")
-        ('1055/QĐ-UBND', '215/QĐ-TTg')
-    """
-    folded = P.fold(symbol)
-    m = P.SYMBOL.fullmatch(folded)
-    if m is None:
-        return folded
-    group = next(g for g in ("p_type", "n_codes", "a_codes") if m.group(g))
-    start, end = m.span(group)
-    parts = re.split(f"({P._HYPHEN})", folded[start:end])
-    known = _codes_by_plain()
-    for k in range(0, len(parts), 2):
-        code = parts[k]
-        if code in P.TYPE_CODES or _known_issuer(code):
-            continue
-        same = known.get(_plain(code), ())
-        if len(same) == 1:
-            parts[k] = same[0]
-        elif k == 0 and doc_type and any(ch in P.TYPO_UPPER for ch in code):
-            near = [c for c, t in P.TYPE_CODES.items() if t == doc_type and _one_off(_plain(c), _plain(code))]
-            if len(near) == 1:
-                parts[k] = near[0]
-    return folded[:start] + "".join(parts) + folded[end:]
-
-
-def _date_of(m: re.Match[str], symbol_year: int | None) -> tuple[str, bool] | None:
-    """The ISO date of a DATE match; None for a day/month without year and no symbol year."""
-    g = m.groupdict()
-    if g.get("y"):
-        return parse_date(g["d"], g["m"], g["y"])
-    if g.get("y2"):
-        return parse_date(g["d2"], g["m2"], g["y2"])
-    if g.get("d3") and symbol_year:
-        return parse_date(g["d3"], g["m3"], symbol_year)
-    return None
-
 
 # ---------------------------------------------------------------------------
 # Context helpers
@@ -355,15 +145,6 @@ class _Context:
 
 # ---------------------------------------------------------------------------
 # Finding
-
-
-def _flags(*groups: Iterable[str]) -> str:
-    seen: list[str] = []
-    for group in groups:
-        for f in group:
-            if f and f not in seen:
-                seen.append(f)
-    return "|".join(seen)
 
 
 def _lead_floor(window: str) -> int:
@@ -594,77 +375,6 @@ def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Refer
     return out
 
 
-def _same_number(a: str, b: str) -> bool:
-    return (a.lstrip("0") or "0") == (b.lstrip("0") or "0")
-
-
-#: ``ban hành Kế hoạch …``: a new, unnamed document of that type is introduced
-_INTRODUCED = (
-    r"(?<!\w)(?:ban\s+hành|phê\s+duyệt|thông\s+qua|xây\s+dựng)\s+{type}(?!\s+(?:này|trên|nêu|nói|số|\d))"
-)
-
-
-def resolve(references: list[Reference], text: str = "") -> list[Reference]:
-    """Give every mention its ``ref_id`` and resolve short forms to the latest earlier full mention.
-
-    References are returned sorted by start; demonstratives with nothing to point to are dropped (see
-    the module docstring). ``text`` lets a demonstrative refuse an antecedent when a new document of
-    the same type is introduced in between (``ban hành Kế hoạch …``).
-    """
-    out: list[Reference] = []
-    dates: dict[str, str] = {}  # ref_id → the first issue date said of it (later mentions inherit it)
-    documents: dict[str, Reference] = {}  # ref_id → its first full mention
-    for ref in sorted(references, key=lambda r: (r.start, r.end)):
-        flags = [f for f in ref.flags.split("|") if f]
-        demonstrative = "demonstrative" in flags
-        flags = [f for f in flags if f != "demonstrative"]
-        if ref.canonical and ref.resolved_from is None:
-            ref = ref if ref.ref_id else replace(ref, ref_id=ref.canonical)
-            documents.setdefault(ref.ref_id, ref)
-            out.append(_dated(ref, dates))
-            continue
-        antecedent = None
-        for prev in reversed(out):
-            if prev.doc_type != ref.doc_type:
-                continue
-            if demonstrative or _same_number(prev.number, ref.number):
-                if not demonstrative and "unresolved" in prev.flags.split("|"):
-                    continue  # an unresolved short form is not something to resolve to
-                antecedent = prev
-                break
-        if antecedent is not None and demonstrative and text:
-            between = text[antecedent.end : ref.start]
-            if re.search(_INTRODUCED.format(type=P._spaced(ref.doc_type)), between):
-                antecedent = None
-        if antecedent is None:
-            if demonstrative:
-                continue
-            out.append(replace(ref, canonical=ref.number, ref_id=f"{ref.doc_type}#{ref.number}",
-                               flags=_flags(flags, ["unresolved"])))
-            continue
-        document = documents.get(antecedent.ref_id, antecedent)
-        source = antecedent.resolved_from if antecedent.resolved_from is not None else antecedent.start
-        if demonstrative:  # "Quyết định này" stands for the document itself
-            resolved = replace(ref, canonical=document.canonical, number=document.number, year=document.year,
-                               type_code=document.type_code, issuer_code=document.issuer_code,
-                               flags=_flags(flags, ["demonstrative"]))
-        else:  # "Quyết định 539" is written as a number: its canonical is that number
-            resolved = replace(ref, canonical=ref.number, flags=_flags(flags))
-        out.append(_dated(replace(resolved, issuer=document.issuer, ref_id=document.ref_id, resolved_from=source),
-                          dates))
-    return out
-
-
-def _dated(ref: Reference, dates: dict[str, str]) -> Reference:
-    """A mention with the issue date of its document: its own, else the one said earlier of it."""
-    if ref.issue_date:
-        dates.setdefault(ref.ref_id, ref.issue_date)
-        return ref
-    if ref.ref_id in dates and "bad_date" not in ref.flags:
-        return replace(ref, issue_date=dates[ref.ref_id])
-    return ref
-
-
 def find_references(text: str) -> list[Reference]:
     """Every legal-document reference of ``text``, normalized, validated and resolved, sorted by start.
 
@@ -684,33 +394,3 @@ def find_references(text: str) -> list[Reference]:
     if flat is not text:
         found = [replace(r, surface=text[r.start:r.end]) for r in found]
     return found
-
-
-# ---------------------------------------------------------------------------
-# Annotation
-
-
-def annotate(
-    text: str,
-    references: list[Reference],
-    before: str | Callable[[Reference], str] = '<span class="ref">',
-    after: str | Callable[[Reference], str] = "</span>",
-) -> str:
-    """``text`` HTML-escaped, with each reference wrapped in ``before`` … ``after``.
-
-    ``before``/``after`` are markup inserted as given (a callable receives the reference, e.g. to
-    write ``<a href="…" title="4607/QĐ-UBND">``); everything from the text is escaped, so a ``<script>``
-    in it comes out as ``&lt;script&gt;``. References overlapping an earlier one are skipped.
-    """
-    parts: list[str] = []
-    pos = 0
-    for ref in sorted(references, key=lambda r: (r.start, -r.end)):
-        if ref.start < pos or ref.end > len(text) or ref.start >= ref.end:
-            continue
-        parts.append(html.escape(text[pos : ref.start]))
-        parts.append(before(ref) if callable(before) else before)
-        parts.append(html.escape(text[ref.start : ref.end]))
-        parts.append(after(ref) if callable(after) else after)
-        pos = ref.end
-    parts.append(html.escape(text[pos:]))
-    return "".join(parts)

@@ -114,7 +114,7 @@ def test_every_package_is_parsed() -> None:
         ("chitieu.tools.check", "chitieu.pipeline.run"),  # inside a function
         ("chitieu.pipeline.cli", "chitieu.tools.cli"),  # ``from chitieu.tools import cli``
         ("chitieu.pipeline.cache", "chitieu.pipeline"),  # a name of the package itself
-        ("chitieu.extractors.references", "chitieu.extractors.lexicon"),  # ``from chitieu.extractors import lexicon``
+        ("chitieu.extractors.symbols", "chitieu.extractors.lexicon"),  # ``from chitieu.extractors import lexicon``
     ],
 )
 def test_imports_are_all_found(module: str, imported: str) -> None:

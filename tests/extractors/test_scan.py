@@ -30,6 +30,7 @@ from chitieu.extractors import (
 )
 from chitieu.extractors import reference_patterns as P
 from chitieu.extractors import references as R
+from chitieu.extractors import symbols as S
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, YEAR_PATTERNS
 from chitieu.pipeline import indicator, link, normalize, place, segment
@@ -98,7 +99,7 @@ _GAZETTEER_FLAT = _flat_gazetteer()
 _FOLDED = sorted(R._provinces()[1])
 _PROVINCES_FLAT = regex.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(_FOLDED, key=len, reverse=True)) + r")(?!\w)", regex.V0)
-_RAW = sorted({v for n in _FOLDED for v in R._unfolded(n)})
+_RAW = sorted({v for n in _FOLDED for v in S._unfolded(n)})
 
 
 @cases(
