@@ -1,8 +1,8 @@
 """Document symbols, dates and issuers: the parts of a reference (:mod:`chitieu.extractors.references`
 finds the references; this module says what a symbol, a date and an issuer code are).
 
-    >>> parse_symbol("4607/QĐ-UBND")["type_code"], canonical_symbol("215/ỌĐ-TTg")
-    ('QĐ', '215/QĐ-TTg')
+    >>> parse_symbol("4607/QĐ-UBND")["type_code"], canonical_symbol("1055/QD-UBND")
+    ('QĐ', '1055/QĐ-UBND')
     >>> parse_date("14", "12", "2021"), issuer_name("UBND", "Khánh Hòa")
     (('2021-12-14', True), 'Ủy ban nhân dân tỉnh Khánh Hòa')
 """
