@@ -42,17 +42,19 @@ from chitieu.tools.tables import load_table, load_texts, with_codes
 GROUP_KEY = ("place", "level", "year", "period", "as_of", "status", "measure", "estimate")
 LEVEL_COLORS = {"tinh": "#1f77b4", "huyen": "#ff7f0e", "xa": "#2ca02c", "": "#7f7f7f"}
 _LEVEL_WORDS = re.compile(r"\b(?:ở |tại )?cấp (?:tỉnh|huyện|xã)\b")
+_RATE = re.compile(r"^(?:tỷ lệ|tỉ lệ|ty le|ti le)\s+")  # "85% dân số …" is "tỷ lệ dân số … 85%"
 _EDGE = " \t.,;:-–—()\"'“”"
 
 
 def indicator_key(indicator: str, level: str = "") -> str:
-    """The indicator phrase as compared: folded case and spacing, edge punctuation off, and the
-    level words (``cấp xã``) dropped when the row's level says them already.
+    """The indicator phrase as compared: folded case and spacing, edge punctuation and a leading
+    ``tỷ lệ`` off (a percentage of X is the rate of X), and the level words (``cấp xã``) dropped
+    when the row's level says them already.
 
     >>> indicator_key("  Tỷ lệ hồ sơ  cấp xã được xử lý trực tuyến.", "xa")
-    'tỷ lệ hồ sơ được xử lý trực tuyến'
+    'hồ sơ được xử lý trực tuyến'
     """
-    text = fold(indicator)
+    text = _RATE.sub("", fold(indicator).strip(_EDGE))
     if level:
         text = _LEVEL_WORDS.sub(" ", text)
     return " ".join(text.split()).strip(_EDGE)
@@ -93,8 +95,7 @@ def value_interval(value: float, high: object = None, comparator: str = "=") -> 
     """
     value = float(value)
     top = value if high is None or pd.isna(high) else float(high)
-    pad = 0.5 * 10 ** -min(_decimals(value), _decimals(top))
-    low, up = value - pad, top + pad
+    low, up = value - 0.5 * 10 ** -_decimals(value), top + 0.5 * 10 ** -_decimals(top)
     if comparator == "~":
         low, up = min(low, value * 0.95), max(up, top * 1.05)
     if comparator in (">", ">="):
@@ -105,8 +106,12 @@ def value_interval(value: float, high: object = None, comparator: str = "=") -> 
 
 
 def compatible(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Two intervals meet: both rows can be true at once."""
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Two intervals overlap (touching ends, as of ``2%`` and ``3%``, do not): both rows can be true.
+
+    >>> compatible(value_interval(2.0), value_interval(3.0)), compatible(value_interval(2.0), value_interval(2.04))
+    (False, True)
+    """
+    return a[0] < b[1] and b[0] < a[1]
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-+•*–]|\d+[.)]|[a-zđ][.)])\s")
 
 
 def is_heading(text: str, start: int) -> bool:
-    """The value stands in the title (the first line) or a subheading: a short line of its own
+    r"""The value stands in the title (the first line) or a subheading: a short line of its own
     (after a blank line or a finished sentence, not a hard-wrapped one), no list item, not ended
     like a sentence.
 
@@ -168,10 +173,10 @@ def is_heading(text: str, start: int) -> bool:
     begin = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
     line = text[begin:len(text) if end < 0 else end].strip()
-    before = text[:begin].rstrip(" \t")
+    before = text[:max(begin - 1, 0)].rstrip(" \t")  # up to the end of the line before
     if not before.strip():
         return True
-    wrapped = not before.endswith("\n") and not before.rstrip().endswith((".", ";", ":", "!", "?"))
+    wrapped = not before.endswith("\n") and not before.endswith((".", ";", ":", "!", "?"))
     return (not wrapped and len(line) <= 200 and not line.endswith((".", ";", ",", ":", "…")) and not _LIST_MARK.match(line))
 
 
@@ -188,7 +193,7 @@ def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -
     Rows without a place, a year, an indicator or a value, and ``other`` rows, are never compared.
     Within a document only a heading (:func:`is_heading`, read in ``texts``) against another line
     counts: two lines of the body are more often a breakdown read as one indicator than a slip."""
-    frame = with_codes(targets) if "indicator_code" not in targets.columns else targets.copy()
+    frame = targets.copy()
     if frame.empty:
         return []
     frame = frame.reset_index(drop=True)
@@ -238,7 +243,7 @@ def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -
 
 def _canonical(group: pd.DataFrame) -> str:
     """The group's indicator as written, preferring a spelling with diacritics."""
-    phrases = [indicator_key(i) for i in group["indicator"]]
+    phrases = [" ".join(fold(i).split()).strip(_EDGE) for i in group["indicator"]]
     return max(phrases, key=lambda p: (strip_marks(p) != p, -phrases.index(p)))
 
 
