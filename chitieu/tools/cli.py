@@ -70,7 +70,7 @@ def conflicts(
 ) -> None:
     """Find contradictions and a timeline per place and indicator.
 
-    Conflicts: rows with the same place, indicator code, level, year, status and measure whose values differ (across documents or within one). Timeline: values by year per place and indicator.
+    Conflicts: rows with the same place, indicator phrase (not just its code), level, year, period, status and measure whose values cannot both be true (ranges and bounds that hold the other value agree), across documents or a headline against its body; each row quoted with document, offsets, date and url. Timeline: values by year per place and indicator.
 
     Prints both tables and writes OUT/conflicts.csv, OUT/timeline.csv and the chart OUT/timeline.svg.
     """
