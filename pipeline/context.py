@@ -59,6 +59,8 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
+_NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "national_issuer"))
+                                 + r"(?![\p{L}])")
 _BULLET = regex.compile(r"\s*[-+•*–]\s")
 _ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
 # "… của Bộ Xây dựng": a title that names whose plan or work it is.
@@ -148,6 +150,8 @@ def build_context(doc: Doc) -> None:
     if not doc.subject and block:
         doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
         doc.subject_source = "text" if doc.subject else ""
+    if not doc.subject and doc.paragraphs and _NATIONAL_ISSUER.search(text, paras[0][0], paras[min(2, len(paras) - 1)][1]):
+        doc.subject, doc.subject_source = "Việt Nam", "text"  # "Thủ tướng Chính phủ ban hành Chương trình …"
     if not doc.subject:  # the text never names its place: the publisher tells it
         url = doc.meta.get("url") or None
         publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)

@@ -49,7 +49,8 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     period = ([p for p in periods if p.end <= lo and not p.base][-1:]
               or [p for p in periods if hi <= p.start < end and not p.base][:1])
     as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
-    year = (as_of[0].year if as_of else None) or (period[0].year if period else None)
+    dated = [p.year for p in periods if p.end <= lo and p.year and not p.base][-1:]  # "Quý I/2024, …, quý II …"
+    year = (as_of[0].year if as_of else None) or (period[0].year if period else None) or (dated[0] if dated else None)
     code = period[0].period if period else ""
     if not code and not as_of:
         # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the

@@ -110,6 +110,18 @@ def shared_by_places(ctx: Doc, it: Item) -> bool:
     return _GROUP.search(ctx.text, lo, hi) is not None
 
 
+def _ministry_subject(text: str, lo: int, hi: int) -> str:
+    """A ministry that opens the sentence or the value's own clause: the subject of its figures (not one
+    after "Theo", which only says where a figure comes from)."""
+    last = max(text.rfind(",", lo, hi), text.rfind(":", lo, hi), text.rfind(";", lo, hi))
+    for start in (lo, last + 1) if last >= 0 else (lo,):  # the sentence's start, the value's own clause
+        opening = _MINISTRY_SUBJECT.match(text, start, hi)
+        found = ministry_pattern().match(text, opening.end()) if opening else None
+        if found:
+            return " ".join(found.group().split())
+    return ""
+
+
 def _in_place(ctx: Doc, pos: int) -> bool:
     """Whether ``pos`` lies in a place of ours ("Lào" in "Lào Cai")."""
     return any(p.start <= pos < p.end for p in ctx.places)
@@ -120,9 +132,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         return it.attached_place
     if shared_by_places(ctx, it):
         return ""
-    owner = _MINISTRY_SUBJECT.match(ctx.text, sent[0], it.value.start)
-    if owner and ministry_pattern().match(ctx.text, owner.end()):  # "Bộ Tài chính đã cung cấp 100% …"
-        return " ".join(ministry_pattern().match(ctx.text, owner.end()).group().split())
+    ministry = _ministry_subject(ctx.text, sent[0], it.value.start)
+    if ministry:  # "Năm 2023, Bộ Tài chính đã cung cấp 100% …"
+        return ministry
     chain = scope_chain(it.scope)
     before = [(p.start, p.place) for p in ctx.places
               if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
