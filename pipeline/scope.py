@@ -23,9 +23,11 @@ scope is read as a list of items::
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
-from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places
 from chitieu.extractors.years import find_years
 from chitieu.pipeline.doc import Doc, Item, Scope
@@ -263,6 +265,19 @@ def _predicate_start(text: str, ranges: Ranges) -> int | None:
         return None
 
 
+@cache
+def _bare_levels() -> dict[str, str]:
+    return {r["phrase"]: r["level"] for r in rows("levels.csv") if r["context"] == "bare" and " " not in r["phrase"]}
+
+
+@cache
+def _counted_level() -> regex.Pattern:
+    """A counter and a level's unit: ``tỷ lệ xã``, ``số các huyện`` (not ``xã hội``)."""
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "unit_counter"))
+                         + r"\s+(?:các\s+)?(?P<unit>" + alternation(_bare_levels()) + r")(?!\s+hội)(?![\p{L}])",
+                         regex.IGNORECASE)
+
+
 def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
     found = set()
     after = bare_level_after(text, it.value.end)
@@ -276,6 +291,10 @@ def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
         commas = [i for i in range(lo, hi) if text[i] in ",:" and not any(s <= i < e for _, s, e in mentions)]
         last = commas[-1] if commas else lo
         found.update(m.level for m, s, _ in mentions if s >= last)
+        if not found:  # "tỷ lệ xã đạt chuẩn …", "số huyện có …": a count of units of one level
+            counted = _counted_level().search(text, last, hi)
+            if counted:
+                found.add(_bare_levels()[counted.group("unit").lower()])
     if len(found) == 1:
         level = found.pop()
         return level if level != "multi" else ""
