@@ -265,6 +265,18 @@ def link_decisions(
             if any(s <= t.start < e for s, e in regions):
                 decided[i] = _symbol(ref)
 
+    # (b') a reference right after a value, before the next one: "70% … theo Quyết định số 1234/QĐ-UBND và 50% …
+    # theo Kế hoạch số 456/KH-UBND": each value its own
+    order = sorted(range(len(targets)), key=lambda k: targets[k].start)
+    for n, i in enumerate(order):
+        t = targets[i]
+        sentence = _containing(sentences, t.start)
+        stop = min(targets[order[n + 1]].start if n + 1 < len(order) else len(text), sentence[1] if sentence else len(text))
+        own = [r for r in references if _symbol(r) and t.end <= r.start < stop
+               and _FOLLOWING.search(text, max(t.end, r.start - 30), r.start)]
+        if own:
+            decided[i] = _symbol(own[0])
+
     # (c) the plan a report goes on to describe ("… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"),
     # or whose targets a lead-in lists ("mục tiêu … tại Kế hoạch 188/KH-UBND như sau:")
     symbols = [r for r in references if _symbol(r)]
@@ -326,6 +338,7 @@ def link(doc: Doc) -> None:
 
 
 _REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
+_FOLLOWING = re.compile(r"(?<!\w)" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?\s+$")
 _TARGET_WORD = re.compile(r"(?<!\w)" + _link_words("target_word") + r"(?!\w)", re.IGNORECASE)
 _ATTACHED = re.compile(r"(?<!\w)" + _link_words("attached") + r"\s+$", re.IGNORECASE)
 _TITLE_PARAGRAPHS = 6  # where an official document names what it is attached to

@@ -524,7 +524,7 @@ DECISION = [
          "Tỉnh Nghệ An phấn đấu đến năm 2025 có 70% dịch vụ công trực tuyến toàn trình theo Quyết định số 1234/QĐ-UBND và 50% doanh nghiệp sử dụng hợp đồng điện tử theo Kế hoạch số 456/KH-UBND.",
          Row(70, "=", "target", "level", 2025, "", "Nghệ An", "dịch vụ công", decision="1234/QĐ-UBND", absent="doanh nghiệp"),
          Row(50, "=", "target", "level", 2025, "", "Nghệ An", "doanh nghiệp|hợp đồng điện tử", decision="456/KH-UBND", absent="dịch vụ công"),
-         xfail="decision: `… theo Quyết định số …` after each value is not linked"),
+    ),
     case("own-symbol-and-annual-plan-year",
          "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 95/KH-UBND\nKẾ HOẠCH\nPhát triển thương mại điện tử năm 2024\nI. MỤC TIÊU\n- 60% doanh nghiệp tham gia sàn thương mại điện tử.",
          Row(60, "=", "target", "level", 2024, "", "Hà Nam", "doanh nghiệp|thương mại điện tử", decision="95/KH-UBND")),
