@@ -34,7 +34,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from chitieu.pipeline.encoding import DecodeError, decode_bytes, decode_text
+from chitieu.pipeline.encoding import DecodeError, decode_bytes_counted, decode_text
 from chitieu.pipeline.exports import (
     EXPORT_SUFFIXES,
     FILE_CANDIDATES,
@@ -217,6 +217,7 @@ def decode_source(src: Source) -> Document:
     if src.kind == "error":
         return _error(doc, src.error)
     own: dict[str, object] = {}  # the file's own metadata
+    bad = 0  # bytes not valid in the file's encoding, each read as one U+FFFD
     try:
         if src.kind == "record":
             doc.text, doc.encoding = decode_text(src.text or "", "utf-8")
@@ -229,11 +230,13 @@ def decode_source(src: Source) -> Document:
             text, own = pdf_document(src.data or b"")
             doc.text, doc.encoding = decode_text(text, "pdf")
         else:
-            doc.text, doc.encoding = decode_bytes(src.data or b"")
+            doc.text, doc.encoding, bad = decode_bytes_counted(src.data or b"")
     except DecodeError as exc:
         return _error(doc, str(exc))
     if own:
         doc.meta, doc.warnings = normalize_meta(src.meta, own, warnings=src.warnings)
+    if bad:
+        doc.warnings = [*doc.warnings, f"bad_bytes:{bad}"]
     if not doc.text.strip():
         return _error(doc, "empty record" if src.kind == "record" else "no text in the document")
     return doc
