@@ -107,3 +107,21 @@ def test_python_extract_of_nothing_has_the_columns():
 def test_python_extract_rejects_mismatched_ids():
     with pytest.raises(ValueError):
         chitieu.extract(["a", "b"], doc_ids=["x"])
+
+
+def test_extract_never_reads_its_own_outputs(tmp_path):
+    """``extract .`` then ``report`` then ``extract .`` again (into the folder and below it, by folder
+    and by a ``**/*`` glob): the same documents each time, no report page or table read as input."""
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text("Huyện phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 45%.\n", encoding="utf-8")
+    assert run("extract", str(folder), "--out", str(folder), "-q").returncode == 0
+    assert run("report", "--data", str(folder)).returncode == 0
+    assert (folder / "report.html").exists() and (folder / ".chitieu-work").is_dir()
+    first = pd.read_csv(folder / "documents.csv")["doc_id"].tolist()
+    assert first == ["a", "b"]
+    for inputs, out in (([str(folder)], folder / "lai"), ([f"{folder}/**/*"], folder / "glob")):
+        result = run("extract", *inputs, "--out", str(out), "--no-cache", "-q")
+        assert result.returncode == 0, result.stderr
+        assert pd.read_csv(out / "documents.csv")["doc_id"].tolist() == first
