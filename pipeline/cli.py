@@ -1,6 +1,7 @@
 """The ``chitieu`` command line.
 
-Exit codes: 0 everything succeeded; 1 a usage error (missing path, bad option);
+Exit codes: 0 everything succeeded; 1 a usage error (missing path, bad option, an ``--out`` that is a
+file or cannot be written);
 2 some documents failed (each has a ``status=error`` row in ``documents.csv``).
 """
 
@@ -89,13 +90,15 @@ def extract(
 
     A rerun skips the documents already done (kept in OUT/.chitieu-work): a stopped run resumes.
 
-    Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error.
+    Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error
+    (also: --jobs above 4 × the cores, an --out that is a file or cannot be written).
     """
     from chitieu.pipeline.batch import run_batch
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.read import InputError, ReadOptions
 
     _check_engine(engine, jobs, scheduler)
+    _check_out(out)
     options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column,
                           outlet_column=outlet_column, title_column=title_column)
     try:
@@ -169,6 +172,8 @@ def evaluate(
     if misses and halves:
         _fail("--misses lists one set of documents: choose it with --subset or --ids-file, not --halves")
     _check_engine(engine, jobs, scheduler)
+    if out is not None:
+        _check_out(out)
     if label is None:
         label = Path(paths[0]).stem if len(paths) == 1 else "input"
     options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column)
@@ -204,10 +209,29 @@ def _check_engine(engine: str, jobs: int, scheduler: str | None) -> None:
     """The engine options of ``extract`` and ``eval``, checked the same way."""
     if engine not in ("local", "dask"):
         _fail(f"--engine must be local or dask, not {engine!r}")
+    from chitieu.pipeline.batch import default_jobs
+
     if jobs < 0:
         _fail("--jobs must be a positive number")
+    cores = default_jobs()
+    if jobs > 4 * cores:
+        _fail(f"--jobs must be at most {4 * cores} (4 × the {cores} cores of this machine)")
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
+
+
+def _check_out(out: Path) -> None:
+    """An output folder that exists as a file, or cannot be created or written: a one-line usage error."""
+    import os
+
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"--out {out}: cannot create the folder ({exc.strerror or exc})")
+    if not os.access(out, os.W_OK | os.X_OK):
+        _fail(f"--out {out}: the folder is not writable")
 
 
 def main() -> None:

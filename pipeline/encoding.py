@@ -238,11 +238,66 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     >>> decode_bytes("\\ufeffTỷ lệ 80%".encode("utf-8"))
     ('Tỷ lệ 80%', 'utf-8-sig')
     """
+    text, label, _ = decode_bytes_counted(data)
+    return text, label
+
+
+def _one_per_byte(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return "\ufffd" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("chitieu-one-per-byte", _one_per_byte)
+
+
+def _lenient_utf8(data: bytes) -> tuple[str, int, int]:
+    """UTF-8 with each invalid byte replaced by one U+FFFD: (text, bad bytes, valid non-ASCII characters).
+
+    >>> _lenient_utf8("Tỷ lệ “80%”".encode("utf-8").replace("“".encode(), b"\\x93"))
+    ('Tỷ lệ \ufffd80%”', 1, 3)
+    """
+    text = data.decode("utf-8", errors="chitieu-one-per-byte")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return text, bad, good
+
+
+def _utf8_or_legacy(data: bytes) -> tuple[str, str, int]:
+    """Not strict UTF-8: UTF-8 with its few bad bytes replaced, unless a legacy encoding has strong
+    evidence (UTF-8 would be mostly bad bytes, or reads less like Vietnamese than the legacy text)."""
+    text, bad, good = _lenient_utf8(data)
+    if good and good >= bad:  # more valid multi-byte characters than stray bytes: a UTF-8 file
+        return text, "utf-8", bad
+    try:
+        legacy, label = _decode_8bit(data)
+    except DecodeError:
+        if good and bad * 100 <= len(data):
+            return text, "utf-8", bad
+        raise
+    if good and vietnamese_score(text) >= vietnamese_score(legacy):
+        return text, "utf-8", bad
+    return legacy, label, 0
+
+
+def decode_bytes_counted(data: bytes) -> tuple[str, str, int]:
+    """:func:`decode_bytes` and how many bytes were not valid in the encoding (each became one U+FFFD,
+    so offsets keep counting characters of the file).
+
+    A stray Windows-1252 quote in a UTF-8 file stays UTF-8; legacy encodings win only with strong evidence:
+
+    >>> decode_bytes_counted("Tỷ lệ hộ nghèo giảm còn 3%".encode("utf-8") + b" \\x93")
+    ('Tỷ lệ hộ nghèo giảm còn 3% \ufffd', 'utf-8', 1)
+    """
     if not data.strip():
         raise DecodeError("empty file")
     text: str | None = None
+    bad = 0
     if data.startswith(codecs.BOM_UTF8):
         text, label = _strict(data[3:], "utf-8"), "utf-8-sig"
+        if text is None:  # a BOM says UTF-8: a few bad bytes are replaced, many are an error
+            lenient, bad, good = _lenient_utf8(data[3:])
+            if bad * 100 <= len(data) or (good and good >= bad):
+                text = lenient
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         text, label = _strict(data, "utf-32"), "utf-32"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -255,7 +310,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     else:
         text, label = _strict(data, "utf-8"), "utf-8"
         if text is None:
-            text, label = _decode_8bit(data)
+            text, label, bad = _utf8_or_legacy(data)
     if text is None:
         raise DecodeError(f"invalid {label} text")
     if not text.strip():
@@ -269,7 +324,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # already transform the text (cp1258 is decomposed by design, legacy fonts) are composed here.
     if (label == "cp1258" or "+" in label) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text, label
+    return text, label, bad
 
 
 def decode_text(text: str, label: str = "utf-8") -> tuple[str, str]:

@@ -34,7 +34,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from chitieu.pipeline.encoding import DecodeError, decode_bytes, decode_text
+from chitieu.pipeline.encoding import DecodeError, decode_bytes_counted, decode_text
 from chitieu.pipeline.exports import (
     EXPORT_SUFFIXES,
     FILE_CANDIDATES,
@@ -66,13 +66,44 @@ __all__ = [
     "DOCUMENT_SUFFIXES", "EXPORT_SUFFIXES", "FILE_CANDIDATES", "HTML_SUFFIXES", "ID_CANDIDATES", "SIDECAR_NAMES",
     "TEXT_CANDIDATES", "TEXT_SUFFIXES", "InputError", "ReadOptions", "Sidecar", "Source", "decode_source",
     "docx_document", "docx_text", "expand_inputs", "export_records", "html_document", "html_metadata", "html_text",
-    "input_size", "is_export", "iter_sources", "load_source", "pdf_document", "pdf_text", "read_documents",
+    "input_size", "is_export", "is_own_output", "iter_sources", "load_source", "pdf_document", "pdf_text", "read_documents",
     "read_file", "read_sidecar", "record_meta", "sources_of",
 ]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+
+
+# What chitieu writes into an output folder (extract, report, conflicts, publish): never read back as
+# input when it sits beside the ``documents.csv`` and ``targets.csv`` that mark such a folder.
+OUTPUT_NAMES = frozenset([
+    "targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl", "targets.parquet",
+    "report.html", "chitieu.db", "metadata.json", "conflicts.csv",
+])
+OUTPUT_FOLDERS = frozenset([".chitieu-work", "targets_parquet"])
+_MARKERS = ("documents.csv", "targets.csv")
+
+
+def is_own_output(path: Path) -> bool:
+    """Whether ``path`` is a file chitieu wrote: in its work folder, or an output table beside the
+    ``documents.csv`` and ``targets.csv`` of an output set.
+
+    >>> is_own_output(Path("ket_qua/.chitieu-work/cache/x.txt"))
+    True
+    >>> is_own_output(Path("bao_cao/report.html"))  # no output set beside it: a user's page
+    False
+    """
+    if OUTPUT_FOLDERS.intersection(path.parts[:-1]):
+        parent = path.parent
+        while parent.name not in OUTPUT_FOLDERS:
+            parent = parent.parent
+        return parent.name == ".chitieu-work" or _holds_outputs(str(parent.parent))
+    return path.name in OUTPUT_NAMES and _holds_outputs(str(path.parent))
+
+
+def _holds_outputs(folder: str) -> bool:
+    return all(os.path.isfile(os.path.join(folder, name)) for name in _MARKERS)
 
 
 class InputError(Exception):
@@ -93,6 +124,9 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
             matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if os.path.isfile(m))
             if not matches:
                 raise InputError(f"no file matches {raw!r}")
+            matches = [m for m in matches if not is_own_output(m)]
+            if not matches:
+                raise InputError(f"only chitieu's own output files match {raw!r}")
             found.extend(matches)
         else:
             raise InputError(f"no such file or folder: {raw}")
@@ -114,15 +148,18 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
 
 def _documents_under(folder: Path) -> list[Path]:
     """Document files under ``folder``, recursively, in path order (``sorted`` of the paths); hidden
-    files and folders are skipped."""
+    files and folders are skipped, and so are chitieu's own outputs (:func:`is_own_output`)."""
     found = []
     top = str(folder)
     for root, dirs, names in os.walk(top, followlinks=True):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        outputs = _holds_outputs(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS)]
         below = os.path.relpath(root, top)
         parts = () if below == os.curdir else tuple(below.split(os.sep))
         for name in names:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
+                continue
+            if outputs and name in OUTPUT_NAMES:
                 continue
             path = os.path.join(root, name)
             if os.path.isfile(path):
@@ -217,6 +254,7 @@ def decode_source(src: Source) -> Document:
     if src.kind == "error":
         return _error(doc, src.error)
     own: dict[str, object] = {}  # the file's own metadata
+    bad = 0  # bytes not valid in the file's encoding, each read as one U+FFFD
     try:
         if src.kind == "record":
             doc.text, doc.encoding = decode_text(src.text or "", "utf-8")
@@ -229,11 +267,13 @@ def decode_source(src: Source) -> Document:
             text, own = pdf_document(src.data or b"")
             doc.text, doc.encoding = decode_text(text, "pdf")
         else:
-            doc.text, doc.encoding = decode_bytes(src.data or b"")
+            doc.text, doc.encoding, bad = decode_bytes_counted(src.data or b"")
     except DecodeError as exc:
         return _error(doc, str(exc))
     if own:
         doc.meta, doc.warnings = normalize_meta(src.meta, own, warnings=src.warnings)
+    if bad:
+        doc.warnings = [*doc.warnings, f"bad_bytes:{bad}"]
     if not doc.text.strip():
         return _error(doc, "empty record" if src.kind == "record" else "no text in the document")
     return doc

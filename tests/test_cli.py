@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,3 +108,48 @@ def test_python_extract_of_nothing_has_the_columns():
 def test_python_extract_rejects_mismatched_ids():
     with pytest.raises(ValueError):
         chitieu.extract(["a", "b"], doc_ids=["x"])
+
+
+def test_extract_never_reads_its_own_outputs(tmp_path):
+    """``extract .`` then ``report`` then ``extract .`` again (into the folder and below it, by folder
+    and by a ``**/*`` glob): the same documents each time, no report page or table read as input."""
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text("Huyện phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 45%.\n", encoding="utf-8")
+    assert run("extract", str(folder), "--out", str(folder), "-q").returncode == 0
+    assert run("report", "--data", str(folder)).returncode == 0
+    assert (folder / "report.html").exists() and (folder / ".chitieu-work").is_dir()
+    first = pd.read_csv(folder / "documents.csv")["doc_id"].tolist()
+    assert first == ["a", "b"]
+    for inputs, out in (([str(folder)], folder / "lai"), ([f"{folder}/**/*"], folder / "glob")):
+        result = run("extract", *inputs, "--out", str(out), "--no-cache", "-q")
+        assert result.returncode == 0, result.stderr
+        assert pd.read_csv(out / "documents.csv")["doc_id"].tolist() == first
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["-j", "99999999999999999999"], "--jobs must be at most"),
+        (["-j", str(4 * len(os.sched_getaffinity(0)) + 1)], "--jobs must be at most"),
+        (["--out", "{tmp}/a.txt"], "is a file, not a folder"),
+        (["--out", "{tmp}/a.txt/ket_qua"], "cannot create the folder"),
+    ],
+)
+def test_jobs_and_out_mistakes_are_one_line_usage_errors(tmp_path, option, message):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    option = [o.replace("{tmp}", str(tmp_path)) for o in option]
+    result = run("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *option)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.startswith("chitieu: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and (tmp_path / "a.txt").read_text(encoding="utf-8") == GOOD
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_out_is_a_one_line_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "khoa"
+    out.mkdir(mode=0o555)
+    result = run("extract", str(tmp_path / "a.txt"), "--out", str(out))
+    assert result.returncode == 1 and result.stderr == f"chitieu: --out {out}: the folder is not writable\n"

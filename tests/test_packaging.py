@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _run_outside(code: str, tmp_path) -> str:
@@ -30,3 +32,14 @@ def chitieu_version() -> str:
     import chitieu
 
     return chitieu.__version__
+
+
+def test_html_cleaning_is_a_declared_dependency() -> None:
+    """lxml >= 5.2 moved ``lxml.html.clean`` into ``lxml_html_clean``: without it every .html file fails."""
+    import tomllib
+
+    import lxml.html.clean  # noqa: F401 (the import is the check)
+
+    deps = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {re.split(r"[<>=~!\[; ]", d, maxsplit=1)[0].lower().replace("-", "_") for d in deps}
+    assert {"lxml_html_clean", "trafilatura"} <= names

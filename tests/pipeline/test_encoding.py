@@ -8,6 +8,7 @@ import pytest
 from chitieu.pipeline.encoding import (
     DecodeError,
     decode_bytes,
+    decode_bytes_counted,
     decode_text,
     encode_cp1258,
     encode_tcvn3,
@@ -127,3 +128,37 @@ def test_latin1_counts_count_the_classes_they_name(text):
     beyond = len(re.findall("[\u0100-\u01b0\u1ea0-\u1ef9]", text))
     for limit in (0, 1, beyond - 1, beyond, beyond + 1):
         assert _more_beyond_than(text, limit) == (beyond > limit)
+
+
+UTF8 = TEXT.encode("utf-8")
+CUT = "ư".encode()[:1]  # the first byte of a two-byte character, its second byte lost
+
+
+@pytest.mark.parametrize(
+    ("data", "bad", "expected"),
+    [
+        (UTF8.replace(b"2025", b"\x932025\x94"), 2, TEXT.replace("2025", "\ufffd2025\ufffd")),
+        (UTF8.replace("người".encode(), b"ng" + CUT + "ời".encode()), 1, TEXT.replace("người", "ng\ufffdời")),
+        # a three-byte character cut after two bytes: two replacement characters, one per byte
+        (UTF8.replace("Phấn".encode(), b"Ph" + "ấ".encode()[:2] + b"n"), 2, TEXT.replace("Phấn", "Ph\ufffd\ufffdn")),
+        (UTF8 + b"\xff\xfe\xfd", 3, TEXT + "\ufffd" * 3),
+    ],
+)
+def test_utf8_with_a_few_bad_bytes_stays_utf8(data, bad, expected):
+    assert decode_bytes_counted(data) == (expected, "utf-8", bad)
+    assert decode_bytes(data) == (expected, "utf-8")
+
+
+@pytest.mark.parametrize(("encode", "label"), [(encode_cp1258, "cp1258"), (encode_tcvn3, "tcvn3"), (encode_vni, "vni")])
+@pytest.mark.parametrize("text", [TEXT, "Tỷ lệ hộ nghèo 3%", "Hà Nội"])
+def test_legacy_encodings_still_win_with_strong_evidence(encode, label, text):
+    assert decode_bytes_counted(encode(text))[1:] == (label, 0)
+
+
+def test_plain_ascii_with_a_windows_quote_is_windows_text():
+    # no valid UTF-8 character at all: nothing says UTF-8, the quote is a Windows-1252 quote
+    assert decode_bytes_counted(b"Ty le \x93ho ngheo\x94 3%") == ("Ty le \u201cho ngheo\u201d 3%", "cp1258", 0)
+
+
+def test_a_bom_with_a_stray_byte_is_still_utf8():
+    assert decode_bytes_counted(b"\xef\xbb\xbf" + UTF8 + b"\x93") == (TEXT + "\ufffd", "utf-8-sig", 1)

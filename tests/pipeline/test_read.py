@@ -46,6 +46,21 @@ def test_tcvn3_file_is_converted(tmp_path):
     assert doc.encoding == "tcvn3" and doc.text == ARTICLES[1]
 
 
+def test_stray_bytes_in_a_utf8_file_are_replaced_and_counted_in_the_warnings(tmp_path):
+    path = tmp_path / "le.txt"
+    data = ARTICLES[1].encode("utf-8")
+    path.write_bytes(b"\x93" + data + "ư".encode()[:1] + b" \x94")
+    doc = read_file(path)
+    assert (doc.status, doc.encoding, doc.text) == ("ok", "utf-8", "\ufffd" + ARTICLES[1] + "\ufffd \ufffd")
+    assert doc.warnings == ["bad_bytes:3"]
+    assert read_file(_written(tmp_path / "sach.txt", data)).warnings == []
+
+
+def _written(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
 def test_html_keeps_the_article_and_drops_menus_captions_and_footers(tmp_path):
     path = tmp_path / "tin.html"
     path.write_text(html_page(ARTICLES[0] + " " + ARTICLES[2]), encoding="utf-8")
