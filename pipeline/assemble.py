@@ -15,6 +15,8 @@ own module (:mod:`~chitieu.pipeline.measure`, :mod:`~chitieu.pipeline.status`,
 
 from __future__ import annotations
 
+import regex
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
@@ -28,6 +30,9 @@ from chitieu.pipeline.year import resolve_year
 
 from chitieu.models import Target
 
+_SUBSHARE = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "subshare")) + r"(?![\p{L}])",
+                          regex.IGNORECASE)
+
 
 def assemble(doc: Doc) -> None:
     """One :class:`~chitieu.models.Target` per value, in text order (offsets in ``doc.text``)."""
@@ -40,6 +45,7 @@ def assemble(doc: Doc) -> None:
         sent, pi, para = sentence.span, sentence.para_index, sentence.para
         items, clause_list = sentence_items(doc, sent, sentence.values)
         sentence_status = ""
+        previous_row = None  # the sentence's previous row
         cells = dict(zip((v.start for v in sentence.values), sentence.cells, strict=False))
         for it in items:
             v = it.value
@@ -90,6 +96,8 @@ def assemble(doc: Doc) -> None:
                     year = written
             place, place_source = resolve_place(doc, it, sent, clause_list)
             level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
+            if not level and previous_row and _SUBSHARE.search(t, previous_row.end, v.start):
+                level = previous_row.level  # "tỷ lệ xã đạt chuẩn … 80%, trong đó 30% đạt chuẩn nâng cao": a share of it
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
                 value_high=v.value_high, comparator=comparator, status=status, measure=measure, year=year,
@@ -98,6 +106,7 @@ def assemble(doc: Doc) -> None:
                 place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,
                 period=frame.period, as_of=frame.as_of, estimate=frame.estimate,
             ))
+            previous_row = doc.targets[-1]
     _headline_years(doc, headline)
 
 
