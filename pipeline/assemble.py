@@ -34,6 +34,11 @@ _SUBSHARE = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.c
                           regex.IGNORECASE)
 
 
+# "79,3%/chỉ tiêu 80%": a result and, after a slash, the target it is measured against
+_SLASH_TARGET = regex.compile(r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*$",
+                              regex.IGNORECASE)
+
+
 def assemble(doc: Doc) -> None:
     """One :class:`~chitieu.models.Target` per value, in text order (offsets in ``doc.text``)."""
     t = doc.text
@@ -72,6 +77,8 @@ def assemble(doc: Doc) -> None:
                 status = "actual" if past else doc.default_status
             sentence_status = status
             carried = (pi, status)
+            if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
+                status = "target"  # "đạt 79,3%/chỉ tiêu 80%": the result, then the target it had
             comparator = v.comparator
             if measure == "gap":
                 status = "actual"
@@ -96,7 +103,8 @@ def assemble(doc: Doc) -> None:
                     year = written
             place, place_source = resolve_place(doc, it, sent, clause_list)
             level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
-            if not level and previous_row and _SUBSHARE.search(t, previous_row.end, v.start):
+            if not level and previous_row and (_SUBSHARE.search(t, previous_row.end, v.start)
+                                               or _SLASH_TARGET.match(t, previous_row.end, v.start)):
                 level = previous_row.level  # "tỷ lệ xã đạt chuẩn … 80%, trong đó 30% đạt chuẩn nâng cao": a share of it
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,

@@ -217,10 +217,11 @@ def _prevailing_status(doc: Doc) -> str:
     report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
     2025``), else ``target``."""
     cues = [c for c in doc.cues if not compared(doc.text, 0, c.start)]  # "vượt 0,2% so với chỉ tiêu" sets none
-    goals = sum(c.kind == "target" for c in cues) + sum(y.kind in ("deadline", "vision") for y in doc.years)
+    years = [y for y in doc.years if not compared(doc.text, 0, y.start)]
+    goals = sum(c.kind == "target" for c in cues) + sum(y.kind in ("deadline", "vision") for y in years)
     results = sum(c.kind == "actual" for c in cues)
     if doc.doc_year is not None:
-        results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in doc.years)
+        results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in years)
     if results == goals == 0 and doc.meta.get("date") and not doc.is_plan:
         return "actual"  # a dated report with neither: it states facts
     return "actual" if results > goals else "target"

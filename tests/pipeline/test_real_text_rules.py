@@ -1,0 +1,92 @@
+"""The rules written for real texts, one case each: a text written for the test (with the metadata a
+scraped corpus has) → the fields the annotation guide gives its rows.
+
+Each row is ``(surface, status, measure, year, level, place, words the indicator holds)``; ``None``
+leaves a field unchecked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from chitieu.pipeline.run import process_texts
+
+NEWS = {"url": "https://baonghean.vn/kinh-te.html", "date": "2024-07-05"}
+NATIONAL = {"url": "https://vnexpress.net/kinh-te.html", "date": "2022-01-10"}
+
+CASES = [
+    ("publisher-place-and-report-year", NEWS,
+     "Tỷ lệ hộ nghèo toàn tỉnh còn 2,1%, giảm 0,4% so với cuối năm 2023.",
+     [("2,1%", "actual", "level", 2024, "", "Nghệ An", "hộ nghèo"),
+      ("0,4%", "actual", "decrease", 2024, "", "Nghệ An", "hộ nghèo")]),
+    ("coordinated-subject-of-an-amount", NEWS,
+     "Giá trị xuất khẩu ước đạt 16,8 tỷ USD, tăng 29,9% so với cùng kỳ và bằng 52,6% kế hoạch năm.",
+     [("29,9%", "actual", "increase", 2024, "", "Nghệ An", "xuất khẩu"),
+      ("52,6%", "actual", "level", 2024, "", "Nghệ An", "xuất khẩu")]),
+    ("labelled-items-with-places", {},
+     "Tỷ lệ hộ nghèo năm 2022: Điện Biên 24,5%, Lai Châu 22,1%.",
+     [("24,5%", "actual", "level", 2022, "", "Điện Biên", "hộ nghèo"),
+      ("22,1%", "actual", "level", 2022, "", "Lai Châu", "hộ nghèo")]),
+    ("lead-in-governs-its-list", {},
+     "Kế hoạch phát triển giáo dục\n\nMục tiêu cụ thể giai đoạn 2026-2030 như sau:\n\n"
+     "- Đối với trẻ em\n\n+ Tại địa bàn đô thị: phấn đấu 100% trẻ em được chăm sóc.",
+     [("100%", "target", "level", 2030, "", None, "trẻ em")]),
+    ("group-of-provinces-has-no-place", {"url": "https://vnexpress.net/a.html", "date": "2025-10-08"},
+     "Trong 9 tháng đầu năm 2025, có 16/34 địa phương có mức tăng trưởng GRDP đạt từ 8% trở lên.",
+     [("8%", "actual", "level", 2025, "tinh", "", "tăng trưởng")]),
+    ("another-country", NATIONAL,
+     "Tỷ lệ nợ xấu của Việt Nam là 7%, trong khi Trung Quốc chỉ là 4,3%.",
+     [("7%", "actual", "level", 2022, "", "Việt Nam", "nợ xấu"),
+      ("4,3%", "actual", "level", 2022, "", "", None)]),
+    ("result-then-target-after-a-slash", {"date": "2026-01-10"},
+     "Đến hết năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của cả nước đạt 79,3%/chỉ tiêu 80%.",
+     [("79,3%", "actual", "level", 2025, "xa", "Việt Nam", "nông thôn mới"),
+      ("80%", "target", "level", 2025, "xa", "Việt Nam", "nông thôn mới")]),
+    ("share-of-the-value-before", {},
+     "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
+     "nông thôn mới nâng cao.",
+     [("80%", "target", "level", 2025, "xa", "Tây Ninh", "nông thôn mới"),
+      ("30%", "target", "level", 2025, "xa", "Tây Ninh", "nâng cao")]),
+    ("comparison-neither-frames-nor-dates", NATIONAL,
+     "Tỷ lệ bao phủ bảo hiểm y tế đạt 93,2%, vượt 0,2% so với chỉ tiêu đến năm 2025.",
+     [("93,2%", "actual", "level", 2022, "", "Việt Nam", "bảo hiểm y tế"),
+      ("0,2%", "actual", "gap", 2022, "", "Việt Nam", None)]),
+    ("rate-fixed-by-a-rule", NATIONAL,
+     "Lãi suất cho vay ưu đãi đối với hộ nghèo là 6,6%/năm.",
+     [("6,6%", "other", "level", None, "", None, "lãi suất")]),
+    ("national-issuer", {},
+     "Thủ tướng Chính phủ ban hành Chương trình chuyển đổi số quốc gia với mục tiêu đến năm 2025 kinh tế số chiếm "
+     "20% GDP.",
+     [("20%", "target", "level", 2025, "", "Việt Nam", "kinh tế số")]),
+    ("completion-ratio", {"date": "2024-01-02"},
+     "Năm 2023, thu ngân sách của tỉnh Bắc Ninh đạt 232% so với kế hoạch được giao.",
+     [("232%", "actual", "level", 2023, "", "Bắc Ninh", "kế hoạch")]),
+    ("two-decisions-in-one-sentence", {},
+     "Tỉnh Nghệ An phấn đấu đến năm 2025 có 70% dịch vụ công trực tuyến toàn trình theo Quyết định số 1234/QĐ-UBND "
+     "và 50% doanh nghiệp sử dụng hợp đồng điện tử theo Kế hoạch số 456/KH-UBND.",
+     [("70%", "target", "level", 2025, "", "Nghệ An", "dịch vụ công"),
+      ("50%", "target", "level", 2025, "", "Nghệ An", "hợp đồng điện tử")]),
+]
+
+
+@pytest.mark.parametrize(("meta", "text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_real_text_rules(meta, text, expected) -> None:
+    rows = process_texts([text], ["d"], [meta])[0].targets
+    assert [r.surface for r in rows] == [e[0] for e in expected]
+    for row, (_, status, measure, year, level, place, words) in zip(rows, expected, strict=True):
+        assert (row.status, row.measure, row.year, row.level) == (status, measure, year, level), row
+        if place is not None:
+            assert row.place == place, row
+        if words is not None:
+            assert words in row.indicator.lower(), row.indicator
+
+
+def test_two_decisions_each_their_own() -> None:
+    ((_, _, text, _),) = [c for c in CASES if c[0] == "two-decisions-in-one-sentence"]
+    rows = process_texts([text], ["d"])[0].targets
+    assert [r.decision for r in rows] == ["1234/QĐ-UBND", "456/KH-UBND"]
+
+
+def test_the_period_and_date_of_a_report() -> None:
+    text = "Tính đến ngày 30/6/2023, GRDP 6 tháng đầu năm ước tăng 6,5% so với cùng kỳ."
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert (row.period, row.as_of, row.estimate, row.year) == ("6M", "2023-06-30", True, 2023)
