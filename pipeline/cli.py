@@ -154,6 +154,9 @@ def evaluate(
     Prints one table: tuple P/R/F1, each field's accuracy over matched rows, references' P/R/F1.
 
     Example:  chitieu eval docs.jsonl --id-column id --text-column text --gold-targets gold.csv --halves
+
+    Exit code 0 when every document was processed, 2 when some failed (the table is printed, but their gold
+    rows count as missed), 1 on a usage error.
     """
     import dataclasses
     import json
@@ -200,6 +203,8 @@ def evaluate(
         typer.echo(format_table(rows))
         if misses:
             typer.echo("\n" + (format_misses(found) or "no misses"))
+    if any(r.failed for r in reports):
+        raise typer.Exit(2)  # scores of a set whose documents failed are no scores: as extract, exit 2
 
 
 tools_cli.register(app)

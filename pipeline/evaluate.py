@@ -17,6 +17,7 @@ The scoring rules are in :mod:`chitieu.pipeline.score`, the printed table and mi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -183,7 +184,8 @@ def run_eval(paths: Sequence[str], gold_targets: Path, gold_references: Path | N
         if ids is not None and ids - input_ids:
             warn(f"{len(ids - input_ids)} id(s) of the ids file are not in the input")
         chosen = selections(input_ids, label, subset=subset, ids=ids, halves=halves)
-        return evaluate(extraction, gold_t, gold_r, chosen, misses=misses)
+        reports = evaluate(extraction, gold_t, gold_r, chosen, misses=misses)
+        return [dataclasses.replace(r, failed=tuple(failed)) for r in reports]
 
 
 

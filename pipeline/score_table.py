@@ -35,6 +35,7 @@ class Report:
     references: Score | None = None
     label: str = ""
     documents: int = 0
+    failed: tuple[str, ...] = ()  # documents of the input that could not be processed
 
     def as_dict(self) -> dict:
         """The machine-readable row (``chitieu eval --json``)."""

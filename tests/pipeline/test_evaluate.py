@@ -557,3 +557,23 @@ def test_eval_on_the_real_sets_gives_both_halves(name):
         assert even["targets"][key] + odd["targets"][key] == whole["targets"][key]
     assert whole["targets"]["matched"] > 0.8 * whole["targets"]["gold"]  # the percentages are found
     assert all(whole["fields"][f] is not None for f in ("period", "as_of", "estimate", "place_kind"))
+
+
+def test_eval_exits_2_when_a_document_fails(tmp_path: Path) -> None:
+    """A set whose documents could not be processed is no score: the table is printed, the exit code says so."""
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Năm 2023, tỷ lệ hộ nghèo của tỉnh Hà Giang là 20%.", encoding="utf-8")
+    (docs / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id,start,end,surface,value,status,year,level,place,keywords\n"
+                    "good,43,46,20%,20,actual,2023,,Hà Giang,hộ nghèo\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "chitieu.pipeline.cli", "eval", str(docs), "--gold-targets", str(gold),
+                           "--quiet", "--no-cache", "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr
+    assert "could not be processed" in done.stderr
+    assert "| docs |" in done.stdout  # the table is still printed
