@@ -39,7 +39,7 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     province). Datelines ("Hà Nội, ngày …") in byline lines say where it was written, not what it is
     about; nor does an official document's motto (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``) or dateline
     (``no_subject``, :mod:`chitieu.pipeline.header`)."""
-    bylines = [(s, e) for s, e in paras[:4] if e - s <= HEADING_MAX and _BYLINE_DATE.search(text, s, e)]
+    bylines = [(s, e) for s, e in paras[:4] if _is_byline(text, s, e)]
     places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])]
     official = title is not None  # an official document's title may be long
     title = title or (paras[0] if paras else None)
@@ -111,12 +111,19 @@ def _governing_year(years: list[YearMention]) -> int | None:
 _BYLINE_DATE = regex.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?P<y>(?:19|20)\d\d)(?![\d/.-])")
 
 
+_BYLINE_WORDS = 12  # a byline is a date with a few words ("Hà Nội, ngày 20/9/2024"), not a sentence that dates a document
+
+
+def _is_byline(text: str, s: int, e: int) -> bool:
+    return e - s <= HEADING_MAX and _BYLINE_DATE.search(text, s, e) is not None and len(text[s:e].split()) <= _BYLINE_WORDS
+
+
 def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
     """Year of the publication date in the first lines (a byline), not of a date inside a sentence."""
     for s, e in paras[:4]:
         if e - s > HEADING_MAX:
             continue
-        m = _BYLINE_DATE.search(text, s, e)
+        m = _BYLINE_DATE.search(text, s, e) if _is_byline(text, s, e) else None
         if m:
             return int(m.group("y"))
     return None

@@ -532,7 +532,7 @@ DECISION = [
          "Nghị quyết số 15-NQ/TU ngày 20/5/2022 của Tỉnh ủy Hòa Bình đề ra mục tiêu đến năm 2025:\n- Tỷ lệ đô thị hóa đạt 30%;\n- Tỷ lệ che phủ rừng ổn định trên 51%.",
          Row(30, "=", "target", "level", 2025, "", "Hòa Bình", "đô thị hóa", decision="15-NQ/TU"),
          Row(51, ">", "target", "level", 2025, "", "Hòa Bình", "che phủ rừng", decision="15-NQ/TU"),
-         xfail="place: `Tỉnh ủy Hòa Bình` gives no place"),
+    ),
     case("footnote",
          "Tỉnh Đồng Nai phấn đấu đến năm 2025 có 90% hồ sơ thủ tục hành chính được xử lý trực tuyến(1).\n____________\n(1) Quyết định số 2345/QĐ-UBND ngày 10/8/2022 của UBND tỉnh Đồng Nai.",
          Row(90, "=", "target", "level", 2025, "", "Đồng Nai", "hồ sơ|trực tuyến", decision="2345/QĐ-UBND")),
