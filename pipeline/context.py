@@ -18,12 +18,12 @@ from functools import cache
 import regex
 from chitieu.extractors.cues import find_cues_in
 from chitieu.extractors.lexicon import alternation, rows, words
-from chitieu.extractors.places import find_places_in
+from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.years import find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
-from chitieu.pipeline.place import find_regions, ministry_pattern, national
+from chitieu.pipeline.place import ministry_pattern, national
 from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
 

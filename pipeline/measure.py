@@ -46,6 +46,9 @@ def resolve_measure(text: str, v: Percentage, before: str, after: str) -> Measur
         return read
     increase, decrease, per_period = _patterns()
     window = text[max(0, v.start - _WINDOW):v.start]
-    if per_period.match(text[v.end:v.end + 15]) and (increase.search(window) or decrease.search(window)):
-        return "decrease" if decrease.search(window) else "increase"
+    if per_period.match(text[v.end:v.end + 15]):
+        if decrease.search(window):
+            return "decrease"
+        if increase.search(window):
+            return "increase"
     return "level"

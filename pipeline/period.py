@@ -60,6 +60,7 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate)
 
 
+@lru_cache(maxsize=64)  # the values of one sentence ask the same question
 def context_period(text: str, para: tuple[int, int], sent: tuple[int, int], lead: tuple[int, int] | None) -> str:
     """The part of a year the text around a sentence is about: the last period of the earlier sentences
     of its paragraph, else of the report's title and lead (``Kinh tế 6 tháng đầu năm 2022 …``)."""

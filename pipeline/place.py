@@ -16,7 +16,6 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
-from chitieu.extractors.places import find_regions  # noqa: F401  (re-exported for the context stage)
 from chitieu.extractors.scan import Caseless, phrase_regex
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
