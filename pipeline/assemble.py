@@ -21,7 +21,7 @@ from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
-from chitieu.pipeline.period import context_period, time_frame
+from chitieu.pipeline.period import context_as_of, context_period, time_frame
 from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import resolve_status
@@ -64,6 +64,9 @@ def assemble(doc: Doc) -> None:
             last_indicator = it.indicator or last_indicator
             before, after = t[sent[0]:v.start], t[v.end:sent[1]]
             measure = resolve_measure(t, v, before, after)
+            gapped = previous_row is not None and measure == "level" and _gapped(t, items, it, previous_row)
+            if gapped:  # "giảm ít nhất 30% thời gian …, 30% chi phí …": the verb of the item before
+                measure = previous_row.measure
             other_tails = [r for other in items if other is not it for r in other.tail]
             status = resolve_status(doc, it, sent, para, clause_list, other_tails, pi)
             if not status and sentence_status:
@@ -80,6 +83,8 @@ def assemble(doc: Doc) -> None:
             if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
                 status = "target"  # "đạt 79,3%/chỉ tiêu 80%": the result, then the target it had
             comparator = v.comparator
+            if gapped and comparator == "=":
+                comparator = previous_row.comparator
             if measure == "gap":
                 status = "actual"
                 comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
@@ -88,7 +93,10 @@ def assemble(doc: Doc) -> None:
             status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
             year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
             around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
-            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around)
+            as_of = context_as_of(t, para, sent, doc.report_year) if status == "actual" else ""
+            frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around, as_of)
+            if frame.as_of and not doc.years_in(*sent):
+                year = int(frame.as_of[:4])  # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the paragraph's date
             if year is None:  # a date ("đến hết tháng 8-2022"), else for a result the document's year
                 year = frame.year
                 if year is None and status == "actual":
@@ -116,6 +124,21 @@ def assemble(doc: Doc) -> None:
             ))
             previous_row = doc.targets[-1]
     _headline_years(doc, headline)
+
+
+_BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_words.csv", "list_and")) + r"\s+)?$")
+
+
+def _gapped(text: str, items: list, it, previous) -> bool:
+    """Whether a value repeats the rise or fall verb of the value before it by gapping: both name what
+    they measure right after them and nothing stands between the earlier item and this value but its
+    noun and a comma (``giảm 30% thời gian giải quyết, 30% chi phí tuân thủ``)."""
+    if previous.measure not in ("increase", "decrease"):
+        return False
+    before = next((o for o in items if o.value.start == previous.start), None)
+    if before is None or not before.tail_clean or not it.tail_clean or it.head:
+        return False
+    return bool(_BARE_ITEM.fullmatch(text, previous.end, it.value.start))
 
 
 def _headline_years(doc: Doc, rows: list[int]) -> None:

@@ -273,7 +273,8 @@ def link_decisions(
         sentence = _containing(sentences, t.start)
         stop = min(targets[order[n + 1]].start if n + 1 < len(order) else len(text), sentence[1] if sentence else len(text))
         own = [r for r in references if _symbol(r) and t.end <= r.start < stop
-               and _FOLLOWING.search(text, max(t.end, r.start - 30), r.start)]
+               and _FOLLOWING.search(text, max(t.end, r.start - 30), r.start)
+               and not _DESCRIBED.search(text, max(t.end, r.start - 30), r.start)]
         if own:
             decided[i] = _symbol(own[0])
 
@@ -339,6 +340,7 @@ def link(doc: Doc) -> None:
 
 _REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?<!\w)" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?\s+$")
+_DESCRIBED = re.compile(r"(?<!\w)" + _any_case("described") + r"\s+" + _any_case("govern_before") + r"\s+$")
 _TARGET_WORD = re.compile(r"(?<!\w)" + _link_words("target_word") + r"(?!\w)", re.IGNORECASE)
 _ATTACHED = re.compile(r"(?<!\w)" + _link_words("attached") + r"\s+$", re.IGNORECASE)
 _TITLE_PARAGRAPHS = 6  # where an official document names what it is attached to

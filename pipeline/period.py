@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from chitieu.extractors.estimates import estimated
 from chitieu.extractors.periods import find_as_of, find_periods
 
@@ -37,7 +38,7 @@ def _mentions(sentence: str, default_year: int | None) -> tuple[list[PeriodMenti
 
 
 def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, default_year: int | None,
-               clause_end: int, context_period: str = "") -> TimeFrame:
+               clause_end: int, context_period: str = "", context_as_of: str = "") -> TimeFrame:
     """The period, as_of and estimate of the value ``v`` in the sentence ``sent`` of ``text``."""
     before = text[sent[0]:v.start]
     estimate = estimated(before)
@@ -57,7 +58,27 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         # same part of its own; else the part of the year its paragraph or the report's lead is about
         compared = [p for p in periods if p.base and not p.bare]
         code = compared[0].period if compared else (context_period or "")
+        if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
+            # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
+            return TimeFrame("", context_as_of, year, estimate)
     return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate)
+
+
+_YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
+
+
+@lru_cache(maxsize=64)
+def context_as_of(text: str, para: tuple[int, int], sent: tuple[int, int], default_year: int | None) -> str:
+    """The date the earlier sentences of a paragraph observe their figures at (``Tính đến tháng 6/2025, …``),
+    when the last date or period they write is one."""
+    if sent[0] <= para[0]:
+        return ""
+    before = text[para[0]:sent[0]]
+    dates = [d for d in find_as_of(before, default_year) if not d.base and d.as_of and d.kind == "through"]
+    periods = [p for p in find_periods(before) if not p.base]
+    if dates and not any(p.start > dates[-1].end for p in periods):
+        return dates[-1].as_of
+    return ""
 
 
 @lru_cache(maxsize=64)  # the values of one sentence ask the same question

@@ -364,6 +364,7 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
         _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
     _fill_gaps(ctx, items)
     borrow_subjects(ctx, items)
+    _lead_level(ctx, sent, items)
     topic = _TOPIC.match(ctx.text, sent[0], sent[1])
     if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
         np = " ".join(topic.group("np").split())
@@ -376,6 +377,29 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
 # "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values
 _TOPIC = regex.compile(_words("topic_opener") + r"\s+(?P<np>[^,:;]{2,60}?(?:,\s*[^,:;\s]+(?:\s+[^,:;\s]+)?)?)\s*,\s+"
                        r"(?=[^,;]*" + _words("topic_verb") + ")", regex.IGNORECASE)
+
+
+# "Ở cấp huyện, 51% …", "Đối với cấp xã: …": a sentence that opens on a level alone
+_LEAD = regex.compile(r"\s*(?:" + _words("level_particle", "topic_opener") + r"\s+)?(?P<lv>[^,:;]{2,30}?)\s*[,:]\s",
+                      regex.IGNORECASE)
+
+
+def _lead_level(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A sentence that opens on a level and a comma gives that level to its values that name none.
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> [t.level for t in assemble_targets("Ở cấp huyện, 51% đã đạt chuẩn, 20% đạt chuẩn nâng cao.", "d")[0]]
+        ['huyen', 'huyen']
+    """
+    lead = _LEAD.match(ctx.text, sent[0], sent[1])
+    if not lead or not items or items[0].value.start < lead.end():
+        return
+    found = find_levels(lead.group("lv"))
+    if len(found) != 1 or found[0].level == "multi" or len(found[0].surface) < len(lead.group("lv").strip()):
+        return
+    for it in items:
+        if not it.level:
+            it.level = found[0].level
 
 
 def _fill_gaps(ctx: Doc, items: list[Item]) -> None:

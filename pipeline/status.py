@@ -34,6 +34,18 @@ _SAME_YEAR = regex.compile(r"(?<![\p{L}])" + alternation(_words("same_year")) + 
 _WEAK_CUES = frozenset(_words("weak_actual"))
 
 
+# "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
+_PASSIVE_AFTER = regex.compile(r"\s+(?:" + alternation([w for w in words("indicator_words.csv", "passive") if "được" in w]) + r")(?![\p{L}])",
+                               regex.IGNORECASE)
+
+
+def _bracketed(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside brackets opened after ``lo``: "(đạt mục tiêu đề ra …)" is a remark
+    on its own sentence, no frame for the sentences after it."""
+    part = text[lo:pos]
+    return part.count("(") > part.count(")")
+
+
 def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, int],
                     clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
     v = it.value
@@ -64,7 +76,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
-    if any(c.kind == "actual" for s, e in it.tail for c in ctx.cues_in(s, e)):
+    if any(c.kind == "actual" and not (ctx.is_plan and _PASSIVE_AFTER.match(ctx.text, c.end))
+           for s, e in it.tail for c in ctx.cues_in(s, e)):
         return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
     if find_periods(ctx.text[sent[0]:v.start]):
         return "actual"  # "9 tháng đầu năm, …": the part of a year a report covers
@@ -78,7 +91,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
     if said:
         return ctx.year_status(said[-1])
-    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0]) if not compared(ctx.text, para[0], c.start)]
+    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])
+               if not compared(ctx.text, para[0], c.start) and not _bracketed(ctx.text, para[0], c.start)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:

@@ -24,7 +24,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import NUMBER_RE
 from chitieu.pipeline.doc import Doc, Item
-from chitieu.pipeline.indicator import Ranges, clean_head, content_words, measure_noun_re, trim
+from chitieu.pipeline.indicator import Ranges, clean_head, content_words, measure_noun_re, tail_extent, trim
 
 _SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subject may stand in
 
@@ -71,7 +71,28 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
     if verb is not None and content_words(text[lo:verb.start()], stop_at=1) > 0:
         return clean_head(text, [(lo, verb.start())], subject=True)
     start = magnitude.match(text, amount.end(), hi).end()
-    return trim(text, [(start, hi)])
+    counted = trim(text, tail_extent(text, [(start, hi)]))  # "137 hộ so với đầu năm": what is counted
+    owner = _owner_before(text, lo, amount.start(), counted)
+    return owner or counted
+
+
+def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
+    """``Hộ nghèo có 10.689 hộ``: a subject that has a number of its own unit (the counted word opens
+    it) is what the amount counts."""
+    if not counted:
+        return []
+    has = _has_end().search(text, lo, hi)
+    unit = " ".join(text[counted[0][0]:counted[-1][1]].lower().split())
+    owner = " ".join(text[lo:has.start()].lower().split()) if has else ""
+    if has and unit and owner.startswith(unit + " ") and len(unit.split()) <= 2:
+        return clean_head(text, [(lo, has.start())], subject=True)
+    return []
+
+
+@cache
+def _has_end() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "count_link")) + r"\s*$",
+                         regex.IGNORECASE)
 
 
 _SEPARATOR = regex.compile(r",(?!\d)|;|\(")  # a comma between digits is a decimal comma ("18,259 triệu")
@@ -81,6 +102,20 @@ def _last_separator(text: str, lo: int, hi: int, skip: str = "") -> int:
     """The position of the last separator in ``text[lo:hi]`` (not one of ``skip``), or -1."""
     found = [m.start() for m in _SEPARATOR.finditer(text, lo, hi) if m.group() not in skip]
     return found[-1] if found else -1
+
+
+def _counts_parent(ctx: Doc, items: list[Item], it: Item, subject: Ranges) -> bool:
+    """Whether a bracketed value's subject is only the unit its parent value counts (``hộ`` of ``Hộ nghèo``):
+    then it keeps the parent's indicator."""
+    unit = " ".join(ctx.render(subject).lower().split())
+    parents = [o for o in items if o.value.end <= it.scope.start and o.scope is it.scope.parent]
+    if not parents or " " in unit:
+        return False
+    parent = parents[-1]
+    if parent.indicator.lower().startswith(unit + " "):
+        it.indicator = parent.indicator
+        return True
+    return False
 
 
 def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
@@ -110,6 +145,8 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
                 break
             lo = max(_last_separator(text, floor, hi) + 1, floor)
             subject = _subject(text, lo, hi)
+            if subject and scope.paren and _counts_parent(ctx, items, it, subject):
+                break  # "hộ nghèo …, chiếm 3,20% (tăng 137 hộ …, chiếm tỷ lệ 0,04%)": the value it comments on
             if subject:
                 it.indicator = ctx.render(noun + subject + it.tail_clean)
                 borrowed.setdefault(id(scope), subject)
