@@ -109,6 +109,9 @@ def assemble(doc: Doc) -> None:
                 written = doc.doc_year or (doc.report_year if period_end else None)
                 if written and year > written:
                     year = written
+            as_of = frame.as_of
+            if as_of and year and as_of[:4] != str(year) and not frame.as_of_year_written:
+                as_of = f"{year}{as_of[4:]}"  # "Tính đến ngày 14/8, …": a day without its year is of the figure's year
             place, place_source = resolve_place(doc, it, sent, clause_list)
             level = "tinh" if not place and shared_by_places(doc, it) else it.level  # "16/34 địa phương"
             if not level and previous_row and (_SUBSHARE.search(t, previous_row.end, v.start)
@@ -120,7 +123,7 @@ def assemble(doc: Doc) -> None:
                 level=level, place=place, indicator=it.indicator,
                 sentence=t[sent[0]:sent[1]], sentence_start=sent[0], sentence_end=sent[1],
                 place_kind=place_kind(place), place_source=place_source if place else "", date=doc.date,
-                period=frame.period, as_of=frame.as_of, estimate=frame.estimate,
+                period=frame.period, as_of=as_of, estimate=frame.estimate,
             ))
             previous_row = doc.targets[-1]
     _headline_years(doc, headline)

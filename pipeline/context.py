@@ -229,8 +229,8 @@ def _prevailing_status(doc: Doc) -> str:
     results = sum(c.kind == "actual" for c in cues)
     if doc.doc_year is not None:
         results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in years)
-    if results == goals == 0 and doc.meta.get("date") and not doc.is_plan:
-        return "actual"  # a dated report with neither: it states facts
+    if results == goals == 0 and not doc.is_plan:
+        return "actual"  # a report with neither: it states facts
     return "actual" if results > goals else "target"
 
 

@@ -332,8 +332,13 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
     ranges = _remove_noise(text, tail_extent(text, ranges))
     ranges = subtract(ranges, place_holes(text, lo, hi))  # "… của tỉnh Vĩnh Phúc được xử lý …"
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.
-    frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)]
+    frames = [(m.start(), m.end()) for m in _cut_cue_re().finditer(text, lo, hi)
+              if not _COMPLETION_BASE.search(text, max(lo, m.start() - 8), m.end())]
     return trim(text, subtract(ranges, frames))
+
+
+# "đạt 78% so với chỉ tiêu được giao": what a completion ratio is measured against stays in its indicator
+_COMPLETION_BASE = regex.compile(r"so\s+với\s+" + alternation(_words("completion_base")) + r"$", regex.IGNORECASE)
 
 
 def render(text: str, ranges: Ranges) -> str:

@@ -30,6 +30,7 @@ class TimeFrame:
     as_of: str = ""
     year: int | None = None  # the year the period or the date implies
     estimate: bool = False
+    as_of_year_written: bool = True  # "tính đến ngày 14/8": the year came from the document's
 
 
 @lru_cache(maxsize=256)
@@ -61,7 +62,7 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
             # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
             return TimeFrame("", context_as_of, year, estimate)
-    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate)
+    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate, not as_of or as_of[0].year_written)
 
 
 _YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")

@@ -72,6 +72,10 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
         return clean_head(text, [(lo, verb.start())], subject=True)
     start = magnitude.match(text, amount.end(), hi).end()
     counted = trim(text, tail_extent(text, [(start, hi)]))  # "137 hộ so với đầu năm": what is counted
+    unit = _amount_unit().match(text, start, hi)
+    if unit is not None:  # "thu nộp ngân sách hơn 7.300 tỷ đồng": money or a measure names no subject
+        before = _comparator_end().sub("", text[lo:amount.start()])
+        return clean_head(text, [(lo, lo + len(before))], subject=True) if content_words(before, stop_at=1) else []
     owner = _owner_before(text, lo, amount.start(), counted)
     return owner or counted
 
@@ -87,6 +91,17 @@ def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
     if has and unit and owner.startswith(unit + " ") and len(unit.split()) <= 2:
         return clean_head(text, [(lo, has.start())], subject=True)
     return []
+
+
+@cache
+def _amount_unit() -> regex.Pattern:
+    return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+@cache
+def _comparator_end() -> regex.Pattern:
+    before = [r["phrase"] for r in rows("comparators.csv") if r["position"] == "before"]
+    return regex.compile(r"(?:\s+(?:" + alternation(before) + r"))*\s*$", regex.IGNORECASE)
 
 
 @cache

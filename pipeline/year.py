@@ -12,10 +12,16 @@ above, then the title.
 
 from __future__ import annotations
 
+import regex
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import compared, inner, outside, scope_chain
 
 from chitieu.models import YearMention
+
+# "so với cùng kỳ năm 2019": what a figure is compared with, the same part of the year before
+_SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "same_period")) + r"\s+(?:năm\s+)?$",
+                             regex.IGNORECASE)
 
 
 def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[int, int],
@@ -52,7 +58,9 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     if picked:
         return picked
     if status != "target":
-        return None
+        # 4b. "… bằng 113% so với cùng kỳ năm 2019": the same part of the year after
+        base = [y for y in ctx.years_in(sent[0], sent[1]) if _SAME_PERIOD.search(text, max(sent[0], y.start - 16), y.start)]
+        return base[0].year + 1 if base else None
     # 5. the nearest heading above, then the title
     return ctx.heading_years.get(para_index) or ctx.title_year
 
