@@ -68,6 +68,24 @@ _OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "o
                        regex.IGNORECASE)
 
 
+# "Ngân hàng VPBank", "Công ty Vinamilk", "NutiFood": a business named by its noun and a name, or by a
+# brand written in camel case (not an all-capital abbreviation)
+_BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business")) + r")\s+\p{Lu}"
+                          r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
+
+
+def _about_a_business(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether the title or lead names a business: its figures are the business's, not the nation's.
+
+        >>> _about_a_business("VPBank tăng trưởng 37% lợi nhuận quý I", [(0, 39)])
+        True
+        >>> _about_a_business("Cả nước có 78% số xã đạt chuẩn nông thôn mới", [(0, 44)])
+        False
+    """
+    lo, hi = (paras[0][0], paras[min(1, len(paras) - 1)][1]) if paras else (0, 0)
+    return _BUSINESS.search(text, lo, hi) is not None
+
+
 def _title_ministry(text: str, title: tuple[int, int]) -> str:
     """A ministry that a short title names as the owner (``Kế hoạch … của Bộ Xây dựng``), when the
     title names no province: its figures are about its own work."""
@@ -162,7 +180,7 @@ def build_context(doc: Doc) -> None:
     if not doc.subject:  # the text never names its place: the publisher tells it
         url = doc.meta.get("url") or None
         publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
-        if publisher is not None:
+        if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
     doc.is_plan = is_plan(text, paras)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""

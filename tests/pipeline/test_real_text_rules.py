@@ -87,6 +87,13 @@ CASES = [
      "Năm 2022, hộ cận nghèo có 5.120 hộ, chiếm 2,75% tổng số hộ (giảm 310 hộ so với đầu năm, chiếm tỷ lệ 0,2%).",
      [("2,75%", "actual", "level", 2022, "", None, "hộ cận nghèo"),
       ("0,2%", "actual", None, 2022, "", None, "hộ cận nghèo")]),
+    ("a-business-is-no-nation", {"url": "https://dantri.com.vn/kinh-doanh/a.html", "date": "2021-04-20"},
+     "SeABank công bố kết quả kinh doanh quý I\nLợi nhuận trước thuế của ngân hàng tăng 25% so với cùng kỳ.",
+     [("25%", "actual", "increase", 2021, "", "", "lợi nhuận")]),
+    ("same-period-of-a-year-before", {"url": "https://example.org/a.html"},
+     "Tính đến ngày 20/9, Cục Thuế đã thu 2.100 tỷ đồng, đạt 81% so với dự toán; bằng 112% so với cùng kỳ năm 2018.",
+     [("81%", "actual", "level", 2019, "", None, "dự toán"),
+      ("112%", "actual", "level", 2019, "", None, "cùng kỳ")]),
 ]
 
 
@@ -128,3 +135,15 @@ def test_a_document_approved_earlier_sets_no_target() -> None:
     (row,) = process_texts([text], ["d"])[0].targets
     assert row.status == "target"
     assert row.decision != "88/QĐ-UBND"
+
+
+def test_an_amount_of_money_names_no_subject() -> None:
+    text = "Năm 2019, Cục Thuế đã thu 2.100 tỷ đồng, đạt 81% so với dự toán."
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert "thu" in row.indicator and "đồng" not in row.indicator
+
+
+def test_a_day_without_its_year_takes_the_figures_year() -> None:
+    text = "Tính đến ngày 20/9, Cục Thuế đã thu 2.100 tỷ đồng, bằng 112% so với cùng kỳ năm 2018."
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert (row.year, row.as_of) == (2019, "2019-09-20")
