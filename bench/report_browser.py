@@ -152,7 +152,8 @@ def run(data: Path, shots: Path, build: bool) -> int:
         href = driver.execute_script("return document.querySelector('tr.detail .actions a').getAttribute('href')")
         t0 = time.perf_counter()
         driver.execute_script(f"location.hash = {href!r}")
-        _wait(driver, "return document.querySelector('#doc .text .hl') && !document.getElementById('panel').hidden")
+        _wait(driver, "return document.getElementById('doc').hasAttribute('data-shown') && "
+                      "!document.getElementById('panel').hidden")
         print(f"open a document (text file loaded, highlighted): {(time.perf_counter() - t0) * 1e3:.0f} ms")
         driver.save_screenshot(str(shots / "report-desktop-doc.png"))
         errors += _errors(driver)
@@ -178,7 +179,8 @@ def run(data: Path, shots: Path, build: bool) -> int:
         _wait(driver, "return !!document.querySelector('tr.detail .sentence mark')")
         href = driver.execute_script("return document.querySelector('tr.detail .actions a').getAttribute('href')")
         driver.execute_script(f"location.hash = {href!r}")
-        _wait(driver, "return document.querySelector('#doc .text .hl') && !document.getElementById('panel').hidden")
+        _wait(driver, "return document.getElementById('doc').hasAttribute('data-shown') && "
+                      "!document.getElementById('panel').hidden")
         driver.save_screenshot(str(shots / "report-phone-doc.png"))
         errors += _errors(driver)
     finally:

@@ -428,6 +428,7 @@ JS = r"""
     var art = $("doc");
     current = d;
     art.textContent = "";
+    art.removeAttribute("data-shown");
     var nd = D.docs.doc_id.length;
     $("doc-prev").setAttribute("href", "#doc/" + Math.max(0, d - 1));
     $("doc-next").setAttribute("href", "#doc/" + Math.min(nd - 1, d + 1));
@@ -446,7 +447,7 @@ JS = r"""
     withDoc(d, function (doc) {
       if (current !== d) { return; }
       box.textContent = "";
-      if (!doc) { box.appendChild(el("em", "", "text not available")); return; }
+      if (!doc) { box.appendChild(el("em", "", "text not available")); art.setAttribute("data-shown", String(d)); return; }
       var spans = spansOf(d, doc);
       var legend = el("p");
       spans.map(function (s) { return s[2]; }).filter(function (l, j, all) { return all.indexOf(l) === j; })
@@ -454,6 +455,7 @@ JS = r"""
         .forEach(function (l) { legend.appendChild(el("span", "hl legend l-" + (RANK.indexOf(l) >= 0 ? l : "other"), l)); });
       art.insertBefore(legend, box);
       box.appendChild(highlight(doc.text, spans));
+      art.setAttribute("data-shown", String(d));
       box.onclick = function (ev) {
         var t = ev.target.closest ? ev.target.closest(".hl") : null;
         if (!t) { return; }
