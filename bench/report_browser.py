@@ -1,6 +1,7 @@
 """The review report in headless Chromium: load time, filter time per keystroke, console errors, screenshots.
 
     python -m bench.report_browser --data /tmp/rep-out          # a folder written by `chitieu extract`
+    python -m bench.report_browser --data /tmp/rep-out --scale 3 --shots /tmp/x3   # 3 copies of it
 
 Writes ``DATA/report.html`` (unless ``--no-build``), opens it from ``file://`` in headless Chromium
 (``/usr/bin/chromium`` and ``chromedriver`` through selenium) and prints:
@@ -102,6 +103,26 @@ def _phone_fit(driver) -> dict:
                 y2025: years['2025'], y2030: years['2030']};""")
 
 
+def scaled(data: Path, times: int, out: Path) -> Path:
+    """``times`` copies of the tables of ``data`` (document ids suffixed ``~k``) in ``out``: a larger
+    corpus with the same texts, to see how the report grows."""
+    import json
+
+    import pandas as pd
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("targets", "references", "documents", "spans"):
+        frame = pd.read_csv(data / f"{name}.csv", dtype=str, keep_default_na=False)
+        copies = [frame.assign(doc_id=frame["doc_id"] + (f"~{k}" if k else "")) for k in range(times)]
+        pd.concat(copies).to_csv(out / f"{name}.csv", index=False)
+    with open(data / "texts.jsonl", encoding="utf-8") as src, open(out / "texts.jsonl", "w", encoding="utf-8") as dst:
+        rows = [json.loads(line) for line in src if line.strip()]
+        for k in range(times):
+            for row in rows:
+                dst.write(json.dumps({**row, "doc_id": row["doc_id"] + (f"~{k}" if k else "")}, ensure_ascii=False) + "\n")
+    return out
+
+
 def run(data: Path, shots: Path, build: bool) -> int:
     page = data / "report.html"
     if build:
@@ -199,11 +220,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/tmp/rep-out"), help="folder written by `chitieu extract`")
     parser.add_argument("--shots", type=Path, default=Path("/tmp"), help="folder for the screenshots")
     parser.add_argument("--no-build", action="store_true", help="open the report.html already there")
+    parser.add_argument("--scale", type=int, default=1, help="report on this many copies of the data "
+                        "(written to DATA-xN; to see how load and filter times grow)")
     args = parser.parse_args(argv)
     if not (args.data / "targets.csv").exists():
         print(f"no targets.csv in {args.data}: run `chitieu extract … --out {args.data}` first", file=sys.stderr)
         return 1
-    return run(args.data, args.shots, not args.no_build)
+    data = args.data
+    if args.scale > 1:
+        data = scaled(args.data, args.scale, args.data.with_name(f"{args.data.name}-x{args.scale}"))
+    return run(data, args.shots, not args.no_build or args.scale > 1)
 
 
 if __name__ == "__main__":
