@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 
 from chitieu.pipeline import __version__
 
-__all__ = ["__version__", "extract", "extract_documents", "extract_references"]
+__all__ = ["__version__", "extract", "extract_documents", "extract_references", "render"]
 
 Meta = Iterable[Mapping[str, object] | None] | None  # per text: {"url", "date", "outlet", "title"}
 
@@ -43,3 +43,11 @@ def extract_documents(texts: Iterable[str], doc_ids: Iterable[str] | None = None
     from chitieu.pipeline.run import tables
 
     return tables(texts, doc_ids, meta)["documents"]
+
+
+def render(text_or_doc, doc_id: str = "text"):
+    """One text (or a ``DocResult``) with its targets and references highlighted, for a notebook:
+    shown as HTML by Jupyter, fields on hover or tap; ``.to_displacy()`` for displaCy's span view."""
+    from chitieu.display import render as _render
+
+    return _render(text_or_doc, doc_id)

@@ -81,7 +81,7 @@ OUTPUT_NAMES = frozenset([
     "targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl", "targets.parquet",
     "report.html", "chitieu.db", "metadata.json", "conflicts.csv",
 ])
-OUTPUT_FOLDERS = frozenset([".chitieu-work", "targets_parquet"])
+OUTPUT_FOLDERS = frozenset([".chitieu-work", "targets_parquet", "report_files"])
 _MARKERS = ("documents.csv", "targets.csv")
 
 

@@ -83,15 +83,17 @@ def conflicts(
 def report(
     data: Data = _OUTPUTS,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
+    single_file: Annotated[bool, typer.Option("--single-file", help="Put the data inside the page (one file to "
+                                              "send; for a few hundred documents).")] = False,
 ) -> None:
-    """Write one self-contained HTML page to review every extraction.
+    """Write the review report: DATA/report.html and its data in DATA/report_files/ (open it offline, no CDN).
 
-    Each document's text with values, years, levels, places and references highlighted, a filterable table (click a row to jump to its highlight) and a chart of targets by year per place. Opens offline: no CDN.
+    A paged table of the targets filtered by place, year, status, level and words of the indicator (tap a row for all its fields and its sentence), a chart of rows by year, and each document's text with values, years, levels, places and references highlighted (tap one for its fields). Texts load only when opened, so 10,000 documents open in about a second. Keep report_files/ beside report.html when copying it.
     """
     from chitieu.tools.report import write_report
 
     _need_data(data)
-    path = write_report(data, out or data / "report.html")
+    path = write_report(data, out or data / "report.html", single_file=single_file)
     typer.echo(f"report → {path}", err=True)
 
 

@@ -1,263 +1,242 @@
-"""One self-contained HTML page to review every extraction.
+"""The review report: every extraction in its text, as a page that opens fast at 10,000 documents.
 
-Each document's text with its highlighted spans (values, years, levels, places, references,
-… in the style of displaCy's span view), a filterable table of the targets linked both ways to
-the highlights (click a row: the page scrolls to the value and flashes it), and a chart of
-targets by year per place (inline SVG). No external CSS, JS, font or CDN.
+``report.html`` is small: the page, its CSS and its script. Beside it, ``report_files/``:
 
-Every piece of corpus text goes through :func:`html.escape`; the script is static and reads
-only the DOM, so a document containing ``<script>`` shows it as text::
+- ``data.js``: the table (one row per target, columnar, repeated strings stored once) and the list
+  of documents, loaded by ``<script src>`` so the page works from ``file://`` (no fetch);
+- ``docs/NNNN.js``: the texts and their highlights, a few hundred kilobytes per file, loaded only
+  when a document or a row's sentence is opened.
 
-    >>> render_text("a <b>60%</b>", [(5, 8, "value", "60", "v-0-5-8", "")])[:63]
-    'a &lt;b&gt;<span class="hl l-value start" data-s="0" data-k="0"'
+The table is paged and filtered in memory (place, year, status, level, words of the indicator);
+a document view is drawn on demand (``#doc/<n>/<start>-<end>``, so it can be bookmarked).
+``single_file=True`` puts the same data inside the one page instead (for a handful of documents,
+to send as one attachment).
+
+Corpus text never becomes markup: the data files are JSON with ``<`` written ``\\u003c``, and the
+script writes every piece of text with ``textContent``::
+
+    >>> _json({"t": "</script><img src=x onerror=alert(1)>"})
+    '{"t":"\\\\u003c/script>\\\\u003cimg src=x onerror=alert(1)>"}'
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
-from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
 from chitieu.tools.report_assets import CSS, JS
 from chitieu.tools.tables import load_spans, load_table, load_texts, with_codes
 
-LABEL_ORDER = ("value", "year", "level", "place", "reference", "comparator", "status", "cue", "indicator")
+SHARD_CHARS = 250_000  # text per docs/NNNN.js file: one opened document loads about this much
 
-# (start, end, label, detail, element id or "", tooltip)
-SpanItem = tuple[int, int, str, str, str, str]
+# Columns of the table in data.js; "enum" ones hold an index into their list of distinct values.
+ROW_COLUMNS = ("doc", "start", "end", "surface", "value", "value_high", "comparator", "status", "measure",
+               "year", "level", "place", "indicator", "indicator_code", "decision", "period", "as_of",
+               "estimate", "place_kind", "place_source", "sentence_start", "sentence_end")
+ENUM_COLUMNS = frozenset({"comparator", "status", "measure", "level", "place", "indicator_code", "decision",
+                          "period", "place_kind", "place_source"})
+DOC_COLUMNS = ("doc_id", "title", "date", "outlet", "url", "path", "status", "error", "chars", "targets", "shard")
 
 
-def _esc(value: object) -> str:
+def _json(value: object) -> str:
+    """Compact JSON that is safe inside ``<script>`` and any JavaScript file (no ``</script>``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _plain(value: object) -> object:
+    """A cell as JSON: NA → None, whole floats stay floats, numpy scalars → Python."""
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return html.escape(str(value), quote=True)
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
 
 
-def value_id(doc_index: int, start: int, end: int) -> str:
-    """The element id of a value's highlight: ``v-<document number>-<start>-<end>``."""
-    return f"v-{doc_index}-{start}-{end}"
+class _Enum:
+    """Distinct strings of one column, in order of first use; the rows keep indexes."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def __call__(self, value: object) -> int:
+        key = "" if value is None else str(value)
+        if key not in self.index:
+            self.index[key] = len(self.values)
+            self.values.append(key)
+        return self.index[key]
 
 
-def _rank(label: str) -> int:
-    return LABEL_ORDER.index(label) if label in LABEL_ORDER else len(LABEL_ORDER)
+def _reference_detail(ref: dict) -> str:
+    bits = [ref.get("canonical"), ref.get("doc_type"), ref.get("issuer"), ref.get("issue_date")]
+    return " · ".join(str(b) for b in bits if b and b is not pd.NA)
 
 
-def render_text(text: str, spans: list[SpanItem]) -> str:
-    """``text`` as HTML with every span highlighted; overlapping spans share the pieces they cover.
+def report_data(targets: pd.DataFrame, references: pd.DataFrame, documents: pd.DataFrame,
+                spans: pd.DataFrame, texts: dict[str, str], title: str = "chitieu report"
+                ) -> tuple[dict, list[list]]:
+    """The index data (``data.js``) and the shards (``docs/NNNN.js``) from the tables (pure).
 
-    The text is cut at every span boundary; each piece is one ``<span class="hl …">`` listing
-    the spans covering it in ``data-s`` (span ``k`` = every element with ``data-s~="k"``); the
-    first piece of a span carries its ``id``, ``data-k`` and a ``data-tag`` label shown by CSS.
+    Index: ``{"title", "rows": {column: [...]}, "enums": {column: [...]}, "docs": {column: [...]},
+    "labels": [...], "mismatches": n}``; a row's ``doc`` is the document's position in ``docs``.
+    Shard: ``[[doc position, text, [[start, end, label index, detail], ...]], ...]``, the spans that
+    are not values (values are rows of the table).
     """
-    valid = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
-    cuts = sorted({0, len(text), *(s[0] for s in valid), *(s[1] for s in valid)})
-    out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = _esc(text[a:b])
-        covering = [(k, s) for k, s in enumerate(valid) if s[0] <= a and b <= s[1]]
-        if not covering:
-            out.append(piece)
-            continue
-        covering.sort(key=lambda ks: (_rank(ks[1][2]), ks[1][1] - ks[1][0]))
-        labels = []
-        for _, s in covering:
-            if s[2] not in labels:
-                labels.append(s[2])
-        classes = ["hl"] + [f"l-{_css(lbl)}" for lbl in labels]
-        attrs = [f'data-s="{" ".join(str(k) for k, _ in covering)}"']
-        starting = [(k, s) for k, s in covering if s[0] == a]
-        if starting:
-            k, s = starting[0]
-            classes.append("start")
-            attrs.append(f'data-k="{k}"')
-            if s[4]:
-                attrs.append(f'id="{_esc(s[4])}"')
-            attrs.append(f'data-tag="{_esc(" ".join(dict.fromkeys(x[2] for _, x in starting)))}"')
-        tips = [s[5] or f"{s[2]}: {s[3]}" for _, s in covering]
-        attrs.append(f'title="{_esc(" | ".join(tips))}"')
-        out.append(f'<span class="{" ".join(classes)}" {" ".join(attrs)}>{piece}</span>')
-    return "".join(out)
-
-
-def _css(label: str) -> str:
-    return "".join(ch if ch.isalnum() else "_" for ch in label.lower())
-
-
-def _fmt(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _tooltip(row: pd.Series) -> str:
-    bits = [f"{_fmt(row['value'])}%", row["status"], row["measure"], _fmt(row["year"]) or "no year",
-            row["level"] or "no level", row["place"] or "no place", row["indicator_code"] or "no code"]
-    tip = " · ".join(str(b) for b in bits)
-    if row["indicator"]:
-        tip += f" — {row['indicator']}"
-    if row["decision"]:
-        tip += f" [{row['decision']}]"
-    return tip
-
-
-def targets_by_year_svg(targets: pd.DataFrame) -> str:
-    """Dot grid: one row per place, one column per year, dot area ∝ number of target rows."""
-    frame = targets[targets["year"].notna()] if not targets.empty else targets
-    if frame.empty:
-        return '<svg xmlns="http://www.w3.org/2000/svg" width="420" height="40" role="img">' \
-               '<text x="10" y="25" font-size="13">No target with a year.</text></svg>'
-    places = frame["place"].replace("", "?").value_counts()
-    years = sorted(int(y) for y in frame["year"].unique())
-    counts = frame.assign(p=frame["place"].replace("", "?")).groupby(["p", "year", "status"]).size()
-    left, top, cw, rh = 150, 40, 46, 30
-    width, height = left + cw * len(years) + 20, top + rh * len(places) + 10
-    biggest = max(1, int(counts.groupby(level=[0, 1]).sum().max()))
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
-           ' font-family="sans-serif" font-size="12" role="img" id="chart">',
-           "<title>Targets by year per place (click a dot to filter the table)</title>"]
-    for j, year in enumerate(years):
-        out.append(f'<text x="{left + cw * j + cw / 2:.0f}" y="{top - 14}" text-anchor="middle" fill="#555">{year}</text>')
-    for i, place in enumerate(places.index):
-        y = top + rh * i + rh / 2
-        out.append(f'<line x1="{left - 5}" y1="{y:.0f}" x2="{width - 10}" y2="{y:.0f}" stroke="#eee"/>')
-        out.append(f'<text x="{left - 10}" y="{y + 4:.0f}" text-anchor="end">{_esc(place)}</text>')
-        for j, year in enumerate(years):
-            n_t = int(counts.get((place, year, "target"), 0))
-            n_a = int(counts.get((place, year, "actual"), 0))
-            n = n_t + n_a
-            if not n:
-                continue
-            r = 3 + 11 * math.sqrt(n / biggest)
-            x = left + cw * j + cw / 2
-            tip = f"{place} {year}: {n_t} target(s), {n_a} actual(s)"
-            out.append(f'<g class="dot" data-place="{_esc("" if place == "?" else place)}" data-year="{year}">'
-                       f'<title>{_esc(tip)}</title>'
-                       f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{r:.1f}" fill="#4e79a7" fill-opacity="0.75"/>'
-                       f'<text x="{x:.0f}" y="{y + 4:.0f}" text-anchor="middle" fill="#fff" font-size="10">{n}</text></g>')
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _options(values: list[str], labels: dict[str, str] | None = None) -> str:
-    opts = ['<option value="">all</option>']
-    for v in values:
-        shown = (labels or {}).get(v, v) or "(empty)"
-        opts.append(f'<option value="{_esc(v)}">{_esc(shown)}</option>')
-    return "".join(opts)
-
-
-def build_report(targets: pd.DataFrame, references: pd.DataFrame, documents: pd.DataFrame,
-                 spans: pd.DataFrame, texts: dict[str, str], title: str = "chitieu report") -> str:
-    """The HTML page (a string) from the tables (pure: no I/O besides the bundled CSS/JS)."""
     targets = with_codes(targets)
     doc_ids = list(dict.fromkeys([*documents["doc_id"].tolist(), *texts.keys(), *targets["doc_id"].tolist()]))
-    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    position = {d: i for i, d in enumerate(doc_ids)}
+    meta = {str(r["doc_id"]): r for r in documents.to_dict("records")}
 
-    per_doc: dict[str, list[SpanItem]] = defaultdict(list)
-    seen: set[tuple[str, int, int, str]] = set()
-    row_ids: list[str] = []
+    enums = {c: _Enum() for c in ENUM_COLUMNS}
+    rows: dict[str, list] = {c: [] for c in ROW_COLUMNS}
+    values_at: set[tuple[str, int, int]] = set()
     mismatches = 0
-    for _, row in targets.iterrows():
-        d, s, e = str(row["doc_id"]), int(row["start"]), int(row["end"])
-        vid = value_id(doc_index[d], s, e)
-        row_ids.append(vid)
-        text = texts.get(d, "")
-        if text[s:e] != row["surface"]:
+    for rec in targets.to_dict("records"):
+        d = str(rec["doc_id"])
+        start, end = int(rec["start"]), int(rec["end"])
+        values_at.add((d, start, end))
+        if texts.get(d, "")[start:end] != rec["surface"]:
             mismatches += 1
-        if (d, s, e, "value") not in seen:
-            seen.add((d, s, e, "value"))
-            per_doc[d].append((s, e, "value", _fmt(row["value"]), vid, _tooltip(row)))
-    for _, ref in references.iterrows():
-        key = (str(ref["doc_id"]), int(ref["start"]), int(ref["end"]), "reference")
-        if key not in seen:
-            seen.add(key)
-            tip = f"reference: {ref['canonical']}" + (f" ({ref['issue_date']})" if ref["issue_date"] else "")
-            per_doc[key[0]].append((key[1], key[2], "reference", ref["canonical"], "", tip))
-    for _, sp in spans.iterrows():
-        key = (str(sp["doc_id"]), int(sp["start"]), int(sp["end"]), str(sp["label"]))
-        if key not in seen:
-            seen.add(key)
-            per_doc[key[0]].append((key[1], key[2], key[3], str(sp["detail"]), "", ""))
+        for col in ROW_COLUMNS:
+            if col == "doc":
+                rows[col].append(position[d])
+            elif col in ENUM_COLUMNS:
+                rows[col].append(enums[col](_plain(rec.get(col))))
+            else:
+                rows[col].append(_plain(rec.get(col)))
 
-    labels_present = sorted({s[2] for items in per_doc.values() for s in items}, key=lambda x: (_rank(x), x))
-    legend = "".join(f'<span class="hl l-{_css(lbl)} legend">{_esc(lbl)}</span> ' for lbl in labels_present)
+    labels = _Enum()
+    for lbl in ("value", "year", "level", "place", "reference"):
+        labels(lbl)
+    per_doc: dict[str, dict[tuple[int, int, int], str]] = {}
+    for rec in references.to_dict("records"):
+        key = (int(rec["start"]), int(rec["end"]), labels("reference"))
+        per_doc.setdefault(str(rec["doc_id"]), {})[key] = _reference_detail(rec)
+    for d, start, end, label, detail in spans[["doc_id", "start", "end", "label", "detail"]].itertuples(index=False):
+        d, start, end = str(d), int(start), int(end)
+        if label == "value" and (d, start, end) in values_at:
+            continue  # drawn from its row, with all its fields
+        per_doc.setdefault(d, {}).setdefault((start, end, labels(str(label))), str(detail))
 
-    # the table
-    body = []
-    for vid, (_, row) in zip(row_ids, targets.iterrows(), strict=True):
-        data = {"doc": row["doc_id"], "place": row["place"], "status": row["status"], "level": row["level"],
-                "year": _fmt(row["year"]), "code": row["indicator_code"]}
-        attrs = " ".join(f'data-{k}="{_esc(v)}"' for k, v in data.items())
-        cells = [row["doc_id"], row["surface"], row["comparator"], row["status"], row["measure"], _fmt(row["year"]),
-                 row["level"], row["place"], row["indicator"], row["indicator_code"], row["decision"]]
-        body.append(f'<tr data-href="{vid}" {attrs} tabindex="0">' + "".join(f"<td>{_esc(c)}</td>" for c in cells) + "</tr>")
-    filters = []
-    for col, name in (("doc", "doc_id"), ("place", "place"), ("status", "status"), ("level", "level"),
-                      ("year", "year"), ("code", "indicator_code")):
-        values = sorted({_fmt(v) for v in targets[name].tolist()}) if not targets.empty else []
-        filters.append(f'<label>{_esc(name)} <select data-col="{col}">{_options(values)}</select></label>')
-
-    # the documents
-    docs_html = []
-    status_by_doc = dict(zip(documents["doc_id"], documents["status"], strict=False))
-    errors = dict(zip(documents["doc_id"], documents["error"], strict=False))
-    paths = dict(zip(documents["doc_id"], documents["path"], strict=False))
-    published = {  # outlet · date · url, as far as the metadata tells
-        row["doc_id"]: "".join(f" · {_esc(row.get(k))}" for k in ("outlet", "date", "url") if row.get(k))
-        for row in documents.to_dict("records")
-    }
+    docs: dict[str, list] = {c: [] for c in DOC_COLUMNS}
+    counts = targets["doc_id"].value_counts().to_dict() if not targets.empty else {}
+    shards: list[list] = [[]]
+    size = 0
     for d in doc_ids:
-        i = doc_index[d]
-        n = int((targets["doc_id"] == d).sum())
-        head = (f'<h3>{_esc(d)} <small>{_esc(paths.get(d, ""))} · {n} target(s){published.get(d, "")}</small></h3>')
-        if status_by_doc.get(d) == "error":
-            docs_html.append(f'<section class="doc" id="doc-{i}">{head}<p class="error">could not be read: '
-                             f'{_esc(errors.get(d, ""))}</p></section>')
-            continue
+        m = meta.get(d, {})
         text = texts.get(d)
-        content = render_text(text, per_doc.get(d, [])) if text is not None else "<em>text not available</em>"
-        docs_html.append(f'<section class="doc" id="doc-{i}">{head}<div class="text">{content}</div></section>')
+        if text is not None:
+            if size and size + len(text) > SHARD_CHARS:
+                shards.append([])
+                size = 0
+            size += len(text)
+            items = sorted(per_doc.get(d, {}).items())
+            shards[-1].append([position[d], text, [[s, e, lbl, det] for (s, e, lbl), det in items]])
+        for col in DOC_COLUMNS:
+            if col == "doc_id":
+                docs[col].append(d)
+            elif col == "targets":
+                docs[col].append(int(counts.get(d, 0)))
+            elif col == "shard":
+                docs[col].append(len(shards) - 1 if text is not None else None)
+            elif col == "chars":
+                docs[col].append(len(text) if text is not None else _plain(m.get("chars")))
+            else:
+                docs[col].append(_plain(m.get(col)) or "")
+    if not shards[-1]:
+        shards.pop()
+    index = {"title": title, "rows": rows, "enums": {c: e.values for c, e in enums.items()},
+             "docs": docs, "labels": labels.values, "mismatches": mismatches,
+             "references": len(references)}
+    return index, shards
 
-    n_ok = int((documents["status"] == "ok").sum()) if not documents.empty else len(texts)
-    warn = (f'<p class="error">{mismatches} row(s) whose offsets do not point at their surface.</p>'
-            if mismatches else "")
-    headers = ["doc", "value", "cmp", "status", "measure", "year", "level", "place", "indicator", "code", "decision"]
+
+def build_page(title: str, files: str | None, index: dict | None = None, shards: list[list] | None = None) -> str:
+    """The HTML page: data from ``<files>/data.js`` and ``<files>/docs/NNNN.js``, or (``files`` None)
+    from ``index`` and ``shards`` written into the page as JSON."""
+    if files is None:
+        inline = [f'<script type="application/json" id="chitieu-data">{_json(index)}</script>']
+        inline += [f'<script type="application/json" data-shard="{n}">{_json(s)}</script>'
+                   for n, s in enumerate(shards or [])]
+        data = "\n".join(inline)
+        base = ""
+    else:
+        base = quote(files) + "/"
+        data = (f'<script src="{html.escape(base)}data.js" charset="utf-8" onerror="chitieuMissing(this)">'
+                '</script>')
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>{_esc(title)}</title>
+<title>{html.escape(title)}</title>
 <style>{CSS}</style>
-</head><body>
-<header><h1>{_esc(title)}</h1>
-<p>{len(doc_ids)} document(s), {n_ok} read · {len(targets)} target row(s) · {len(references)} reference(s).
-Click a table row to jump to its value in the text; click a value to find its row.</p>{warn}
-<p class="legend-line">{legend}</p></header>
-<main>
-<section id="chart-section"><h2>Targets by year per place</h2>{targets_by_year_svg(targets)}</section>
-<section id="table-section"><h2>Targets</h2>
-<div class="filters"><input id="q" type="search" placeholder="filter: any word…" aria-label="filter">
-{"".join(filters)} <button id="reset" type="button">reset</button> <span><strong id="shown">{len(targets)}</strong> of {len(targets)} shown</span></div>
-<div class="table-wrap"><table id="targets"><thead><tr>{"".join(f"<th>{h}</th>" for h in headers)}</tr></thead>
-<tbody>{"".join(body)}</tbody></table></div></section>
-<section id="docs-section"><h2>Documents</h2>{"".join(docs_html)}</section>
+</head><body data-base="{html.escape(base)}">
+<header><h1>{html.escape(title)}</h1><p id="summary">Loading…</p>
+<nav><a href="#" id="tab-targets">Targets</a> <a href="#docs" id="tab-docs">Documents</a></nav></header>
+<main id="targets-view">
+<form class="filters" id="filters" autocomplete="off" onsubmit="return false">
+<label class="grow">indicator, place, document <input id="q" type="search" placeholder="e.g. hồ sơ trực tuyến"></label>
+<label>place <select id="f-place"></select></label>
+<label>year <select id="f-year"></select></label>
+<label>status <select id="f-status"></select></label>
+<label>level <select id="f-level"></select></label>
+<button id="reset" type="reset">reset</button>
+</form>
+<div class="layout">
+<section id="table-section"><p class="count"><span><strong id="shown">0</strong> of <span id="total">0</span> targets</span>
+<span class="pager"><button id="prev" type="button" aria-label="previous page">‹</button>
+<span id="page">1</span> <button id="next" type="button" aria-label="next page">›</button></span></p>
+<table id="targets"><thead><tr><th>value</th><th>status</th><th>year</th><th>level</th><th>place</th>
+<th>indicator</th><th>document</th></tr></thead><tbody></tbody></table>
+<p class="hint">Tap a row for all its fields and its sentence.</p></section>
+<details id="chart-box"><summary>Rows by year (tap a year to filter)</summary><div id="chart"></div>
+<p class="keys"><span class="k target"></span>target <span class="k actual"></span>actual <span class="k other"></span>other</p></details>
+</div>
 </main>
+<main id="docs-view" hidden>
+<form class="filters" onsubmit="return false"><label class="grow">document id, title, outlet
+<input id="dq" type="search"></label></form>
+<p class="count"><span><strong id="dshown">0</strong> documents</span> <span class="pager"><button id="dprev" type="button"
+aria-label="previous page">‹</button> <span id="dpage">1</span> <button id="dnext" type="button"
+aria-label="next page">›</button></span></p>
+<ul id="doclist"></ul>
+</main>
+<main id="doc-view" hidden><p><a href="#" id="back">← targets</a> · <a href="#" id="doc-prev">‹ previous</a>
+· <a href="#" id="doc-next">next ›</a></p><article id="doc"></article></main>
+<aside id="panel" hidden><button id="panel-close" type="button" aria-label="close">×</button><div id="panel-body"></div></aside>
 <script>{JS}</script>
+{data}
 </body></html>
 """
 
 
-def write_report(data_dir: Path, out: Path) -> Path:
-    """Read the tables of ``DIR`` and write the report to ``out``."""
+def _shard_name(n: int) -> str:
+    return f"{n:04d}.js"
+
+
+def write_report(data_dir: Path, out: Path, single_file: bool = False) -> Path:
+    """Read the tables of ``DIR`` and write the report to ``out`` (and its data to ``<out stem>_files/``)."""
     data_dir, out = Path(data_dir), Path(out)
-    page = build_report(load_table(data_dir, "targets"), load_table(data_dir, "references"),
-                        load_table(data_dir, "documents"), load_spans(data_dir), load_texts(data_dir),
-                        title=f"chitieu report: {data_dir.resolve().name}")
+    title = f"chitieu report: {data_dir.resolve().name}"
+    index, shards = report_data(load_table(data_dir, "targets"), load_table(data_dir, "references"),
+                                load_table(data_dir, "documents"), load_spans(data_dir), load_texts(data_dir),
+                                title=title)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    files = out.parent / f"{out.stem}_files"
+    for old in [files / "data.js", *(files / "docs").glob("[0-9]*.js")]:  # an earlier report's shards
+        old.unlink(missing_ok=True)  # would otherwise outlive it and mislabel documents
+    if single_file:
+        out.write_text(build_page(title, None, index, shards), encoding="utf-8")
+        return out
+    (files / "docs").mkdir(parents=True, exist_ok=True)
+    (files / "data.js").write_text(f"chitieuData({_json(index)});\n", encoding="utf-8")
+    for n, shard in enumerate(shards):
+        (files / "docs" / _shard_name(n)).write_text(f"chitieuShard({n},{_json(shard)});\n", encoding="utf-8")
+    out.write_text(build_page(title, files.name), encoding="utf-8")
     return out
