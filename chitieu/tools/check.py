@@ -26,11 +26,13 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import regex
 
+from chitieu.extractors.lexicon import rows
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
 from chitieu.tools.claim import Claim, ClaimError, bare, restore
 from chitieu.tools.tables import load_table
@@ -184,6 +186,53 @@ def indicator_agrees(claim: Claim, row: pd.Series) -> bool:
         return False  # the taxonomy rules this phrase out of the claim's indicator
     same_code = bool(claim.indicator_code) and claim.indicator_code == code
     return words_agree(claim.indicator, row["indicator"], least=1 if same_code else 2)
+
+
+@cache
+def _subgroups() -> tuple[regex.Pattern[str], ...]:
+    """Patterns of the ``subgroup`` phrases of ``progress_words.csv``, matched without diacritics."""
+    return tuple(regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(bare(fold(r["phrase"]))) + r"(?![\p{L}\p{N}])")
+                 for r in rows("progress_words.csv") if r["role"] == "subgroup")
+
+
+def subgroups(indicator: str) -> frozenset[int]:
+    """Which sub-indicator words (``mầm non``, ``nông thôn``, ``nộp`` …) an indicator phrase holds.
+
+    >>> subgroups("Tỷ lệ trường mầm non đạt chuẩn") == subgroups("tỷ lệ truong mam non dat chuan")
+    True
+    >>> subgroups("tỷ lệ trường đạt chuẩn quốc gia")
+    frozenset()
+    """
+    text = bare(fold(expand_abbreviations(indicator)))
+    return frozenset(i for i, pattern in enumerate(_subgroups()) if pattern.search(text))
+
+
+def same_quantity(a: str, code_a: str, b: str, code_b: str) -> bool:
+    """Two rows' indicators name one quantity: no two different taxonomy codes, no phrase the
+    taxonomy rules out, their words agree both ways (:func:`words_agree`) with at least half of
+    all their content words shared, and the same sub-indicator words (:func:`subgroups`).
+
+    >>> same_quantity("tỷ lệ che phủ rừng", "", "tỷ lệ che phủ rừng ổn định", "")
+    True
+    >>> same_quantity("tỷ lệ trường chuẩn quốc gia", "", "tỷ lệ trường mầm non đạt chuẩn quốc gia", "")
+    False
+    >>> same_quantity("tỷ lệ hồ sơ được nộp trực tuyến", "", "tỷ lệ hồ sơ giải quyết trực tuyến", "")
+    False
+    """
+    code_a, code_b = code_a or indicator_code(a), code_b or indicator_code(b)
+    if code_a and code_b and code_a != code_b:
+        return False
+    code = code_a or code_b
+    if code and (excluded(code, a) or excluded(code, b)):
+        return False
+    if subgroups(a) != subgroups(b):
+        return False
+    least = 1 if code_a and code_a == code_b else 2
+    if not (words_agree(a, b, least) and words_agree(b, a, least)):
+        return False
+    plain = any(all(bare(w) == w for w in indicator_words(x)) for x in (a, b))
+    wa, wb = indicator_words(a, plain), indicator_words(b, plain)
+    return len(wa & wb) >= 0.5 * len(wa | wb)
 
 
 def value_agrees(claim: Claim, row: pd.Series) -> bool:

@@ -1,4 +1,4 @@
-"""Commands for journalists and dashboards (check, conflicts, report, publish).
+"""Commands for journalists and dashboards (check, conflicts, progress, report, publish).
 
 ``register(app)`` adds them to the ``chitieu`` command line. Each reads the folder written by
 ``chitieu extract`` (``targets.csv``, ``references.csv``, ``documents.csv``, ``spans.csv``,
@@ -80,6 +80,43 @@ def conflicts(
     typer.echo(run_conflicts(data, out or data))
 
 
+def progress(
+    data: Data = _OUTPUTS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list (status, gap, years_left, target, actual, baseline, figures).")] = False,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="Also write one CSV line per target to this file.")] = None,
+    place: Annotated[str, typer.Option("--place", help="Only this place (diacritics optional).")] = "",
+    indicator: Annotated[str, typer.Option("--indicator", help="Only indicators whose phrase holds these words, or this taxonomy code.")] = "",
+    status: Annotated[str, typer.Option("--status", help="Only this status (achieved, on track, off track, not yet, no data).")] = "",
+) -> None:
+    """How far each target has come: joined with the figures reported for the same place, indicator, level, period and measure.
+
+    Status: achieved (the latest figure up to the deadline meets the target); on track (not met, but at least where a straight line from the earliest figure to the target puts that year); off track (behind that line, or the deadline reached unmet); not yet (not met, no earlier figure to judge the pace); no data (no figure for the same quantity). Each target shows the gap in points (positive: still to go; a ceiling such as `dưới 5%` counts down), the years left (target year − the figure's year) and both quotes with document, offsets, date and url.
+
+    Example:  chitieu progress --data outputs --place "Thanh Hoa" --csv progress.csv
+    """
+    from chitieu.tools.progress import STATUSES, flat, format_progress, run, select
+
+    _need_data(data)
+    if status and status not in STATUSES:
+        typer.echo(f"chitieu: unknown --status {status!r} ({', '.join(STATUSES)})", err=True)
+        raise typer.Exit(1)
+    items = select(run(data), place, indicator, status)
+    if csv_out is not None:
+        import csv
+
+        from chitieu.tools.progress import CSV_COLUMNS
+
+        with open(csv_out, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(flat(p) for p in items)
+        typer.echo(f"progress → {csv_out}", err=True)
+    if as_json:
+        typer.echo(json.dumps([p.to_json() for p in items], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_progress(items))
+
+
 def report(
     data: Data = _OUTPUTS,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
@@ -125,5 +162,6 @@ def register(app: typer.Typer) -> None:
     """Add the review commands to ``app``."""
     app.command("check")(check)
     app.command("conflicts")(conflicts)
+    app.command("progress")(progress)
     app.command("report")(report)
     app.command("publish")(publish)
