@@ -400,3 +400,92 @@ def check_file(claims_csv: Path, data_dir: Path, out: Path | None = None) -> lis
     else:
         sys.stdout.write(buffer.getvalue())
     return rows
+
+
+# ---------------------------------------------------------------------------
+# schema.org ClaimReview (JSON-LD) for a fact-check page
+
+RATINGS = {  # verdict → (ratingValue on 1–5, the rating's words); only a decided verdict has a value
+    SUPPORTED: (5, "Đúng: các nguồn ghi cùng giá trị (supported)"),
+    CONTRADICTED: (1, "Sai: các nguồn ghi giá trị khác (contradicted)"),
+    NOT_FOUND: (None, "Không tìm thấy nguồn cho đúng địa phương, chỉ tiêu, cấp và năm (not found)"),
+    UNDERSPECIFIED: (None, "Chưa đủ thông tin để kiểm chứng (underspecified)"),
+}
+
+
+def claim_review(result: CheckResult, org: str = "chitieu", org_url: str = "", review_url: str = "",
+                 published: str | None = None, typed: str = "") -> dict:
+    """The verdict as a schema.org ``ClaimReview`` (JSON-LD): ``claimReviewed`` the claim as typed,
+    (``typed``, else as read) ``reviewRating.alternateName`` the verdict, ``itemReviewed`` a ``Claim`` whose ``appearance``
+    lists the cited sources (document, url, date, the sentence quoted), ``author`` the organisation
+    publishing the review, ``datePublished`` today (ISO)::
+
+        >>> claim = Claim(text="Năm 2023, tỷ lệ che phủ rừng của Lào Cai đạt 60,2%.", place="Lào Cai", year=2023)
+        >>> review = claim_review(CheckResult(NOT_FOUND, claim), org="Báo Ví Dụ", published="2026-01-05")
+        >>> review["@type"], review["reviewRating"]["alternateName"], review["author"]["name"]
+        ('ClaimReview', 'not_found', 'Báo Ví Dụ')
+    """
+    value, words = RATINGS[result.verdict]
+    rating: dict[str, object] = {"@type": "Rating", "alternateName": result.verdict, "name": words}
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=5, worstRating=1)
+    author: dict[str, object] = {"@type": "Organization", "name": org}
+    if org_url:
+        author["url"] = org_url
+    cited = result.evidence if result.verdict in (SUPPORTED, CONTRADICTED) else []
+    appearance = []
+    for row in cited:
+        work: dict[str, object] = {"@type": "CreativeWork", "name": row.get("doc_id") or "",
+                                   "identifier": f"{row.get('doc_id')}:{row.get('start')}-{row.get('end')}",
+                                   "text": row.get("sentence") or row.get("surface") or ""}
+        if row.get("url"):
+            work["url"] = row["url"]
+        if row.get("date"):
+            work["datePublished"] = row["date"]
+        if row.get("decision"):
+            work["citation"] = row["decision"]
+        appearance.append(work)
+    claimed = " ".join(typed.split()) or result.claim.text
+    item: dict[str, object] = {"@type": "Claim", "text": claimed}
+    if appearance:
+        item["appearance"] = appearance
+    understood = "; ".join(f"{k}: {v}" for k, v in claim_tuple(result.claim).items() if v not in ("", None))
+    review: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "datePublished": published or date.today().isoformat(),
+        "claimReviewed": claimed,
+        "author": author,
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "reviewBody": f"{TITLES[result.verdict]}. Claim read as: {understood}."
+                      + (f" Missing: {', '.join(result.missing)}." if result.missing else ""),
+    }
+    if review_url:
+        review["url"] = review_url
+    return review
+
+
+def claim_reviews_file(claims_csv: Path, data_dir: Path, out: Path | None = None, **kw: str) -> list[dict]:
+    """One ClaimReview per claim of ``claims_csv`` (claims that cannot be checked are left out),
+    written as a JSON list to ``out`` (stdout when None)."""
+    import csv
+    import json
+    import sys
+
+    with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
+        items = list(csv.DictReader(fh))
+    targets, documents = load_table(data_dir, "targets"), load_table(data_dir, "documents")
+    reviews = []
+    for item in items:
+        try:
+            result = check_claim(parse_claim(item.get("claim", "")), targets, documents)
+        except ClaimError:
+            continue
+        reviews.append(claim_review(result, typed=item.get("claim", ""), **kw))
+    text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return reviews

@@ -31,6 +31,10 @@ def check(
     claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
                                                 "one verdict per row.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Batch: CSV file to write (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, or claimreview: schema.org ClaimReview JSON-LD "
+                                     "for a fact-check page (batch: a JSON list).")] = "text",
+    org: Annotated[str, typer.Option("--org", help="claimreview: the organisation publishing the review (author).")] = "chitieu",
+    org_url: Annotated[str, typer.Option("--org-url", help="claimreview: the organisation's URL.")] = "",
 ) -> None:
     """Check a CLAIM against the extracted targets: supported, contradicted, not found or underspecified.
 
@@ -40,23 +44,35 @@ def check(
 
     Batch:  chitieu check --claims claims.csv --data outputs --out verdicts.csv
 
+    Publish:  chitieu check "…" --format claimreview --org "Báo …" prints a schema.org ClaimReview (JSON-LD): reviewRating.alternateName is the verdict, itemReviewed.appearance the cited sources.
+
     Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 1 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
     """
     from chitieu.tools.check import ClaimError, format_result
     from chitieu.tools.check import check as run_check
 
     _need_data(data)
+    if fmt not in ("text", "json", "claimreview"):
+        typer.echo(f"chitieu: unknown --format {fmt!r} (text, json or claimreview)", err=True)
+        raise typer.Exit(1)
     if claims is not None:
-        from chitieu.tools.check import check_file
+        from chitieu.tools.check import check_file, claim_reviews_file
 
-        check_file(claims, data, out)
+        if fmt == "claimreview":
+            claim_reviews_file(claims, data, out, org=org, org_url=org_url)
+        else:
+            check_file(claims, data, out)
         raise typer.Exit(0)
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
         typer.echo(f"chitieu: {err}", err=True)
         raise typer.Exit(1) from None
-    if as_json:
+    if fmt == "claimreview":
+        from chitieu.tools.check import claim_review
+
+        typer.echo(json.dumps(claim_review(result, org, org_url, typed=claim or ""), ensure_ascii=False, indent=2))
+    elif as_json or fmt == "json":
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_result(result))
