@@ -34,7 +34,7 @@ import regex
 
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
-from chitieu.tools.claim import Claim, ClaimError, bare, restore
+from chitieu.tools.claim import Claim, ClaimError, bare, restore, typed_plain
 from chitieu.tools.tables import load_table
 
 __all__ = ["Claim", "ClaimError", "parse_claim", "check", "check_claim", "format_result"]
@@ -72,15 +72,18 @@ def indicator_words(indicator: str, without_diacritics: bool = False) -> frozens
     return frozenset(w for w in _WORD.findall(text) if w not in stop and not w.isdigit())
 
 
-def words_agree(a: str, b: str, least: int = 2) -> bool:
+def words_agree(a: str, b: str, least: int = 2, plain: bool = False) -> bool:
     """Two indicator phrases agree when they share ≥ ``least`` content words and ≥ 60 % of the shorter one's.
 
-    When ``a`` (the claim's) was typed without diacritics, both are compared without them::
+    When ``a`` (the claim's) was typed without diacritics (``plain``, or all its content words
+    without them), both are compared without them::
 
         >>> words_agree("kinh te so chiem GRDP", "tỷ trọng kinh tế số trong GRDP")
         True
+        >>> words_agree("dan so da sự dung nuoc hop về sinh", "tỷ lệ dân số sử dụng nước hợp vệ sinh", plain=True)
+        True
     """
-    plain = all(bare(w) == w for w in indicator_words(a))  # its content words typed without diacritics
+    plain = plain or all(bare(w) == w for w in indicator_words(a))
     wa, wb = indicator_words(a, plain), indicator_words(b, plain)
     if not wa or not wb:
         return False
@@ -146,9 +149,55 @@ def parse_claim(text: str) -> Claim:
     if year is None:
         m = _MONTH_YEAR.search(restored)
         year = int(m.group(1) or m.group(2)) if m else None
-    return Claim(text=restored, place=t.place, level=t.level, year=year, period=t.period, value=t.value,
-                 value_high=t.value_high, comparator=t.comparator, status=t.status, measure=t.measure,
-                 indicator=t.indicator, place_kind=t.place_kind)
+    place, kind = (t.place, t.place_kind) if t.place else named_place(restored)
+    status = "target" if t.status == "actual" and states_a_goal(restored[:t.start]) else t.status
+    return Claim(text=restored, place=place, level=t.level, year=year, period=t.period, value=t.value,
+                 value_high=t.value_high, comparator=t.comparator, status=status, measure=t.measure,
+                 indicator=t.indicator, place_kind=kind, plain=typed_plain(typed))
+
+
+@cache
+def _cue_patterns() -> dict[str, regex.Pattern[str]]:
+    out = {}
+    for kind in ("target", "actual"):
+        phrases = sorted((fold(r["phrase"]) for r in rows("cues.csv") if r["kind"] == kind), key=len, reverse=True)
+        out[kind] = regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, phrases)) + r")(?!\p{L})")
+    return out
+
+
+def states_a_goal(text: str) -> bool:
+    """The claim, up to its value, frames it as a goal or a forecast (``dự kiến``, ``mục tiêu``,
+    ``chỉ tiêu``) and says nothing of a result (``đã đạt``): a past deadline does not make it a result.
+
+    >>> states_a_goal("Nghệ An dự kiến đến cuối năm 2021 tỷ lệ hộ nghèo còn khoảng 3,74%.")
+    True
+    >>> states_a_goal("Tính đến hết năm 2025, cả nước đã đạt 80% mục tiêu.")
+    False
+    """
+    folded, cues = fold(text), _cue_patterns()
+    return bool(cues["target"].search(folded)) and not cues["actual"].search(folded)
+
+
+def named_place(text: str) -> tuple[str, str]:
+    """The one place a claim names anywhere, when the stages gave its value none: ``cả nước`` or
+    ``toàn quốc`` → Việt Nam, else a single province or region (two different places: none).
+
+    >>> named_place("Thu nhập bình quân của người lao động cả nước quý 4/2021 tăng 8%.")
+    ('Việt Nam', 'national')
+    >>> named_place("Năm 2021, tỷ lệ lao động qua đào tạo đạt 71,2%.")
+    ('', '')
+    """
+    from chitieu.extractors.places import find_places
+
+    found = {(m.place, "province") for m in find_places(text) if m.place}
+    folded = bare(fold(text))
+    for r in rows("place_words.csv"):
+        key = bare(fold(r["phrase"]))
+        if r["role"] in ("national", "national_free") and regex.search(rf"(?<!\p{{L}}){regex.escape(key)}(?!\p{{L}})", folded):
+            found.add(("Việt Nam", "national"))
+        elif r["role"] == "region" and regex.search(rf"(?<!\p{{L}}){regex.escape(key)}(?!\p{{L}})", folded):
+            found.add((r["phrase"], "region"))
+    return found.pop() if len(found) == 1 else ("", "")
 
 
 # ---------------------------------------------------------------------------
@@ -184,8 +233,10 @@ def indicator_agrees(claim: Claim, row: pd.Series) -> bool:
         return False
     if claim.indicator_code and excluded(claim.indicator_code, row["indicator"]):
         return False  # the taxonomy rules this phrase out of the claim's indicator
+    if subgroups(claim.text or claim.indicator) != subgroups(row["indicator"]):
+        return False  # "khu vực đô thị" in the claim, the province's average in the row (or the reverse)
     same_code = bool(claim.indicator_code) and claim.indicator_code == code
-    return words_agree(claim.indicator, row["indicator"], least=1 if same_code else 2)
+    return words_agree(claim.indicator, row["indicator"], least=1 if same_code else 2, plain=claim.plain)
 
 
 @cache
