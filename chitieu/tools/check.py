@@ -320,6 +320,23 @@ def missing_parts(claim: Claim) -> list[str]:
     return out
 
 
+def overlap(claim: Claim, indicator: str) -> float:
+    """Shared content words over all content words of the claim's and a row's indicator (0–1)."""
+    wa, wb = indicator_words(claim.indicator, claim.plain), indicator_words(indicator, claim.plain)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def closest(rows_: list[pd.Series], claim: Claim, margin: float = 0.15) -> list[pd.Series]:
+    """The rows whose indicator is closest to the claim's (within ``margin`` of the best overlap):
+    "lao động qua đào tạo" is decided by that row, not by "đào tạo thường xuyên cho lực lượng lao
+    động" of the same sentence, which only shares words with it."""
+    if len(rows_) < 2:
+        return rows_
+    scores = [overlap(claim, r["indicator"]) for r in rows_]
+    best = max(scores)
+    return [r for r, s in zip(rows_, scores, strict=True) if s >= best - margin]
+
+
 def check_claim(claim: Claim, targets: pd.DataFrame, documents: pd.DataFrame | None = None) -> CheckResult:
     """The verdict on ``claim`` given the ``targets`` table (pure: no I/O)."""
     docs = {} if documents is None else {str(r["doc_id"]): r for r in documents.to_dict("records")}
@@ -334,7 +351,8 @@ def check_claim(claim: Claim, targets: pd.DataFrame, documents: pd.DataFrame | N
     if missing:
         given = [r for r in about if (claim.year is None or _same_when(claim, r)) and _same_level(claim, r)]
         return CheckResult(UNDERSPECIFIED, claim, [_row_dict(r, docs) for r in given[:20]], missing=missing)
-    evidence = [r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(claim, r)]
+    evidence = closest([r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(claim, r)],
+                       claim)
     near = [_row_dict(r, docs) for r in about if not any(r is e for e in evidence)]
     if not evidence:
         return CheckResult(NOT_FOUND, claim, near=near)
