@@ -26,13 +26,15 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import regex
 
+from chitieu.extractors.lexicon import rows
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
-from chitieu.tools.claim import Claim, ClaimError, bare, restore
+from chitieu.tools.claim import Claim, ClaimError, bare, restore, typed_plain
 from chitieu.tools.tables import load_table
 
 __all__ = ["Claim", "ClaimError", "parse_claim", "check", "check_claim", "format_result"]
@@ -70,15 +72,18 @@ def indicator_words(indicator: str, without_diacritics: bool = False) -> frozens
     return frozenset(w for w in _WORD.findall(text) if w not in stop and not w.isdigit())
 
 
-def words_agree(a: str, b: str, least: int = 2) -> bool:
+def words_agree(a: str, b: str, least: int = 2, plain: bool = False) -> bool:
     """Two indicator phrases agree when they share ≥ ``least`` content words and ≥ 60 % of the shorter one's.
 
-    When ``a`` (the claim's) was typed without diacritics, both are compared without them::
+    When ``a`` (the claim's) was typed without diacritics (``plain``, or all its content words
+    without them), both are compared without them::
 
         >>> words_agree("kinh te so chiem GRDP", "tỷ trọng kinh tế số trong GRDP")
         True
+        >>> words_agree("dan so da sự dung nuoc hop về sinh", "tỷ lệ dân số sử dụng nước hợp vệ sinh", plain=True)
+        True
     """
-    plain = all(bare(w) == w for w in indicator_words(a))  # its content words typed without diacritics
+    plain = plain or all(bare(w) == w for w in indicator_words(a))
     wa, wb = indicator_words(a, plain), indicator_words(b, plain)
     if not wa or not wb:
         return False
@@ -144,9 +149,55 @@ def parse_claim(text: str) -> Claim:
     if year is None:
         m = _MONTH_YEAR.search(restored)
         year = int(m.group(1) or m.group(2)) if m else None
-    return Claim(text=restored, place=t.place, level=t.level, year=year, period=t.period, value=t.value,
-                 value_high=t.value_high, comparator=t.comparator, status=t.status, measure=t.measure,
-                 indicator=t.indicator, place_kind=t.place_kind)
+    place, kind = (t.place, t.place_kind) if t.place else named_place(restored)
+    status = "target" if t.status == "actual" and states_a_goal(restored[:t.start]) else t.status
+    return Claim(text=restored, place=place, level=t.level, year=year, period=t.period, value=t.value,
+                 value_high=t.value_high, comparator=t.comparator, status=status, measure=t.measure,
+                 indicator=t.indicator, place_kind=kind, plain=typed_plain(typed))
+
+
+@cache
+def _cue_patterns() -> dict[str, regex.Pattern[str]]:
+    out = {}
+    for kind in ("target", "actual"):
+        phrases = sorted((fold(r["phrase"]) for r in rows("cues.csv") if r["kind"] == kind), key=len, reverse=True)
+        out[kind] = regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, phrases)) + r")(?!\p{L})")
+    return out
+
+
+def states_a_goal(text: str) -> bool:
+    """The claim, up to its value, frames it as a goal or a forecast (``dự kiến``, ``mục tiêu``,
+    ``chỉ tiêu``) and says nothing of a result (``đã đạt``): a past deadline does not make it a result.
+
+    >>> states_a_goal("Nghệ An dự kiến đến cuối năm 2021 tỷ lệ hộ nghèo còn khoảng 3,74%.")
+    True
+    >>> states_a_goal("Tính đến hết năm 2025, cả nước đã đạt 80% mục tiêu.")
+    False
+    """
+    folded, cues = fold(text), _cue_patterns()
+    return bool(cues["target"].search(folded)) and not cues["actual"].search(folded)
+
+
+def named_place(text: str) -> tuple[str, str]:
+    """The one place a claim names anywhere, when the stages gave its value none: ``cả nước`` or
+    ``toàn quốc`` → Việt Nam, else a single province or region (two different places: none).
+
+    >>> named_place("Thu nhập bình quân của người lao động cả nước quý 4/2021 tăng 8%.")
+    ('Việt Nam', 'national')
+    >>> named_place("Năm 2021, tỷ lệ lao động qua đào tạo đạt 71,2%.")
+    ('', '')
+    """
+    from chitieu.extractors.places import find_places
+
+    found = {(m.place, "province") for m in find_places(text) if m.place}
+    folded = bare(fold(text))
+    for r in rows("place_words.csv"):
+        key = bare(fold(r["phrase"]))
+        if r["role"] in ("national", "national_free") and regex.search(rf"(?<!\p{{L}}){regex.escape(key)}(?!\p{{L}})", folded):
+            found.add(("Việt Nam", "national"))
+        elif r["role"] == "region" and regex.search(rf"(?<!\p{{L}}){regex.escape(key)}(?!\p{{L}})", folded):
+            found.add((r["phrase"], "region"))
+    return found.pop() if len(found) == 1 else ("", "")
 
 
 # ---------------------------------------------------------------------------
@@ -182,8 +233,57 @@ def indicator_agrees(claim: Claim, row: pd.Series) -> bool:
         return False
     if claim.indicator_code and excluded(claim.indicator_code, row["indicator"]):
         return False  # the taxonomy rules this phrase out of the claim's indicator
+    if subgroups(claim.text or claim.indicator) != subgroups(row["indicator"]):
+        return False  # "khu vực đô thị" in the claim, the province's average in the row (or the reverse)
     same_code = bool(claim.indicator_code) and claim.indicator_code == code
-    return words_agree(claim.indicator, row["indicator"], least=1 if same_code else 2)
+    return words_agree(claim.indicator, row["indicator"], least=1 if same_code else 2, plain=claim.plain)
+
+
+@cache
+def _subgroups() -> tuple[regex.Pattern[str], ...]:
+    """Patterns of the ``subgroup`` phrases of ``progress_words.csv``, matched without diacritics."""
+    return tuple(regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(bare(fold(r["phrase"]))) + r"(?![\p{L}\p{N}])")
+                 for r in rows("progress_words.csv") if r["role"] == "subgroup")
+
+
+def subgroups(indicator: str) -> frozenset[int]:
+    """Which sub-indicator words (``mầm non``, ``nông thôn``, ``nộp`` …) an indicator phrase holds.
+
+    >>> subgroups("Tỷ lệ trường mầm non đạt chuẩn") == subgroups("tỷ lệ truong mam non dat chuan")
+    True
+    >>> subgroups("tỷ lệ trường đạt chuẩn quốc gia")
+    frozenset()
+    """
+    text = bare(fold(expand_abbreviations(indicator)))
+    return frozenset(i for i, pattern in enumerate(_subgroups()) if pattern.search(text))
+
+
+def same_quantity(a: str, code_a: str, b: str, code_b: str) -> bool:
+    """Two rows' indicators name one quantity: no two different taxonomy codes, no phrase the
+    taxonomy rules out, their words agree both ways (:func:`words_agree`) with at least half of
+    all their content words shared, and the same sub-indicator words (:func:`subgroups`).
+
+    >>> same_quantity("tỷ lệ che phủ rừng", "", "tỷ lệ che phủ rừng ổn định", "")
+    True
+    >>> same_quantity("tỷ lệ trường chuẩn quốc gia", "", "tỷ lệ trường mầm non đạt chuẩn quốc gia", "")
+    False
+    >>> same_quantity("tỷ lệ hồ sơ được nộp trực tuyến", "", "tỷ lệ hồ sơ giải quyết trực tuyến", "")
+    False
+    """
+    code_a, code_b = code_a or indicator_code(a), code_b or indicator_code(b)
+    if code_a and code_b and code_a != code_b:
+        return False
+    code = code_a or code_b
+    if code and (excluded(code, a) or excluded(code, b)):
+        return False
+    if subgroups(a) != subgroups(b):
+        return False
+    least = 1 if code_a and code_a == code_b else 2
+    if not (words_agree(a, b, least) and words_agree(b, a, least)):
+        return False
+    plain = any(all(bare(w) == w for w in indicator_words(x)) for x in (a, b))
+    wa, wb = indicator_words(a, plain), indicator_words(b, plain)
+    return len(wa & wb) >= 0.5 * len(wa | wb)
 
 
 def value_agrees(claim: Claim, row: pd.Series) -> bool:
@@ -220,6 +320,23 @@ def missing_parts(claim: Claim) -> list[str]:
     return out
 
 
+def overlap(claim: Claim, indicator: str) -> float:
+    """Shared content words over all content words of the claim's and a row's indicator (0–1)."""
+    wa, wb = indicator_words(claim.indicator, claim.plain), indicator_words(indicator, claim.plain)
+    return len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+
+
+def closest(rows_: list[pd.Series], claim: Claim, margin: float = 0.15) -> list[pd.Series]:
+    """The rows whose indicator is closest to the claim's (within ``margin`` of the best overlap):
+    "lao động qua đào tạo" is decided by that row, not by "đào tạo thường xuyên cho lực lượng lao
+    động" of the same sentence, which only shares words with it."""
+    if len(rows_) < 2:
+        return rows_
+    scores = [overlap(claim, r["indicator"]) for r in rows_]
+    best = max(scores)
+    return [r for r, s in zip(rows_, scores, strict=True) if s >= best - margin]
+
+
 def check_claim(claim: Claim, targets: pd.DataFrame, documents: pd.DataFrame | None = None) -> CheckResult:
     """The verdict on ``claim`` given the ``targets`` table (pure: no I/O)."""
     docs = {} if documents is None else {str(r["doc_id"]): r for r in documents.to_dict("records")}
@@ -234,7 +351,8 @@ def check_claim(claim: Claim, targets: pd.DataFrame, documents: pd.DataFrame | N
     if missing:
         given = [r for r in about if (claim.year is None or _same_when(claim, r)) and _same_level(claim, r)]
         return CheckResult(UNDERSPECIFIED, claim, [_row_dict(r, docs) for r in given[:20]], missing=missing)
-    evidence = [r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(claim, r)]
+    evidence = closest([r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(claim, r)],
+                       claim)
     near = [_row_dict(r, docs) for r in about if not any(r is e for e in evidence)]
     if not evidence:
         return CheckResult(NOT_FOUND, claim, near=near)
@@ -351,3 +469,92 @@ def check_file(claims_csv: Path, data_dir: Path, out: Path | None = None) -> lis
     else:
         sys.stdout.write(buffer.getvalue())
     return rows
+
+
+# ---------------------------------------------------------------------------
+# schema.org ClaimReview (JSON-LD) for a fact-check page
+
+RATINGS = {  # verdict → (ratingValue on 1–5, the rating's words); only a decided verdict has a value
+    SUPPORTED: (5, "Đúng: các nguồn ghi cùng giá trị (supported)"),
+    CONTRADICTED: (1, "Sai: các nguồn ghi giá trị khác (contradicted)"),
+    NOT_FOUND: (None, "Không tìm thấy nguồn cho đúng địa phương, chỉ tiêu, cấp và năm (not found)"),
+    UNDERSPECIFIED: (None, "Chưa đủ thông tin để kiểm chứng (underspecified)"),
+}
+
+
+def claim_review(result: CheckResult, org: str = "chitieu", org_url: str = "", review_url: str = "",
+                 published: str | None = None, typed: str = "") -> dict:
+    """The verdict as a schema.org ``ClaimReview`` (JSON-LD): ``claimReviewed`` the claim as typed,
+    (``typed``, else as read) ``reviewRating.alternateName`` the verdict, ``itemReviewed`` a ``Claim`` whose ``appearance``
+    lists the cited sources (document, url, date, the sentence quoted), ``author`` the organisation
+    publishing the review, ``datePublished`` today (ISO)::
+
+        >>> claim = Claim(text="Năm 2023, tỷ lệ che phủ rừng của Lào Cai đạt 60,2%.", place="Lào Cai", year=2023)
+        >>> review = claim_review(CheckResult(NOT_FOUND, claim), org="Báo Ví Dụ", published="2026-01-05")
+        >>> review["@type"], review["reviewRating"]["alternateName"], review["author"]["name"]
+        ('ClaimReview', 'not_found', 'Báo Ví Dụ')
+    """
+    value, words = RATINGS[result.verdict]
+    rating: dict[str, object] = {"@type": "Rating", "alternateName": result.verdict, "name": words}
+    if value is not None:
+        rating.update(ratingValue=value, bestRating=5, worstRating=1)
+    author: dict[str, object] = {"@type": "Organization", "name": org}
+    if org_url:
+        author["url"] = org_url
+    cited = result.evidence if result.verdict in (SUPPORTED, CONTRADICTED) else []
+    appearance = []
+    for row in cited:
+        work: dict[str, object] = {"@type": "CreativeWork", "name": row.get("doc_id") or "",
+                                   "identifier": f"{row.get('doc_id')}:{row.get('start')}-{row.get('end')}",
+                                   "text": row.get("sentence") or row.get("surface") or ""}
+        if row.get("url"):
+            work["url"] = row["url"]
+        if row.get("date"):
+            work["datePublished"] = row["date"]
+        if row.get("decision"):
+            work["citation"] = row["decision"]
+        appearance.append(work)
+    claimed = " ".join(typed.split()) or result.claim.text
+    item: dict[str, object] = {"@type": "Claim", "text": claimed}
+    if appearance:
+        item["appearance"] = appearance
+    understood = "; ".join(f"{k}: {v}" for k, v in claim_tuple(result.claim).items() if v not in ("", None))
+    review: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "datePublished": published or date.today().isoformat(),
+        "claimReviewed": claimed,
+        "author": author,
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "reviewBody": f"{TITLES[result.verdict]}. Claim read as: {understood}."
+                      + (f" Missing: {', '.join(result.missing)}." if result.missing else ""),
+    }
+    if review_url:
+        review["url"] = review_url
+    return review
+
+
+def claim_reviews_file(claims_csv: Path, data_dir: Path, out: Path | None = None, **kw: str) -> list[dict]:
+    """One ClaimReview per claim of ``claims_csv`` (claims that cannot be checked are left out),
+    written as a JSON list to ``out`` (stdout when None)."""
+    import csv
+    import json
+    import sys
+
+    with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
+        items = list(csv.DictReader(fh))
+    targets, documents = load_table(data_dir, "targets"), load_table(data_dir, "documents")
+    reviews = []
+    for item in items:
+        try:
+            result = check_claim(parse_claim(item.get("claim", "")), targets, documents)
+        except ClaimError:
+            continue
+        reviews.append(claim_review(result, typed=item.get("claim", ""), **kw))
+    text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return reviews

@@ -81,11 +81,32 @@ def _forms() -> tuple[regex.Pattern[str], dict[str, str]]:
     return pattern, table
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def typed_plain(text: str) -> bool:
+    """The text was typed without diacritics: fewer than a quarter of its words carry one.
+
+    >>> typed_plain("Hai Duong dat muc tieu 20%"), typed_plain("tỷ lệ hộ nghèo chung toàn tỉnh")
+    (True, False)
+    """
+    words = _LETTERS.findall(text)
+    marked = sum(bare(w) != w.lower() for w in words)
+    return bool(words) and marked < 0.25 * len(words)
+
+
 def restore(text: str) -> str:
     """``text`` with the diacritics of its place, year, period and claim words given back.
 
-    Only stretches typed wholly without diacritics change; indicator words stay as typed.
+    Only a text typed without diacritics (:func:`typed_plain`) changes, and only its stretches
+    typed wholly without them; indicator words stay as typed. A text typed with diacritics keeps
+    its plain words (``chung`` stays ``chung``)::
+
+        >>> restore("tỷ lệ hộ nghèo chung toàn tỉnh còn 3%")
+        'tỷ lệ hộ nghèo chung toàn tỉnh còn 3%'
     """
+    if not typed_plain(text):
+        return text
     pattern, table = _forms()
     out, last = [], 0
     for m in pattern.finditer(bare(text)):  # same length as ``text``: offsets carry over
@@ -118,6 +139,7 @@ class Claim:
     indicator: str = ""
     indicator_code: str = ""
     place_kind: str = ""
+    plain: bool = False  # typed without diacritics: its words are compared without them
 
     def __post_init__(self) -> None:
         if not self.indicator_code and self.indicator:

@@ -1,4 +1,4 @@
-"""Commands for journalists and dashboards (check, conflicts, report, publish).
+"""Commands for journalists and dashboards (check, conflicts, progress, report, publish).
 
 ``register(app)`` adds them to the ``chitieu`` command line. Each reads the folder written by
 ``chitieu extract`` (``targets.csv``, ``references.csv``, ``documents.csv``, ``spans.csv``,
@@ -31,6 +31,10 @@ def check(
     claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
                                                 "one verdict per row.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Batch: CSV file to write (default: stdout).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, or claimreview: schema.org ClaimReview JSON-LD "
+                                     "for a fact-check page (batch: a JSON list).")] = "text",
+    org: Annotated[str, typer.Option("--org", help="claimreview: the organisation publishing the review (author).")] = "chitieu",
+    org_url: Annotated[str, typer.Option("--org-url", help="claimreview: the organisation's URL.")] = "",
 ) -> None:
     """Check a CLAIM against the extracted targets: supported, contradicted, not found or underspecified.
 
@@ -40,23 +44,35 @@ def check(
 
     Batch:  chitieu check --claims claims.csv --data outputs --out verdicts.csv
 
+    Publish:  chitieu check "…" --format claimreview --org "Báo …" prints a schema.org ClaimReview (JSON-LD): reviewRating.alternateName is the verdict, itemReviewed.appearance the cited sources.
+
     Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 1 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
     """
     from chitieu.tools.check import ClaimError, format_result
     from chitieu.tools.check import check as run_check
 
     _need_data(data)
+    if fmt not in ("text", "json", "claimreview"):
+        typer.echo(f"chitieu: unknown --format {fmt!r} (text, json or claimreview)", err=True)
+        raise typer.Exit(1)
     if claims is not None:
-        from chitieu.tools.check import check_file
+        from chitieu.tools.check import check_file, claim_reviews_file
 
-        check_file(claims, data, out)
+        if fmt == "claimreview":
+            claim_reviews_file(claims, data, out, org=org, org_url=org_url)
+        else:
+            check_file(claims, data, out)
         raise typer.Exit(0)
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
         typer.echo(f"chitieu: {err}", err=True)
         raise typer.Exit(1) from None
-    if as_json:
+    if fmt == "claimreview":
+        from chitieu.tools.check import claim_review
+
+        typer.echo(json.dumps(claim_review(result, org, org_url, typed=claim or ""), ensure_ascii=False, indent=2))
+    elif as_json or fmt == "json":
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_result(result))
@@ -78,6 +94,43 @@ def conflicts(
 
     _need_data(data)
     typer.echo(run_conflicts(data, out or data))
+
+
+def progress(
+    data: Data = _OUTPUTS,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list (status, gap, years_left, target, actual, baseline, figures).")] = False,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="Also write one CSV line per target to this file.")] = None,
+    place: Annotated[str, typer.Option("--place", help="Only this place (diacritics optional).")] = "",
+    indicator: Annotated[str, typer.Option("--indicator", help="Only indicators whose phrase holds these words, or this taxonomy code.")] = "",
+    status: Annotated[str, typer.Option("--status", help="Only this status (achieved, on track, off track, not yet, no data).")] = "",
+) -> None:
+    """How far each target has come: joined with the figures reported for the same place, indicator, level, period and measure.
+
+    Status: achieved (the latest figure up to the deadline meets the target); on track (not met, but at least where a straight line from the earliest figure to the target puts that year); off track (behind that line, or the deadline reached unmet); not yet (not met, no earlier figure to judge the pace); no data (no figure for the same quantity). Each target shows the gap in points (positive: still to go; a ceiling such as `dưới 5%` counts down), the years left (target year − the figure's year) and both quotes with document, offsets, date and url.
+
+    Example:  chitieu progress --data outputs --place "Thanh Hoa" --csv progress.csv
+    """
+    from chitieu.tools.progress import STATUSES, flat, format_progress, run, select
+
+    _need_data(data)
+    if status and status not in STATUSES:
+        typer.echo(f"chitieu: unknown --status {status!r} ({', '.join(STATUSES)})", err=True)
+        raise typer.Exit(1)
+    items = select(run(data), place, indicator, status)
+    if csv_out is not None:
+        import csv
+
+        from chitieu.tools.progress import CSV_COLUMNS
+
+        with open(csv_out, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(flat(p) for p in items)
+        typer.echo(f"progress → {csv_out}", err=True)
+    if as_json:
+        typer.echo(json.dumps([p.to_json() for p in items], ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_progress(items))
 
 
 def report(
@@ -127,5 +180,6 @@ def register(app: typer.Typer) -> None:
     """Add the review commands to ``app``."""
     app.command("check")(check)
     app.command("conflicts")(conflicts)
+    app.command("progress")(progress)
     app.command("report")(report)
     app.command("publish")(publish)
