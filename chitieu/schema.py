@@ -191,8 +191,13 @@ def csv_options(columns: Sequence[Column]) -> dict:
     return {"dtype": types, "keep_default_na": False, "na_values": [""], "encoding": "utf-8"}
 
 
-def read_csv(path: Path | str, columns: Sequence[Column]) -> pd.DataFrame:
-    """A table's CSV as its typed frame."""
+def read_csv(path: Path | str, table: str | Sequence[Column] = "targets") -> pd.DataFrame:
+    """A table's CSV as its typed frame; ``table``: its name (``targets``, ``references``,
+    ``documents``, ``spans``) or its columns.
+
+        >>> read_csv("outputs/references.csv", "references")  # doctest: +SKIP
+    """
+    columns = TABLE_COLUMNS[table] if isinstance(table, str) else table
     return to_typed(pd.read_csv(path, **csv_options(columns)), columns)
 
 
