@@ -231,8 +231,12 @@ def table_schema(name: str) -> dict:
 
 def data_package(names: Sequence[str] = tuple(TABLE_COLUMNS)) -> dict:
     """The ``datapackage.json`` descriptor of a run's CSV tables (Frictionless tabular data package)."""
-    from chitieu.pipeline import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        release = version("chitieu")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        release = "0"
     return {
         "profile": "tabular-data-package",
         "name": "chitieu",
@@ -240,7 +244,7 @@ def data_package(names: Sequence[str] = tuple(TABLE_COLUMNS)) -> dict:
         "description": "Tables written by `chitieu extract`: one row per value (targets), per legal document "
                        "mention (references), per document read (documents), per highlighted span (spans). "
                        "Offsets are code points into the decoded text (texts.jsonl). An empty cell is missing.",
-        "version": __version__,
+        "version": release,
         "resources": [
             {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",

@@ -14,12 +14,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import chitieu
 import pandas as pd
 import pytest
 from chitieu.pipeline.run import process_texts
 from chitieu.pipeline.write import write_tables
 
+import chitieu
 from chitieu.models import TABLE_COLUMNS
 from chitieu.schema import csv_options, dtypes, read_csv, table_schema
 from chitieu.tools.publish import SQL_NAMES, publish_parquet, publish_sqlite

@@ -366,10 +366,11 @@ def test_texts_jsonl_carries_the_metadata(run):
 def test_sqlite_carries_the_metadata(run, tmp_path):
     db, _ = publish_sqlite(run, tmp_path / "chitieu.db")
     con = sqlite3.connect(db)
-    assert con.execute("SELECT doc_id, date, outlet, warnings FROM documents ORDER BY id").fetchall() == [
-        ("a", "2023-06-30", "Báo Gia Lai", ""), ("b", "", 'Báo, "Gia Lai"', "bad_url|bad_date"), ("c", "", "", "")]
+    assert con.execute("SELECT doc_id, date, outlet, warnings FROM documents ORDER BY rowid").fetchall() == [
+        ("a", "2023-06-30", "Báo Gia Lai", None), ("b", None, 'Báo, "Gia Lai"', "bad_url|bad_date"),
+        ("c", None, None, None)]  # unknown is NULL, not ""
     assert con.execute("SELECT doc_id, date, estimate FROM targets ORDER BY id").fetchall() == [
-        ("a", "2023-06-30", 0), ("b", "", 0), ("c", "", 0)]
+        ("a", "2023-06-30", 0), ("b", None, 0), ("c", None, 0)]
 
 
 def test_a_rerun_from_the_cache_gives_the_same_tables(run, tmp_path):
