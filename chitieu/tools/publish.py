@@ -230,7 +230,7 @@ def datasette_metadata(db_name: str = "chitieu") -> dict:
             meta["description"] = ("Search the sentences with the box above: diacritics optional (bao hiem y te), "
                                    "abbreviations match their words (BHYT = bảo hiểm y tế).")
         tables[SQL_NAMES[name]] = meta
-    tables[FTS] = tables[FTS_EXACT] = {"hidden": True}
+    tables[FTS], tables[FTS_EXACT] = {"hidden": True}, {"hidden": True}
     return {
         "title": "chitieu: Vietnamese targets (chỉ tiêu) as a grounded table",
         "description": "Every quantified target found in the corpus, with the exact characters it came from.",
@@ -242,7 +242,7 @@ def datasette_config(db_name: str = "chitieu") -> dict:
     """datasette 1.x ``datasette.yaml``: the table settings and canned queries (descriptions stay in
     ``metadata.json``: ``datasette DB -c datasette.yaml -m metadata.json``)."""
     tables: dict[str, dict] = {SQL_NAMES[n]: _table_settings(n, cols) for n, cols in TABLES.items()}
-    tables[FTS] = tables[FTS_EXACT] = {"hidden": True}
+    tables[FTS], tables[FTS_EXACT] = {"hidden": True}, {"hidden": True}
     return {"databases": {db_name: {"tables": tables, "queries": QUERIES}}}
 
 

@@ -177,8 +177,15 @@ def test_publish_of_an_empty_run(tmp_path: Path) -> None:
 
 def _datasette_get(db: Path, *paths: str) -> list[dict]:
     datasette_app = pytest.importorskip("datasette.app")
+    import inspect
+
+    import yaml
+
     meta = json.loads((db.parent / "metadata.json").read_text(encoding="utf-8"))
-    ds = datasette_app.Datasette([str(db)], metadata=meta)
+    options = {"metadata": meta}
+    if "config" in inspect.signature(datasette_app.Datasette).parameters:  # datasette 1.x reads datasette.yaml
+        options["config"] = yaml.safe_load((db.parent / "datasette.yaml").read_text(encoding="utf-8"))
+    ds = datasette_app.Datasette([str(db)], **options)
 
     async def get_all() -> list[dict]:
         out = []
