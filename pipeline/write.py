@@ -73,7 +73,8 @@ def document_rows(results: Iterable[DocResult]) -> list[dict]:
 
 
 def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
-    """The three tables of a run, typed."""
+    """The three tables of a run as typed frames (:func:`chitieu.schema.typed_frame`: missing is NA,
+    enums are categoricals): what ``chitieu.extract`` and its siblings return."""
     return {
         "targets": typed_frame(target_rows(results), TARGET_COLUMNS),
         "references": typed_frame(reference_rows(results), REFERENCE_COLUMNS),

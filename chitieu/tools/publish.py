@@ -83,7 +83,8 @@ ORDER BY t.year, t.indicator_code, t.indicator, t.value""",
   SELECT t.* FROM targets t
   WHERE t.place = :place
     AND (:year = '' OR t.year = CAST(:year AS INTEGER))
-    AND t.id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH :words)
+    AND t.id IN (SELECT rowid FROM targets_fts  -- each word quoted: no FTS syntax error whatever is typed
+                 WHERE targets_fts MATCH '"' || replace(replace(trim(:words), '"', ''), ' ', '" "') || '"')
 ), verdict AS (
   SELECT CASE
     WHEN EXISTS (SELECT 1 FROM agreeing WHERE value = CAST(:value AS REAL)

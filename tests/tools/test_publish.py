@@ -118,6 +118,7 @@ def test_the_exact_index_keeps_diacritics(db: Path) -> None:
         ({"place": "Đồng Nai", "words": "BHYT", "year": "", "value": "95"}, ("supported", [95.0, 92.0])),
         ({"place": "Đồng Nai", "words": "bảo hiểm y tế", "year": "2025", "value": "99"}, ("contradicted", [95.0])),
         ({"place": "Khánh Hòa", "words": "bảo hiểm y tế", "year": "", "value": "95"}, ("not_found", [None])),
+        ({"place": "Khánh Hòa", "words": 'KT-XH "AND', "year": "", "value": "95"}, ("not_found", [None])),
     ],
 )
 def test_the_check_query_gives_a_verdict(db: Path, params: dict, expected: tuple) -> None:
