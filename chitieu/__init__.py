@@ -10,7 +10,7 @@ does; the targets carry the date, and :func:`extract_documents` has one row per 
 
     >>> docs = chitieu.extract_documents(["Tỷ lệ đạt 80%."], meta=[{"date": "30/6/2023", "url": "hôm qua"}])
     >>> print(*docs.loc[0, ["date", "url", "warnings"]], sep=" | ")
-    2023-06-30 |  | bad_url
+    2023-06-30 | <NA> | bad_url
 """
 
 from __future__ import annotations

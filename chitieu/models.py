@@ -178,9 +178,9 @@ class DocResult:
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    dtype: str  # pandas extension dtype: "string", "Int64", "Float64"
+    dtype: str  # pandas extension dtype: "string", "Int64", "Float64", "boolean"
     description: str
-    values: tuple[str, ...] = ()  # enum values where the column is categorical
+    values: tuple[str, ...] = ()  # the allowed values of an enum column (a categorical); missing is NA, never ""
 
 
 TARGET_COLUMNS: tuple[Column, ...] = (
@@ -198,7 +198,8 @@ TARGET_COLUMNS: tuple[Column, ...] = (
            "and its target (`vượt 0,3% so với chỉ tiêu`); the value is always positive",
            ("level", "increase", "decrease", "gap")),
     Column("year", "Int64", "deadline (target), year observed (actual), first year (increase)"),
-    Column("level", "string", "administrative level the value is about; empty if none or several", ("tinh", "huyen", "xa", "")),
+    Column("level", "string", "administrative level the value is about (`cấp tỉnh`, `cấp huyện`, `cấp xã`); missing if "
+           "none or several", ("tinh", "huyen", "xa")),
     Column("place", "string", "province / centrally-run city (or `Việt Nam`) the value belongs to"),
     Column("indicator", "string", "what is measured, stated fully, in the text's own words"),
     Column("decision", "string", "canonical symbol of the legal document that sets the target, if stated"),
@@ -210,9 +211,10 @@ TARGET_COLUMNS: tuple[Column, ...] = (
            "`9M`); empty for a whole year, a deadline or a point in time"),
     Column("as_of", "string", "ISO day or month a figure is observed at (`tính đến ngày 30/6/2023` → `2023-06-30`)"),
     Column("estimate", "boolean", "the figure is an estimate (`ước đạt`, `ước tính`, `dự ước`)"),
-    Column("place_kind", "string", "the kind of place", ("province", "national", "region", "ministry", "group", "")),
-    Column("place_source", "string", "where the place comes from: the text, or the publisher when the text names none",
-           ("text", "publisher", "")),
+    Column("place_kind", "string", "the kind of place; missing when there is no place",
+           ("province", "national", "region", "ministry", "group")),
+    Column("place_source", "string", "where the place comes from: the text, or the publisher when the text names none; "
+           "missing when there is no place", ("text", "publisher")),
     Column("date", "string", "the document's date (ISO, from its metadata), empty when unknown"),
 )
 
@@ -255,9 +257,30 @@ SPAN_COLUMNS: tuple[Column, ...] = (
     Column("doc_id", "string", "file stem of the input document"),
     Column("start", "Int64", "offset of the highlighted span in the decoded document"),
     Column("end", "Int64", "end offset (exclusive)"),
-    Column("label", "string", "what the span is (`value`, `year`, `level`, `place`, `reference`)"),
+    Column("label", "string", "what the span is", ("value", "year", "level", "place", "reference")),
     Column("detail", "string", "what it was read as: the value as written, `2025`, `xa`, `Khánh Hòa`, `4607/QĐ-UBND`"),
 )
+
+# The tables of a run (the names of their CSV files), their primary keys and their links to ``documents``.
+# A text field that is ``""`` in the dataclasses above is missing in every table: an empty CSV cell,
+# a Parquet or SQLite null, ``pd.NA`` in a frame. See :mod:`chitieu.schema` for the types built from this.
+TABLE_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "targets": TARGET_COLUMNS,
+    "references": REFERENCE_COLUMNS,
+    "documents": DOCUMENT_COLUMNS,
+    "spans": SPAN_COLUMNS,
+}
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "targets": ("doc_id", "start", "end"),
+    "references": ("doc_id", "start", "end"),
+    "documents": ("doc_id",),
+    "spans": ("doc_id", "start", "end", "label"),
+}
+FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {  # (column, table, column it points to)
+    "targets": (("doc_id", "documents", "doc_id"),),
+    "references": (("doc_id", "documents", "doc_id"),),
+    "spans": (("doc_id", "documents", "doc_id"),),
+}
 
 TARGET_FIELDS = tuple(f.name for f in fields(Target))
 assert tuple(c.name for c in TARGET_COLUMNS) == TARGET_FIELDS, "Target and TARGET_COLUMNS disagree"

@@ -9,8 +9,9 @@ Pointing it at an existing cluster: start a scheduler (``dask scheduler``) and w
 readable at the same paths (a shared filesystem: only paths travel to the cluster; records of
 ``.jsonl``/``.csv`` exports travel with the tasks). Then pass ``--scheduler tcp://HOST:8786``.
 Results come back to the client, which writes the result shards (the cache: a rerun skips done
-documents), the tables and the partitioned ``OUT/targets_parquet/``, so OUT need only be on the
-client. One thread per worker process is best: the pipeline is CPU-bound Python.
+documents), the tables and the partitioned ``OUT/targets_parquet/`` (through the same writer as the
+local engine, with the one Arrow schema of :mod:`chitieu.schema`: ``dd.read_parquet`` gives the dtypes
+of ``chitieu.extract``), so OUT need only be on the client. One thread per worker process is best: the pipeline is CPU-bound Python.
 
 The ``dask`` extra (``dask[dataframe]``, ``distributed``) is needed only for this engine.
 """

@@ -79,7 +79,7 @@ DOCUMENT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 # input when it sits beside the ``documents.csv`` and ``targets.csv`` that mark such a folder.
 OUTPUT_NAMES = frozenset([
     "targets.csv", "references.csv", "documents.csv", "spans.csv", "texts.jsonl", "targets.parquet",
-    "report.html", "chitieu.db", "metadata.json", "conflicts.csv",
+    "report.html", "chitieu.db", "metadata.json", "datasette.yaml", "datapackage.json", "conflicts.csv",
 ])
 OUTPUT_FOLDERS = frozenset([".chitieu-work", "targets_parquet", "report_files"])
 _MARKERS = ("documents.csv", "targets.csv")

@@ -1,8 +1,10 @@
 """Write stage: the tables (``targets``, ``references``, ``documents``) as typed frames and files.
 
-The schema comes from :mod:`chitieu.models`; files appear atomically (written under a
-temporary name, then renamed), so a reader never sees half a table. Booleans are written
-``true``/``false`` in CSV (as the annotation guide spells them) and stay booleans in Parquet.
+The schema comes from :mod:`chitieu.models`, its types from :mod:`chitieu.schema` (``typed_frame``,
+``arrow_schema``: missing is an empty CSV cell, a Parquet null, NA in a frame); files appear
+atomically (written under a temporary name, then renamed), so a reader never sees half a table.
+Booleans are written ``true``/``false`` in CSV (as the annotation guide spells them) and stay
+booleans in Parquet. ``datapackage.json`` (Frictionless) describes the CSV tables beside them.
 """
 
 from __future__ import annotations
@@ -29,16 +31,7 @@ from chitieu.models import (
     DocResult,
     Reference,
 )
-
-
-def typed_frame(rows: Sequence[dict], columns: Sequence[Column]) -> pd.DataFrame:
-    """A frame with exactly ``columns`` in order and their declared dtypes (extra keys dropped)."""
-    names = [c.name for c in columns]
-    frame = pd.DataFrame.from_records(list(rows), columns=names) if rows else pd.DataFrame(columns=names)
-    for col in columns:
-        frame[col.name] = frame[col.name].astype(col.dtype)
-    return frame
-
+from chitieu.schema import arrow_schema, arrow_table, typed_frame, write_data_package
 
 _TARGET_NAMES = tuple(c.name for c in TARGET_COLUMNS)
 _TARGET_ROW = operator.attrgetter(*_TARGET_NAMES)  # a target's values in column order, as a tuple
@@ -80,7 +73,8 @@ def document_rows(results: Iterable[DocResult]) -> list[dict]:
 
 
 def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
-    """The three tables of a run, typed."""
+    """The three tables of a run as typed frames (:func:`chitieu.schema.typed_frame`: missing is NA,
+    enums are categoricals): what ``chitieu.extract`` and its siblings return."""
     return {
         "targets": typed_frame(target_rows(results), TARGET_COLUMNS),
         "references": typed_frame(reference_rows(results), REFERENCE_COLUMNS),
@@ -95,16 +89,6 @@ def to_csv(frame: pd.DataFrame) -> str:
         if out[name].dtype == "boolean":
             out[name] = out[name].map({True: "true", False: "false"}, na_action="ignore").astype("string")
     return out.to_csv(index=False)
-
-
-def arrow_schema(columns: Sequence[Column]):
-    """The Arrow schema of a table written by the writers: each column's declared type (``boolean``
-    a real Arrow boolean), with the pandas metadata that makes ``pd.read_parquet`` return the typed frame."""
-    import pyarrow as pa
-
-    types = {"string": pa.large_string(), "Int64": pa.int64(), "Float64": pa.float64(), "boolean": pa.bool_()}
-    pandas_meta = pa.Schema.from_pandas(typed_frame([], columns), preserve_index=False).metadata
-    return pa.schema([pa.field(c.name, types[c.dtype], nullable=True) for c in columns], metadata=pandas_meta)
 
 
 TABLES = ("targets", "references", "documents", "spans")
@@ -241,15 +225,11 @@ class TableWriter:
             self._flush()
 
     def _flush(self) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         rows, self._rows, self._docs = self._rows, [], 0
         columns = list(zip(*rows, strict=True)) if rows else [[] for _ in TARGET_COLUMNS]
-        table = pa.Table.from_arrays(
-            [pa.array(list(col), type=field.type) for col, field in zip(columns, self._schema, strict=True)],
-            schema=self._schema,
-        )
+        table = arrow_table(columns, TARGET_COLUMNS, self._schema)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self._tmp["targets.parquet"], self._schema)
         if len(table) or self._parts == 0:
@@ -275,6 +255,7 @@ class TableWriter:
             final = self.out_dir / key
             os.replace(tmp, final)
             written[key.removesuffix(".csv")] = final
+        written["datapackage"] = write_data_package(self.out_dir, TABLES)
         if self.parquet_dir is not None:
             final_dir = Path(self.parquet_dir)
             old = final_dir.with_name(f".{final_dir.name}.old-{os.getpid()}")

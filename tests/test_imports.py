@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # Lower layers never import higher ones. The command line and the one-call API sit on top.
-LAYERS = {"chitieu.models": 0, "chitieu.extractors": 1, "chitieu.pipeline": 2, "chitieu.tools": 3,
+LAYERS = {"chitieu.models": 0, "chitieu.schema": 0, "chitieu.extractors": 1, "chitieu.pipeline": 2, "chitieu.tools": 3,
           "chitieu.pipeline.cli": 4, "chitieu": 4}
 
 

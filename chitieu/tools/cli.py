@@ -158,7 +158,7 @@ def publish(
 ) -> None:
     """Publish the tables for dashboards: one SQLite file for datasette, or typed Parquet.
 
-    sqlite: targets, references, documents with typed columns, indexes and a full-text index over the sentences, plus metadata.json beside it; browse with:  datasette DATA/chitieu.db -m DATA/metadata.json
+    sqlite: targets, legal_references (references.csv), documents with typed columns, NULL for missing, foreign keys to documents, indexes, a full-text index over the sentences (diacritics optional) and canned queries, plus metadata.json (datasette 0.x) and datasette.yaml (1.x) beside it; browse with:  datasette DATA/chitieu.db -m DATA/metadata.json
 
     parquet: one file per table with an explicit Arrow schema (enum columns as dictionaries, descriptions in the field metadata).
     """
@@ -167,7 +167,8 @@ def publish(
     _need_data(data)
     if fmt == "sqlite":
         db, meta = publish_sqlite(data, out)
-        typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}", err=True)
+        typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}"
+                   f"\n  datasette 1.x: datasette {db} -c {meta.with_name('datasette.yaml')} -m {meta}", err=True)
     elif fmt == "parquet":
         paths = publish_parquet(data, out)
         typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)

@@ -2,8 +2,11 @@
 
 ``targets.csv`` (or ``targets.parquet`` when only that was kept), ``references.csv``,
 ``documents.csv`` and ``spans.csv`` come back as frames with exactly the columns of the schema
-(:mod:`chitieu.models`) in their dtypes, empty text as ``""``; ``texts.jsonl`` as
-``{doc_id: text}``, the decoded texts all offsets point into::
+(:mod:`chitieu.models`) in their declared dtypes; ``texts.jsonl`` as ``{doc_id: text}``, the decoded
+texts all offsets point into. The tools compare text, so here missing text is ``""`` and enum
+columns are plain strings, whatever the file holds: the typed outputs (nulls, dictionaries, see
+:mod:`chitieu.schema`; ``chitieu.schema.to_typed`` turns a frame of this reader back into them) and
+the outputs of older versions (``""`` for missing) read the same::
 
     >>> import pandas as pd
     >>> raw = pd.DataFrame({"doc_id": ["kh"], "surface": ["60%"], "value": ["60.0"], "year": [""]})

@@ -257,7 +257,7 @@ def _result(i: int) -> DocResult:
     doc = Document(f"d{i}", text=text, warnings=["bad_url"] if i % 4 == 1 else [])
     if i % 3:
         doc.meta.update(date="2023-06-30", outlet="Báo, \"Gia Lai\"", url=f"https://bao.vn/{i}", title="Tin\nmới")
-    return DocResult(doc, targets=[target] * (i % 3), spans=[(start, start + 2, "pct", "")])
+    return DocResult(doc, targets=[target] * (i % 3), spans=[(start, start + 2, "value", "")])
 
 
 def test_streamed_tables_equal_the_in_memory_frames(tmp_path):

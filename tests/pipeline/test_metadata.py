@@ -352,7 +352,7 @@ def test_targets_carry_the_document_date_and_booleans_as_the_guide_spells_them(r
         ["a", "2023-06-30", "false"], ["b", "", "false"], ["c", "", "false"]]
     parquet = pq.read_table(run / "targets.parquet")
     assert parquet.schema.field("estimate").type == pa.bool_()
-    assert parquet.column("date").to_pylist() == ["2023-06-30", "", ""]
+    assert parquet.column("date").to_pylist() == ["2023-06-30", None, None]  # missing is null, not ""
 
 
 def test_texts_jsonl_carries_the_metadata(run):
@@ -366,10 +366,11 @@ def test_texts_jsonl_carries_the_metadata(run):
 def test_sqlite_carries_the_metadata(run, tmp_path):
     db, _ = publish_sqlite(run, tmp_path / "chitieu.db")
     con = sqlite3.connect(db)
-    assert con.execute("SELECT doc_id, date, outlet, warnings FROM documents ORDER BY id").fetchall() == [
-        ("a", "2023-06-30", "Báo Gia Lai", ""), ("b", "", 'Báo, "Gia Lai"', "bad_url|bad_date"), ("c", "", "", "")]
+    assert con.execute("SELECT doc_id, date, outlet, warnings FROM documents ORDER BY rowid").fetchall() == [
+        ("a", "2023-06-30", "Báo Gia Lai", None), ("b", None, 'Báo, "Gia Lai"', "bad_url|bad_date"),
+        ("c", None, None, None)]  # unknown is NULL, not ""
     assert con.execute("SELECT doc_id, date, estimate FROM targets ORDER BY id").fetchall() == [
-        ("a", "2023-06-30", 0), ("b", "", 0), ("c", "", 0)]
+        ("a", "2023-06-30", 0), ("b", None, 0), ("c", None, 0)]
 
 
 def test_a_rerun_from_the_cache_gives_the_same_tables(run, tmp_path):
@@ -383,10 +384,11 @@ def test_a_rerun_from_the_cache_gives_the_same_tables(run, tmp_path):
 def test_python_api_takes_and_returns_the_metadata():
     meta = [{"date": "ngày 30 tháng 6 năm 2023", "outlet": " Báo A "}, {"url": "hôm qua"}]
     targets = chitieu.extract([TARGET, TARGET], ["a", "b"], meta=meta)
-    assert targets["date"].tolist() == ["2023-06-30", ""]
+    assert targets["date"].tolist() == ["2023-06-30", pd.NA]  # unknown is missing, not ""
     docs = chitieu.extract_documents([TARGET, TARGET], ["a", "b"], meta=meta)
-    assert docs[["outlet", "date", "warnings"]].values.tolist() == [["Báo A", "2023-06-30", ""], ["", "", "bad_url"]]
-    assert chitieu.extract([TARGET])["date"].tolist() == [""]
+    assert docs[["outlet", "date", "warnings"]].values.tolist() == [["Báo A", "2023-06-30", pd.NA],
+                                                                     [pd.NA, pd.NA, "bad_url"]]
+    assert chitieu.extract([TARGET])["date"].isna().all()
     with pytest.raises(ValueError, match="meta"):
         chitieu.extract([TARGET], meta=[])
 

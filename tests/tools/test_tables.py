@@ -48,6 +48,25 @@ def test_targets_parquet_is_read_when_the_csv_is_absent(data_dir: Path, tmp_path
     pd.testing.assert_frame_equal(load_table(tmp_path, "targets"), load_table(data_dir, "targets"))
 
 
+@pytest.mark.parametrize("style", ["old", "published"])
+def test_older_and_published_parquet_read_the_same(data_dir: Path, tmp_path: Path, style: str) -> None:
+    """Outputs written before missing became null (``""`` in Parquet, enums as plain strings) and the
+    typed Parquet of ``chitieu publish`` (nulls, dictionaries) read as the same frame."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from chitieu.tools.publish import publish_parquet
+
+    expected = load_table(data_dir, "targets")
+    if style == "old":
+        pq.write_table(pa.Table.from_pandas(expected.astype({"year": "float64"}), preserve_index=False),
+                       tmp_path / "targets.parquet")
+    else:
+        publish_parquet(data_dir, tmp_path / "pub")
+        shutil.copy(tmp_path / "pub" / "targets.parquet", tmp_path / "targets.parquet")
+    pd.testing.assert_frame_equal(load_table(tmp_path, "targets"), expected)
+
+
 def test_spans_and_texts_point_into_each_other(data_dir: Path) -> None:
     texts, spans = load_texts(data_dir), load_spans(data_dir)
     assert set(texts) == {"kh_plan", "kh_news", "hd_plan"}
