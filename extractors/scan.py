@@ -265,6 +265,10 @@ class Windows:
                 outside = self.before.search(text, start, a)
                 s = outside.end() if outside else start
             e = min(end, b + self.after)
+            while e < end and text[e - 1].isalnum() and text[e].isalnum():
+                e += 1  # never cut inside a word or number: a lookaround at the bound would see its end
+            while s > start and text[s].isalnum() and text[s - 1].isalnum():
+                s -= 1
             if out and s <= out[-1][1]:
                 out[-1] = (out[-1][0], max(e, out[-1][1]))
             else:
