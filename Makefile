@@ -4,27 +4,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 OUT    ?= outputs
+# Two stamps: `make run` needs the runtime only; tests, lint, eval and bench add the dev tools and
+# the optional extras (dask, spacy) their tests use.
+RUNTIME := $(VENV)/.runtime-stamp
+DEV     := $(VENV)/.dev-stamp
 
 .PHONY: install run test lint eval bench clean
 
-install: $(STAMP)
+install: $(DEV)
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev,dask]"
-	touch $(STAMP)
 
-run: $(STAMP)  ## extract the sample corpus into outputs/
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $(RUNTIME)
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev,dask,spacy]"
+	touch $(RUNTIME) $(DEV)
+
+run: $(RUNTIME)  ## extract the sample corpus into outputs/
 	$(BIN)/chitieu extract corpus --out $(OUT)
 
-test: $(STAMP)  ## the test suite (tests that need ../shared skip without it)
+test: $(DEV)  ## the test suite (tests that need ../shared skip without it)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
 # make eval: one score table. Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
@@ -35,7 +44,7 @@ REAL     := $(SHARED)/eval/real
 EXPORT   := --id-column id --text-column text --url-column url --date-column date
 EVAL_CMD := $(BIN)/chitieu eval --quiet --json
 
-eval: $(STAMP)  ## score table: seeds, sample corpus, real news and plans (halves and all)
+eval: $(RUNTIME)  ## score table: seeds, sample corpus, real news and plans (halves and all)
 	@rm -rf $(EVAL)/*.json; mkdir -p $(EVAL)
 	@if [ -d "$(SHARED)/seeds" ]; then \
 	  $(EVAL_CMD) $(SHARED)/seeds --label seeds --out $(EVAL)/seeds \
@@ -53,7 +62,7 @@ eval: $(STAMP)  ## score table: seeds, sample corpus, real news and plans (halve
 	done
 	@$(BIN)/python -m chitieu.pipeline.evaluate $(EVAL)/*.json
 
-bench: $(STAMP)  ## throughput, workers and memory benchmark (not a test)
+bench: $(DEV)  ## throughput, workers and memory benchmark (not a test)
 	$(BIN)/python -m bench
 
 clean:
