@@ -8,10 +8,14 @@
 from __future__ import annotations
 
 import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from chitieu.pipeline.exit_codes import ExitCode
 
 _DATA_HELP = "Folder written by `chitieu extract` (targets.csv, spans.csv, texts.jsonl, …)."
 _OUTPUTS = Path("outputs")
@@ -21,11 +25,17 @@ Data = Annotated[Path, typer.Option("--data", "-d", help=_DATA_HELP)]
 def _need_data(data: Path) -> None:
     if not (data / "targets.csv").exists():
         typer.echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.USAGE)
+
+
+class Format(StrEnum):
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 def check(
-    claim: Annotated[str | None, typer.Argument(help="The claim, in Vietnamese (diacritics optional), as one sentence.")] = None,
+    claim: Annotated[str | None, typer.Argument(help="The claim, in Vietnamese (diacritics optional), as one sentence; "
+                                                "- reads it from stdin.")] = None,
     data: Data = _OUTPUTS,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, missing, evidence, near).")] = False,
     claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
@@ -40,7 +50,9 @@ def check(
 
     Batch:  chitieu check --claims claims.csv --data outputs --out verdicts.csv
 
-    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 1 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
+    From stdin:  echo "Khánh Hòa … 60% …" | chitieu check - --data outputs
+
+    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 2 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
     """
     from chitieu.tools.check import ClaimError, format_result
     from chitieu.tools.check import check as run_check
@@ -51,22 +63,26 @@ def check(
 
         check_file(claims, data, out)
         raise typer.Exit(0)
+    if claim == "-":
+        claim = sys.stdin.read().strip()
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
         typer.echo(f"chitieu: {err}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(ExitCode.USAGE) from None
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_result(result))
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(ExitCode.for_verdict(result.verdict))
 
 
 def conflicts(
     data: Data = _OUTPUTS,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for conflicts.csv, timeline.csv, "
                                              "timeline.svg (default: the data folder).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (conflicts, timeline, written) "
+                                          "instead of the tables.")] = False,
 ) -> None:
     """Find contradictions and a timeline per place and indicator.
 
@@ -77,7 +93,7 @@ def conflicts(
     from chitieu.tools.conflicts import run_conflicts
 
     _need_data(data)
-    typer.echo(run_conflicts(data, out or data))
+    typer.echo(run_conflicts(data, out or data, as_json=as_json))
 
 
 def report(
@@ -97,7 +113,7 @@ def report(
 
 def publish(
     data: Data = _OUTPUTS,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite (one file for datasette) or parquet.")] = "sqlite",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="sqlite (one file for datasette) or parquet.")] = Format.sqlite,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="sqlite: the .db file (default DATA/chitieu.db, "
                                              "metadata.json beside it); parquet: a folder (default DATA/parquet).")] = None,
 ) -> None:
@@ -110,15 +126,12 @@ def publish(
     from chitieu.tools.publish import publish_parquet, publish_sqlite
 
     _need_data(data)
-    if fmt == "sqlite":
+    if fmt == Format.sqlite:
         db, meta = publish_sqlite(data, out)
         typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}", err=True)
-    elif fmt == "parquet":
+    else:
         paths = publish_parquet(data, out)
         typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
-    else:
-        typer.echo(f"chitieu: unknown --format {fmt!r} (sqlite or parquet)", err=True)
-        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
