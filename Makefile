@@ -36,7 +36,7 @@ test: $(DEV)  ## the test suite (tests that need ../shared skip without it)
 lint: $(DEV)
 	$(BIN)/ruff check .
 
-# make eval: one score table. Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
+# make eval: one score table (also written into README.md when every set is there). Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
 # rerun fast) and scored by `chitieu eval --json`; the real sets give three rows each (even half,
 # odd half, all). Sets that need $(SHARED) are skipped with a message when it is absent.
 EVAL     := $(OUT)/eval
@@ -60,7 +60,9 @@ eval: $(RUNTIME)  ## score table: seeds, sample corpus, real news and plans (hal
 	        --gold-references $(REAL)/$$set/gold_references.csv > $(EVAL)/3-$$set.json || exit 1; \
 	  else echo "eval: $(REAL)/$$set not found, real $$set rows skipped"; fi; \
 	done
-	@$(BIN)/python -m chitieu.pipeline.evaluate $(EVAL)/*.json
+	@# every set scored (../shared present): the README's table is rewritten (tests/test_readme_scores.py checks it)
+	@if [ $$(ls $(EVAL)/*.json | wc -l) -eq 4 ]; then README="--readme README.md"; fi; \
+	  $(BIN)/python -m chitieu.pipeline.evaluate $$README $(EVAL)/*.json
 
 bench: $(DEV)  ## throughput, workers and memory benchmark (not a test)
 	$(BIN)/python -m bench
