@@ -135,3 +135,16 @@ def test_frames_are_typed_as_the_tables():
 def test_mismatched_inputs(kwargs, message):
     with pytest.raises(ValueError, match=message):
         chitieu.extract(["Năm 2023 đạt 70%.", "Năm 2024 đạt 75%."], **kwargs)
+
+
+def test_the_readme_example_runs_as_written():
+    pytest.importorskip("spacy")
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```python\n", readme.index("### In a spaCy pipeline")) + len("```python\n")
+    code = readme[start:readme.index("```", start)]
+    expression, comment = (line for line in code.splitlines() if "doc.spans" in line or line.startswith("# ["))
+    scope: dict = {}
+    exec(code.replace(expression, f"result = {expression}"), scope)  # noqa: S102 (the README's own code)
+    assert repr(scope["result"]) == comment.removeprefix("# ")
