@@ -107,6 +107,20 @@ def test_check_reads_the_claim_from_stdin(data_dir):
     assert run("check", "-", "--data", str(data_dir), stdin="  \n").returncode == ExitCode.USAGE
 
 
+def test_check_reads_a_claims_csv_from_stdin(data_dir):
+    done = run("check", "--claims", "-", "--data", str(data_dir), "--out", "-",
+               stdin=f"id,claim\nc1,{CLAIM}\n")
+    assert done.returncode == 0, done.stderr
+    verdicts = pd.read_csv(__import__("io").StringIO(done.stdout.decode()), dtype=str, keep_default_na=False)
+    assert verdicts[["id", "verdict"]].values.tolist() == [["c1", "supported"]]
+
+
+def test_report_to_stdout(data_dir):
+    done = run("report", "--data", str(data_dir), "--out", "-")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().lower().startswith(b"<!doctype html") and b"Gia Lai" in done.stdout
+
+
 # ---------------------------------------------------------------------------
 # --json on eval and conflicts
 

@@ -39,7 +39,7 @@ def check(
     data: Data = _OUTPUTS,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, missing, evidence, near).")] = False,
     claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
-                                                "one verdict per row.")] = None,
+                                                "one verdict per row; - reads it from stdin.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Batch: CSV file to write (default: stdout).")] = None,
 ) -> None:
     """Check a CLAIM against the extracted targets: supported, contradicted, not found or underspecified.
@@ -98,7 +98,8 @@ def conflicts(
 
 def report(
     data: Data = _OUTPUTS,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html); "
+                                             "- writes the page to stdout.")] = None,
 ) -> None:
     """Write one self-contained HTML page to review every extraction.
 
@@ -107,6 +108,12 @@ def report(
     from chitieu.tools.report import write_report
 
     _need_data(data)
+    if str(out) == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="chitieu-") as tmp:
+            sys.stdout.write(write_report(data, Path(tmp) / "report.html").read_text(encoding="utf-8"))
+        return
     path = write_report(data, out or data / "report.html")
     typer.echo(f"report → {path}", err=True)
 
