@@ -4,30 +4,39 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 OUT    ?= outputs
+# Two stamps: `make run` needs the runtime only; tests, lint, eval and bench add the dev tools and
+# the optional extras (dask, spacy) their tests use.
+RUNTIME := $(VENV)/.runtime-stamp
+DEV     := $(VENV)/.dev-stamp
 
 .PHONY: install run test lint eval bench clean
 
-install: $(STAMP)
+install: $(DEV)
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev,dask]"
-	touch $(STAMP)
 
-run: $(STAMP)  ## extract the sample corpus into outputs/
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $(RUNTIME)
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev,dask,spacy]"
+	touch $(RUNTIME) $(DEV)
+
+run: $(RUNTIME)  ## extract the sample corpus into outputs/
 	$(BIN)/chitieu extract corpus --out $(OUT)
 
-test: $(STAMP)  ## the test suite (tests that need ../shared skip without it)
+test: $(DEV)  ## the test suite (tests that need ../shared skip without it)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
-# make eval: one score table. Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
+# make eval: one score table (also written into README.md when every set is there). Each set is extracted once (into $(EVAL)/<set>/, whose cache makes a
 # rerun fast) and scored by `chitieu eval --json`; the real sets give three rows each (even half,
 # odd half, all). Sets that need $(SHARED) are skipped with a message when it is absent.
 EVAL     := $(OUT)/eval
@@ -35,7 +44,7 @@ REAL     := $(SHARED)/eval/real
 EXPORT   := --id-column id --text-column text --url-column url --date-column date
 EVAL_CMD := $(BIN)/chitieu eval --quiet --json
 
-eval: $(STAMP)  ## score table: seeds, sample corpus, real news and plans (halves and all)
+eval: $(RUNTIME)  ## score table: seeds, sample corpus, real news and plans (halves and all)
 	@rm -rf $(EVAL)/*.json; mkdir -p $(EVAL)
 	@if [ -d "$(SHARED)/seeds" ]; then \
 	  $(EVAL_CMD) $(SHARED)/seeds --label seeds --out $(EVAL)/seeds \
@@ -51,9 +60,11 @@ eval: $(STAMP)  ## score table: seeds, sample corpus, real news and plans (halve
 	        --gold-references $(REAL)/$$set/gold_references.csv > $(EVAL)/3-$$set.json || exit 1; \
 	  else echo "eval: $(REAL)/$$set not found, real $$set rows skipped"; fi; \
 	done
-	@$(BIN)/python -m chitieu.pipeline.evaluate $(EVAL)/*.json
+	@# every set scored (../shared present): the README's table is rewritten (tests/test_readme_scores.py checks it)
+	@if [ $$(ls $(EVAL)/*.json | wc -l) -eq 4 ]; then README="--readme README.md"; fi; \
+	  $(BIN)/python -m chitieu.pipeline.evaluate $$README $(EVAL)/*.json
 
-bench: $(STAMP)  ## throughput, workers and memory benchmark (not a test)
+bench: $(DEV)  ## throughput, workers and memory benchmark (not a test)
 	$(BIN)/python -m bench
 
 clean:

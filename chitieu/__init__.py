@@ -22,27 +22,44 @@ from chitieu.pipeline import __version__
 __all__ = ["__version__", "extract", "extract_documents", "extract_references", "render"]
 
 Meta = Iterable[Mapping[str, object] | None] | None  # per text: {"url", "date", "outlet", "title"}
+Texts = str | Iterable[str] | Iterable[tuple[str, Mapping[str, object]]]
 
 
-def extract(texts: Iterable[str], doc_ids: Iterable[str] | None = None, meta: Meta = None):
-    """Extract the targets of each text; one row per value, columns as in ``targets.csv``."""
-    from chitieu.pipeline.run import targets_frame
+def _tables(texts: Texts, doc_ids, meta: Meta, as_tuples: bool, n_process: int, batch_size: int):
+    from chitieu.pipeline.stream import frames, results
 
-    return targets_frame(texts, doc_ids, meta)
-
-
-def extract_references(texts: Iterable[str], doc_ids: Iterable[str] | None = None, meta: Meta = None):
-    """Extract the legal document references of each text, columns as in ``references.csv``."""
-    from chitieu.pipeline.run import references_frame
-
-    return references_frame(texts, doc_ids, meta)
+    return frames(results(texts, doc_ids, meta, as_tuples=as_tuples, n_process=n_process, batch_size=batch_size))
 
 
-def extract_documents(texts: Iterable[str], doc_ids: Iterable[str] | None = None, meta: Meta = None):
+def extract(texts: Texts, doc_ids: Iterable[str] | None = None, meta: Meta = None, *, as_tuples: bool = False,
+            n_process: int = 1, batch_size: int = 64):
+    """Extract the targets of each text; one row per value, columns and dtypes as in ``targets.csv``.
+
+    ``texts``: one string or any iterable of strings, read lazily as ``nlp.pipe`` reads it
+    (``n_process`` worker processes, ``batch_size`` texts a task). ``as_tuples=True``: the items are
+    ``(text, context)`` pairs; the context's ``doc_id`` names the text, its ``url``/``date``/``outlet``/
+    ``title`` are its metadata, and every other key becomes a column of the rows:
+
+        >>> rows = extract([("Năm 2023 đạt 70%.", {"doc_id": "a", "nguon": "báo in"})], as_tuples=True)
+        >>> print(*rows.loc[0, ["doc_id", "value", "status", "nguon"]])
+        a 70.0 actual báo in
+        >>> len(extract("Năm 2023 đạt 70%."))
+        1
+    """
+    return _tables(texts, doc_ids, meta, as_tuples, n_process, batch_size)["targets"]
+
+
+def extract_references(texts: Texts, doc_ids: Iterable[str] | None = None, meta: Meta = None, *,
+                       as_tuples: bool = False, n_process: int = 1, batch_size: int = 64):
+    """Extract the legal document references of each text, columns as in ``references.csv`` (inputs as
+    :func:`extract`)."""
+    return _tables(texts, doc_ids, meta, as_tuples, n_process, batch_size)["references"]
+
+
+def extract_documents(texts: Texts, doc_ids: Iterable[str] | None = None, meta: Meta = None, *,
+                      as_tuples: bool = False, n_process: int = 1, batch_size: int = 64):
     """One row per text, columns as in ``documents.csv`` (counts, normalized metadata, warnings)."""
-    from chitieu.pipeline.run import tables
-
-    return tables(texts, doc_ids, meta)["documents"]
+    return _tables(texts, doc_ids, meta, as_tuples, n_process, batch_size)["documents"]
 
 
 def render(text_or_doc, doc_id: str = "text"):

@@ -86,7 +86,8 @@ def run_batch(
 
     ``jobs``: worker processes (default: all cores). ``use_cache=False`` recomputes every document.
     ``engine``: ``local`` or ``dask`` (``scheduler``: a Dask scheduler address; a local cluster when
-    None). ``progress``: draw a progress bar (default: when stderr is a terminal).
+    None). ``progress``: True a progress bar, False none, None (default) a bar when stderr is a terminal, else
+    a line every few seconds (:mod:`chitieu.pipeline.progress`).
     Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist.
     """
     started = time.monotonic()
@@ -111,13 +112,15 @@ def run_batch(
     parquet_dir = out_dir / "targets_parquet" if engine == "dask" else None
     with TableWriter(out_dir, parquet_dir=parquet_dir, tmp_dir=work / "tmp") as writer:
         merger = Merger(writer, store)
-        if engine == "dask":
-            run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
-        elif engine == "local":
-            run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs)
-        else:
-            raise ValueError(f"unknown engine {engine!r} (local or dask)")
-        bar.finish()
+        try:
+            if engine == "dask":
+                run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
+            elif engine == "local":
+                run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs)
+            else:
+                raise ValueError(f"unknown engine {engine!r} (local or dask)")
+        finally:
+            bar.finish()  # a stopped run (Ctrl-C) leaves the terminal's cursor where it was
         assert not merger.pending, "documents left unmerged"
     store.close()
     prune_other_versions(out_dir, version)

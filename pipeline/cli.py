@@ -1,19 +1,37 @@
 """The ``chitieu`` command line.
 
-Exit codes: 0 everything succeeded; 1 a usage error (missing path, bad option, an ``--out`` that is a
-file or cannot be written);
-2 some documents failed (each has a ``status=error`` row in ``documents.csv``).
+Exit codes (one table for every command, :mod:`chitieu.pipeline.exit_codes`): 0 success; 1 the run could
+not be done; 2 a usage error (click's: a bad option, a missing path, an ``--out`` that is a file or cannot
+be written); 3–5 the verdicts of ``check``; 6 some documents failed (each has a ``status=error`` row in
+``documents.csv``).
+
+``-`` is standard input or output: ``extract -`` reads a text (or JSONL records) from stdin, ``--out -``
+writes targets.csv to stdout; ``check -`` reads the claim from stdin.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 from chitieu.pipeline import __version__
+from chitieu.pipeline.exit_codes import ExitCode, help_text
 
 from chitieu.tools import cli as tools_cli
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+class Subset(StrEnum):
+    even = "even"
+    odd = "odd"
+
 
 app = typer.Typer(
     name="chitieu",
@@ -22,13 +40,14 @@ app = typer.Typer(
         "indicator, level, value, year, status, place and source document, each row pointing to the exact "
         "characters it came from.\n\nStart with:  chitieu extract corpus --out outputs"
     ),
+    epilog=help_text(),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion; or _CHITIEU_COMPLETE=bash_source chitieu
     pretty_exceptions_enable=False,
 )
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = ExitCode.USAGE) -> None:
     typer.echo(f"chitieu: {message}", err=True)
     raise typer.Exit(code)
 
@@ -48,11 +67,13 @@ def _main(
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders (searched recursively) or glob patterns."),
-    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the tables (created if needed)."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files, folders (searched recursively) or glob patterns; - reads stdin (a text, or JSONL records)."),
+    out: Path = typer.Option(
+        Path("outputs"), "--out", "-o", help="Folder for the tables (created if needed); - writes targets.csv to stdout."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document; the cache is neither read nor written."),
-    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (a process pool) or dask (a Dask cluster)."),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (tcp://host:8786); a local cluster when absent."
     ),
@@ -71,7 +92,7 @@ def extract(
     title_column: str | None = typer.Option(
         None, "--title-column", help="Exports and metadata files: column of the title (default: title, headline, tieu_de)."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (the summary line is still printed)."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
     references.csv, documents.csv, spans.csv and texts.jsonl.
@@ -90,35 +111,49 @@ def extract(
 
     A rerun skips the documents already done (kept in OUT/.chitieu-work): a stopped run resumes.
 
-    Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error
-    (also: --jobs above 4 × the cores, an --out that is a file or cannot be written).
+    Pipes:  cat tin.txt | chitieu extract - --out - > targets.csv
+
+    Exit code 0 when every document succeeded, 6 when some failed (see documents.csv), 2 on a usage error
+    (also: --jobs above 4 × the cores, an --out that is a file or cannot be written), 1 when the run
+    could not be done (the Dask extra missing, a scheduler out of reach).
     """
+    import tempfile
+
     from chitieu.pipeline.batch import run_batch
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.read import InputError, ReadOptions
 
     _check_engine(engine, jobs, scheduler)
+    to_stdout = str(out) == "-"
+    scratch = tempfile.TemporaryDirectory(prefix="chitieu-") if to_stdout else None
+    if scratch is not None:
+        out, no_cache = Path(scratch.name), True
     _check_out(out)
     options = ReadOptions(id_column=id_column, text_column=text_column, date_column=date_column, url_column=url_column,
                           outlet_column=outlet_column, title_column=title_column)
     try:
+        paths = _stdin_input(paths, out)
         summary = run_batch(
-            paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler,
+            paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine.value, scheduler=scheduler,
             options=options, progress=False if quiet else None,
         )
     except InputError as exc:
         _fail(str(exc))
     except EngineError as exc:  # the Dask extra missing, a scheduler that cannot be reached
-        _fail(str(exc))
-    if not quiet:
-        cached = f", {summary.cached} from cache" if summary.cached else ""
-        typer.echo(
-            f"{summary.documents} documents ({summary.failed} failed{cached}): {summary.targets} targets, "
-            f"{summary.references} references → {summary.out_dir}/ in {summary.seconds:.1f}s",
-            err=True,
-        )
+        _fail(str(exc), ExitCode.ERROR)
+    cached = f", {summary.cached} from cache" if summary.cached else ""
+    where = "stdout" if to_stdout else f"{summary.out_dir}/"
+    typer.echo(
+        f"{summary.documents} documents ({summary.failed} failed{cached}): {summary.targets} targets, "
+        f"{summary.references} references → {where} in {summary.seconds:.1f}s",
+        err=True,
+    )
+    if scratch is not None:
+        sys.stdout.write((out / "targets.csv").read_text(encoding="utf-8"))
+        sys.stdout.flush()
+        scratch.cleanup()
     if summary.failed:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitCode.PARTIAL)
 
 
 @app.command("eval")
@@ -130,7 +165,7 @@ def evaluate(
     text_column: str | None = typer.Option(None, "--text-column", help="Exports: column of the text."),
     date_column: str | None = typer.Option(None, "--date-column", help="Exports: column of the date."),
     url_column: str | None = typer.Option(None, "--url-column", help="Exports: column of the URL."),
-    subset: str | None = typer.Option(
+    subset: Subset | None = typer.Option(
         None, "--subset", help="Score only the even- or odd-numbered documents (n02_… is even, n03_… odd)."
     ),
     ids_file: Path | None = typer.Option(None, "--ids-file", help="Score only the document ids of this file (one a line)."),
@@ -145,7 +180,7 @@ def evaluate(
     ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: all cores)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Recompute every document."),
-    engine: str = typer.Option("local", "--engine", help="local (a process pool) or dask (a Dask cluster)."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (a process pool) or dask (a Dask cluster)."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -155,8 +190,8 @@ def evaluate(
 
     Example:  chitieu eval docs.jsonl --id-column id --text-column text --gold-targets gold.csv --halves
 
-    Exit code 0 when every document was processed, 2 when some failed (the table is printed, but their gold
-    rows count as missed), 1 on a usage error.
+    Exit code 0 when every document was processed, 6 when some failed (the table is printed, but their gold
+    rows count as missed), 2 on a usage error, 1 when the run could not be done.
     """
     import dataclasses
     import json
@@ -168,8 +203,8 @@ def evaluate(
     for p in [gold_targets] + [p for p in (gold_references, ids_file) if p is not None]:
         if not p.exists():
             _fail(f"no such file or folder: {p}")
-    if subset is not None and subset not in SUBSETS:
-        _fail(f"--subset must be even or odd, not {subset!r}")
+    subset = subset.value if subset is not None else None
+    assert subset is None or subset in SUBSETS
     if sum([subset is not None, ids_file is not None, halves]) > 1:
         _fail("--subset, --ids-file and --halves choose the documents: give one of them")
     if misses and halves:
@@ -184,11 +219,13 @@ def evaluate(
         reports = run_eval(
             paths, gold_targets, gold_references, label=label, subset=subset,
             ids=read_ids(ids_file) if ids_file else None, halves=halves, out_dir=out, misses=misses,
-            jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler, options=options,
+            jobs=jobs or None, use_cache=not no_cache, engine=engine.value, scheduler=scheduler, options=options,
             progress=False if quiet else None,
         )
-    except (InputError, EngineError) as exc:
+    except InputError as exc:
         _fail(str(exc))
+    except EngineError as exc:
+        _fail(str(exc), ExitCode.ERROR)
     rows = [r.as_dict() for r in reports]
     found = []
     if misses:
@@ -204,16 +241,14 @@ def evaluate(
         if misses:
             typer.echo("\n" + (format_misses(found) or "no misses"))
     if any(r.failed for r in reports):
-        raise typer.Exit(2)  # scores of a set whose documents failed are no scores: as extract, exit 2
+        raise typer.Exit(ExitCode.PARTIAL)  # scores of a set whose documents failed are no scores: as extract
 
 
 tools_cli.register(app)
 
 
-def _check_engine(engine: str, jobs: int, scheduler: str | None) -> None:
-    """The engine options of ``extract`` and ``eval``, checked the same way."""
-    if engine not in ("local", "dask"):
-        _fail(f"--engine must be local or dask, not {engine!r}")
+def _check_engine(engine: Engine, jobs: int, scheduler: str | None) -> None:
+    """The engine options of ``extract`` and ``eval``, checked the same way (--engine is a choice)."""
     from chitieu.pipeline.batch import default_jobs
 
     if jobs < 0:
@@ -221,7 +256,7 @@ def _check_engine(engine: str, jobs: int, scheduler: str | None) -> None:
     cores = default_jobs()
     if jobs > 4 * cores:
         _fail(f"--jobs must be at most {4 * cores} (4 × the {cores} cores of this machine)")
-    if scheduler and engine != "dask":
+    if scheduler and engine != Engine.dask:
         _fail("--scheduler needs --engine dask")
 
 
@@ -239,8 +274,40 @@ def _check_out(out: Path) -> None:
         _fail(f"--out {out}: the folder is not writable")
 
 
+def _stdin_input(paths: list[str], out: Path) -> list[str]:
+    """``-`` among the inputs: standard input, kept as OUT/.chitieu-work/stdin/stdin.txt (one document,
+    doc_id ``stdin``) or stdin.jsonl when every line is a JSON object (an export: one document a record)."""
+    import json
+
+    if "-" not in paths:
+        return paths
+    data = sys.stdin.buffer.read()
+    lines = [line for line in data.splitlines() if line.strip()]
+    try:
+        records = bool(lines) and all(isinstance(json.loads(line), dict) for line in lines)
+    except ValueError:  # UnicodeDecodeError too
+        records = False
+    folder = out / ".chitieu-work" / "stdin"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / ("stdin.jsonl" if records else "stdin.txt")
+    path.write_bytes(data)
+    return [str(path) if p == "-" else p for p in paths]
+
+
+def _click_completion_names() -> None:
+    """click's spelling of the completion variable (``bash_source``) as well as typer's (``source_bash``)."""
+    value = os.environ.get("_CHITIEU_COMPLETE", "")
+    shell, _, action = value.partition("_")
+    if action in ("source", "complete") and shell in ("bash", "zsh", "fish", "powershell", "pwsh"):
+        os.environ["_CHITIEU_COMPLETE"] = f"{action}_{shell}"
+
+
 def main() -> None:
     """Console-script entry point."""
+    from chitieu.pipeline.progress import quiet_third_party_loggers
+
+    quiet_third_party_loggers()
+    _click_completion_names()
     try:
         app()
     except KeyboardInterrupt:

@@ -36,6 +36,9 @@ CHUNK_BYTES = 256 * 1024  # … or fewer, when they are large
 def _init_worker() -> None:
     """Load the pipeline (and underthesea's models) once per worker, not once per document; and
     end the worker if the run that started it is killed (a SIGKILLed parent cannot stop it)."""
+    from chitieu.pipeline.progress import quiet_third_party_loggers
+
+    quiet_third_party_loggers()  # a spawned worker does not inherit the parent's logging levels
     parent = os.getppid()
 
     def watch() -> None:

@@ -44,8 +44,8 @@ from chitieu.pipeline.score_table import ABBREVIATIONS, Report, format_misses, f
 
 __all__ = [
     "ABBREVIATIONS", "REFERENCE_FIELDS", "REPORTED_FIELDS", "SUBSETS", "TUPLE_FIELDS", "Extraction", "Miss",
-    "Report", "Score", "doc_number", "evaluate", "extract_tables", "field_ok", "format_misses", "format_table",
-    "gold_has", "in_subset", "match_spans", "read_ids", "read_table", "run_eval", "score_references",
+    "README_END", "README_START", "Report", "Score", "doc_number", "evaluate", "extract_tables", "field_ok", "format_misses", "format_table",
+    "gold_has", "in_subset", "match_spans", "read_ids", "read_table", "readme_with_table", "run_eval", "score_references",
     "score_targets", "selections", "sentence_around",
 ]
 
@@ -189,16 +189,49 @@ def run_eval(paths: Sequence[str], gold_targets: Path, gold_references: Path | N
 
 
 
+README_START, README_END = "<!-- scores: make eval -->", "<!-- /scores -->"
+
+
+def readme_with_table(readme: str, table: str) -> str:
+    """``readme`` with the score table between its markers replaced by ``table``.
+
+        >>> print(readme_with_table(f"a\\n{README_START}\\nold\\n{README_END}\\nb", "| new |"))
+        a
+        <!-- scores: make eval -->
+        | new |
+        <!-- /scores -->
+        b
+    """
+    start, end = readme.index(README_START) + len(README_START), readme.index(README_END)
+    return readme[:start] + "\n" + table + "\n" + readme[end:]
+
+
 def _main(argv: Sequence[str]) -> int:
-    """``python -m chitieu.pipeline.evaluate SCORES.json …``: one table of the rows of several
-    ``chitieu eval --json`` outputs (how ``make eval`` prints every set at once)."""
-    if not argv:
-        print("usage: python -m chitieu.pipeline.evaluate SCORES.json [SCORES.json …]", file=sys.stderr)
-        return 1
+    """``python -m chitieu.pipeline.evaluate [--markdown] [--readme README.md] SCORES.json …``: one table
+    of the rows of several ``chitieu eval --json`` outputs (how ``make eval`` prints every set at once).
+    ``--markdown``: the table alone, without its legend; ``--readme FILE``: also write it into FILE
+    between the markers ``<!-- scores: make eval -->`` and ``<!-- /scores -->``."""
+    args = list(argv)
+    markdown = "--markdown" in args
+    args = [a for a in args if a != "--markdown"]
+    readme = None
+    if "--readme" in args:
+        at = args.index("--readme")
+        readme = Path(args[at + 1]) if at + 1 < len(args) else None
+        del args[at:at + 2]
+    if not args or (readme is None and "--readme" in argv):
+        print("usage: python -m chitieu.pipeline.evaluate [--markdown] [--readme README.md] SCORES.json …",
+              file=sys.stderr)
+        return 2
     rows = []
-    for name in argv:
+    for name in args:
         rows += json.loads(Path(name).read_text(encoding="utf-8"))["rows"]
-    print(format_table(rows))
+    table = format_table(rows)
+    rows_only = table.split("\n\n", 1)[0]
+    print(rows_only if markdown else table)
+    if readme is not None:
+        readme.write_text(readme_with_table(readme.read_text(encoding="utf-8"), rows_only), encoding="utf-8")
+        print(f"score table written into {readme}", file=sys.stderr)
     return 0
 
 

@@ -253,14 +253,14 @@ def _dedupe(ranges: Ranges) -> Ranges:
 
 def _predicate_start(text: str, ranges: Ranges) -> int | None:
     """Start of the predicate in a list's last item (a verb after its noun phrase), via the token layer."""
-    from chitieu.pipeline.tokens import predicate_offset, sentence_doc
+    from chitieu.pipeline.tokens import predicate_offset
 
     lo, hi = ranges[0][0], ranges[-1][1]
     m = _PASSIVE.search(text[lo:hi])
     if m:
         return lo + m.start()
     try:
-        return predicate_offset(sentence_doc(text[lo:hi], lo))
+        return predicate_offset(text[lo:hi], lo)
     except Exception:
         return None
 

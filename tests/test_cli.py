@@ -40,7 +40,7 @@ def test_no_arguments_shows_help():
 
 def test_extract_missing_path_is_a_one_line_usage_error(tmp_path):
     result = run("extract", str(tmp_path / "does-not-exist"), "--out", str(tmp_path / "out"), "-q")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
@@ -55,7 +55,7 @@ def test_extract_folder_with_bad_files(tmp_path):
     (src / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     out = tmp_path / "out"
     result = run("extract", str(src), "--out", str(out), "-j", "1", "-q")
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 6, result.stderr  # some documents failed
     assert "Traceback" not in result.stderr
 
     docs = pd.read_csv(out / "documents.csv", dtype=str, keep_default_na=False).set_index("doc_id")
@@ -85,7 +85,7 @@ def test_extract_all_good_exits_0(tmp_path):
 def test_bad_option_is_a_usage_error(tmp_path, option):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = run("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *option)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
 
@@ -141,7 +141,7 @@ def test_jobs_and_out_mistakes_are_one_line_usage_errors(tmp_path, option, messa
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     option = [o.replace("{tmp}", str(tmp_path)) for o in option]
     result = run("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *option)
-    assert (result.returncode, result.stdout) == (1, "")
+    assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("chitieu: ") and message in result.stderr
     assert result.stderr.count("\n") == 1 and (tmp_path / "a.txt").read_text(encoding="utf-8") == GOOD
 
@@ -152,4 +152,4 @@ def test_a_read_only_out_is_a_one_line_usage_error(tmp_path):
     out = tmp_path / "khoa"
     out.mkdir(mode=0o555)
     result = run("extract", str(tmp_path / "a.txt"), "--out", str(out))
-    assert result.returncode == 1 and result.stderr == f"chitieu: --out {out}: the folder is not writable\n"
+    assert result.returncode == 2 and result.stderr == f"chitieu: --out {out}: the folder is not writable\n"

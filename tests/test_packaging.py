@@ -43,3 +43,18 @@ def test_html_cleaning_is_a_declared_dependency() -> None:
     deps = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]["dependencies"]
     names = {re.split(r"[<>=~!\[; ]", d, maxsplit=1)[0].lower().replace("-", "_") for d in deps}
     assert {"lxml_html_clean", "trafilatura"} <= names
+
+
+def test_the_extraction_needs_neither_spacy_nor_dask(tmp_path) -> None:
+    """``make run`` installs the runtime only: spaCy and Dask are optional extras."""
+    out = _run_outside(
+        "import sys; sys.modules['spacy'] = sys.modules['dask'] = None; import chitieu; "
+        "print(len(chitieu.extract('Phấn đấu đến năm 2025, 80% hồ sơ được xử lý trực tuyến.')))", tmp_path
+    )
+    assert out == "1"
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]
+    assert not any(d.startswith(("spacy", "dask")) for d in project["dependencies"])
+    assert {"spacy", "dask", "dev"} <= set(project["optional-dependencies"])
+    assert project["license"] == "MIT"  # an SPDX expression, not the deprecated table

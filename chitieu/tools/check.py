@@ -453,18 +453,22 @@ def check_rows(claims: list[dict[str, str]], data_dir: Path) -> list[dict[str, o
 
 
 def check_file(claims_csv: Path, data_dir: Path, out: Path | None = None) -> list[dict[str, object]]:
-    """Check every claim of ``claims_csv``; write the verdicts as CSV to ``out`` (stdout when None)."""
+    """Check every claim of ``claims_csv`` (``-``: stdin); write the verdicts as CSV to ``out`` (stdout when
+    None or ``-``)."""
     import csv
     import io
     import sys
 
-    with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
-        rows = check_rows(list(csv.DictReader(fh)), data_dir)
+    if str(claims_csv) == "-":
+        rows = check_rows(list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip("\ufeff")))), data_dir)
+    else:
+        with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
+            rows = check_rows(list(csv.DictReader(fh)), data_dir)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=BATCH_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
-    if out:
+    if out and str(out) != "-":
         Path(out).write_text(buffer.getvalue(), encoding="utf-8")
     else:
         sys.stdout.write(buffer.getvalue())

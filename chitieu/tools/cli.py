@@ -8,10 +8,14 @@
 from __future__ import annotations
 
 import json
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from chitieu.pipeline.exit_codes import ExitCode
 
 _DATA_HELP = "Folder written by `chitieu extract` (targets.csv, spans.csv, texts.jsonl, …)."
 _OUTPUTS = Path("outputs")
@@ -21,15 +25,21 @@ Data = Annotated[Path, typer.Option("--data", "-d", help=_DATA_HELP)]
 def _need_data(data: Path) -> None:
     if not (data / "targets.csv").exists():
         typer.echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.USAGE)
+
+
+class Format(StrEnum):
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 def check(
-    claim: Annotated[str | None, typer.Argument(help="The claim, in Vietnamese (diacritics optional), as one sentence.")] = None,
+    claim: Annotated[str | None, typer.Argument(help="The claim, in Vietnamese (diacritics optional), as one sentence; "
+                                                "- reads it from stdin.")] = None,
     data: Data = _OUTPUTS,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (verdict, claim, missing, evidence, near).")] = False,
     claims: Annotated[Path | None, typer.Option("--claims", help="Batch: a CSV with a `claim` column (optional `id`); "
-                                                "one verdict per row.")] = None,
+                                                "one verdict per row; - reads it from stdin.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Batch: CSV file to write (default: stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, or claimreview: schema.org ClaimReview JSON-LD "
                                      "for a fact-check page (batch: a JSON list).")] = "text",
@@ -46,7 +56,9 @@ def check(
 
     Publish:  chitieu check "…" --format claimreview --org "Báo …" prints a schema.org ClaimReview (JSON-LD): reviewRating.alternateName is the verdict, itemReviewed.appearance the cited sources.
 
-    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 1 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
+    From stdin:  echo "Khánh Hòa … 60% …" | chitieu check - --data outputs
+
+    Exit codes: 0 supported; 3 contradicted (the sources give another value); 4 not found (no row for that place, indicator, level, year and period); 5 underspecified (the claim does not say its place, year or indicator); 2 usage error (no data, empty claim, claim without a number). Batch mode exits 0 once every row has its verdict.
     """
     from chitieu.tools.check import ClaimError, format_result
     from chitieu.tools.check import check as run_check
@@ -54,7 +66,7 @@ def check(
     _need_data(data)
     if fmt not in ("text", "json", "claimreview"):
         typer.echo(f"chitieu: unknown --format {fmt!r} (text, json or claimreview)", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.USAGE)
     if claims is not None:
         from chitieu.tools.check import check_file, claim_reviews_file
 
@@ -63,11 +75,13 @@ def check(
         else:
             check_file(claims, data, out)
         raise typer.Exit(0)
+    if claim == "-":
+        claim = sys.stdin.read().strip()
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
         typer.echo(f"chitieu: {err}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(ExitCode.USAGE) from None
     if fmt == "claimreview":
         from chitieu.tools.check import claim_review
 
@@ -76,13 +90,15 @@ def check(
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_result(result))
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(ExitCode.for_verdict(result.verdict))
 
 
 def conflicts(
     data: Data = _OUTPUTS,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for conflicts.csv, timeline.csv, "
                                              "timeline.svg (default: the data folder).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object (conflicts, timeline, written) "
+                                          "instead of the tables.")] = False,
 ) -> None:
     """Find contradictions and a timeline per place and indicator.
 
@@ -93,7 +109,7 @@ def conflicts(
     from chitieu.tools.conflicts import run_conflicts
 
     _need_data(data)
-    typer.echo(run_conflicts(data, out or data))
+    typer.echo(run_conflicts(data, out or data, as_json=as_json))
 
 
 def progress(
@@ -115,7 +131,7 @@ def progress(
     _need_data(data)
     if status and status not in STATUSES:
         typer.echo(f"chitieu: unknown --status {status!r} ({', '.join(STATUSES)})", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.USAGE)
     items = select(run(data), place, indicator, status)
     if csv_out is not None:
         import csv
@@ -135,7 +151,8 @@ def progress(
 
 def report(
     data: Data = _OUTPUTS,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="HTML file to write (default: DATA/report.html); "
+                                             "- writes one self-contained page to stdout.")] = None,
     single_file: Annotated[bool, typer.Option("--single-file", help="Put the data inside the page (one file to "
                                               "send; for a few hundred documents).")] = False,
 ) -> None:
@@ -146,13 +163,20 @@ def report(
     from chitieu.tools.report import write_report
 
     _need_data(data)
+    if str(out) == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="chitieu-") as tmp:
+            page = write_report(data, Path(tmp) / "report.html", single_file=True)
+            sys.stdout.write(page.read_text(encoding="utf-8"))
+        return
     path = write_report(data, out or data / "report.html", single_file=single_file)
     typer.echo(f"report → {path}", err=True)
 
 
 def publish(
     data: Data = _OUTPUTS,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite (one file for datasette) or parquet.")] = "sqlite",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="sqlite (one file for datasette) or parquet.")] = Format.sqlite,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="sqlite: the .db file (default DATA/chitieu.db, "
                                              "metadata.json beside it); parquet: a folder (default DATA/parquet).")] = None,
 ) -> None:
@@ -165,16 +189,13 @@ def publish(
     from chitieu.tools.publish import publish_parquet, publish_sqlite
 
     _need_data(data)
-    if fmt == "sqlite":
+    if fmt == Format.sqlite:
         db, meta = publish_sqlite(data, out)
         typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}"
                    f"\n  datasette 1.x: datasette {db} -c {meta.with_name('datasette.yaml')} -m {meta}", err=True)
-    elif fmt == "parquet":
+    else:
         paths = publish_parquet(data, out)
         typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
-    else:
-        typer.echo(f"chitieu: unknown --format {fmt!r} (sqlite or parquet)", err=True)
-        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

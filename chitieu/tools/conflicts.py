@@ -420,17 +420,28 @@ def year_label(row: pd.Series) -> str:
     return str(int(row["year"])) if not pd.isna(row["year"]) else "?"
 
 
-def run_conflicts(data_dir: Path, out_dir: Path) -> str:
-    """Compute conflicts and the timeline of ``DIR``, write the CSVs and SVG, return the printout."""
+def run_conflicts(data_dir: Path, out_dir: Path, as_json: bool = False) -> str:
+    """Compute conflicts and the timeline of ``DIR``, write the CSVs and SVG, return the printout
+    (``as_json``: one JSON object, ``conflicts`` and ``timeline`` as lists of the CSVs' rows, and ``written``)."""
     targets = load_table(Path(data_dir), "targets")
     documents = load_table(Path(data_dir), "documents")
     found = find_conflicts(targets, load_texts(Path(data_dir)))
     timeline = timeline_frame(targets)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    conflicts_frame(found, documents).to_csv(out_dir / "conflicts.csv", index=False)
+    table = conflicts_frame(found, documents)
+    table.to_csv(out_dir / "conflicts.csv", index=False)
     timeline.to_csv(out_dir / "timeline.csv", index=False)
     (out_dir / "timeline.svg").write_text(timeline_svg(timeline), encoding="utf-8")
+    if as_json:
+        import json
+
+        def records(frame) -> list:
+            return json.loads(frame.to_json(orient="records", force_ascii=False))
+
+        written = [str(out_dir / name) for name in ("conflicts.csv", "timeline.csv", "timeline.svg")]
+        return json.dumps({"conflicts": records(table), "timeline": records(timeline), "written": written},
+                          ensure_ascii=False, indent=1)
     return "\n\n".join([
         format_conflicts(found, documents),
         format_timeline(timeline),

@@ -223,23 +223,33 @@ def test_cli_exit_codes_and_export_options(tmp_path):
 
     (good / "b.txt").write_bytes(b"")
     failed = runner.invoke(app, ["extract", str(good), "--out", str(tmp_path / "o2"), "-j", "1", "--quiet"])
-    assert failed.exit_code == 2
+    assert failed.exit_code == 6
     assert "b.txt: empty file" in failed.output
 
     missing = runner.invoke(app, ["extract", str(tmp_path / "khong_co"), "--out", str(tmp_path / "o3")])
-    assert missing.exit_code == 1 and "Traceback" not in missing.output and "no such file" in missing.output
+    assert missing.exit_code == 2 and "Traceback" not in missing.output and "no such file" in missing.output
     bad_engine = runner.invoke(app, ["extract", str(good), "--engine", "spark"])
-    assert bad_engine.exit_code == 1
+    assert bad_engine.exit_code == 2
 
 
-def test_progress_bar_only_when_asked(tmp_path):
+def test_progress_bar_log_lines_or_nothing(tmp_path, monkeypatch):
+    """A bar when asked (a terminal), a plain line every LOG_EVERY seconds in a log, nothing with -q;
+    the errors in every mode."""
+    from chitieu.pipeline import progress
+
     corpus = mixed_corpus(tmp_path / "in", n_text=3)
     shown = io.StringIO()
     run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=True, errors=shown)
     assert "docs" in shown.getvalue() and "MB/s" in shown.getvalue() and "ETA" in shown.getvalue()
     assert "hong.txt: binary" in shown.getvalue()
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)
+    logged = io.StringIO()
+    run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=None, errors=logged)  # StringIO is no terminal
+    lines = logged.getvalue().splitlines()
+    assert "\r" not in logged.getvalue() and "hong.txt: binary" in logged.getvalue()
+    assert sum("MB/s" in line and "ETA" in line for line in lines) >= 2, lines
     hidden = io.StringIO()
-    run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=None, errors=hidden)  # StringIO is no terminal
+    run_batch([str(corpus)], tmp_path / "o", jobs=1, progress=False, errors=hidden)
     assert "MB/s" not in hidden.getvalue() and "hong.txt: binary" in hidden.getvalue()
     bar = Progress(total_bytes=1000, total_docs=4, enabled=False)
     bar.advance(250, cached=True)

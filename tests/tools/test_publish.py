@@ -163,7 +163,7 @@ def test_parquet_has_an_explicit_schema(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(data_dir: Path) -> None:
-    assert CliRunner().invoke(app, ["publish", "--data", str(data_dir), "--format", "xlsx"]).exit_code == 1
+    assert CliRunner().invoke(app, ["publish", "--data", str(data_dir), "--format", "xlsx"]).exit_code == 2
 
 
 def test_publish_of_an_empty_run(tmp_path: Path) -> None:
