@@ -235,8 +235,8 @@ class Windows:
       whole range is one window.
 
         >>> digits = Windows(re.compile(r"\\d+"), before=3, after=1)
-        >>> digits("ab 12 cdefgh 34 x")
-        [(0, 6), (10, 16)]
+        >>> digits("ab 12 cd efgh 34 x")  # a window never cuts a word: the second starts at "efgh"
+        [(0, 6), (9, 17)]
     """
 
     anchor: Pattern | tuple[str, ...]

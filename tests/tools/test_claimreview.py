@@ -128,4 +128,4 @@ def test_cli_single_and_batch(data_dir: Path, tmp_path: Path) -> None:
     for review, (_, verdict, _) in zip(reviews, CLAIMS, strict=True):
         valid_claim_review(review, verdict)
     bad = runner.invoke(app, ["check", CLAIMS[0][0], "--data", str(data_dir), "--format", "xml"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # usage error

@@ -167,7 +167,7 @@ def test_cli_filters_json_and_csv(data_dir: Path, tmp_path: Path) -> None:
     text = runner.invoke(app, ["progress", "--data", str(data_dir), "--place", "Ha Giang"]).stdout
     assert text.startswith("ON TRACK: Hà Giang") and "52% in 2023" in text and "https://example.vn/hg_news" in text
     bad = runner.invoke(app, ["progress", "--data", str(data_dir), "--status", "late"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # usage error
 
 
 # ---------------------------------------------------------------------------
