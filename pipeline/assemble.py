@@ -109,6 +109,8 @@ def assemble(doc: Doc) -> None:
                 written = doc.doc_year or (doc.report_year if period_end else None)
                 if written and year > written:
                     year = written
+            if frame.undated and year:  # "Tính đến ngày 14/8, … so với cùng kỳ năm 2019": the figure's year
+                frame = time_frame(t, sent, v, status, year, it.scope.end, around, as_of)
             as_of = frame.as_of
             if as_of and year and as_of[:4] != str(year) and not frame.as_of_year_written:
                 as_of = f"{year}{as_of[4:]}"  # "Tính đến ngày 14/8, …": a day without its year is of the figure's year

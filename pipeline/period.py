@@ -31,6 +31,7 @@ class TimeFrame:
     year: int | None = None  # the year the period or the date implies
     estimate: bool = False
     as_of_year_written: bool = True  # "tính đến ngày 14/8": the year came from the document's
+    undated: bool = False  # a day or month without a year that nothing gave one: read again with the figure's year
 
 
 @lru_cache(maxsize=256)
@@ -50,11 +51,16 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         return TimeFrame(year=deadline[0].year if deadline else None, estimate=estimate)
     period = ([p for p in periods if p.end <= lo and not p.base][-1:]
               or [p for p in periods if hi <= p.start < end and not p.base][:1])
-    as_of = [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
+    # the value's own item first ("tăng 12% trong tháng 10"), then the date before it
+    as_of = ([d for d in dates if hi <= d.start < min(end, hi + _OWN_ITEM) and not d.base and d.as_of][:1]
+             or [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
+             or [d for d in dates if hi <= d.start < end and not d.base and d.as_of][:1])
+    # "Tính đến ngày 14/8, …": a day written without its year (and no default year to give it)
+    undated = any(not d.as_of and not d.base and (d.end <= lo or hi <= d.start < end) for d in dates)
     dated = [p.year for p in periods if p.end <= lo and p.year and not p.base][-1:]  # "Quý I/2024, …, quý II …"
     year = (as_of[0].year if as_of else None) or (period[0].year if period else None) or (dated[0] if dated else None)
     code = period[0].period if period else ""
-    if not code and not as_of:
+    if not code and not as_of and not undated:
         # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
         # same part of its own; else the part of the year its paragraph or the report's lead is about
         compared = [p for p in periods if p.base and not p.bare]
@@ -62,9 +68,11 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
             # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
             return TimeFrame("", context_as_of, year, estimate)
-    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate, not as_of or as_of[0].year_written)
+    return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate, not as_of or as_of[0].year_written,
+                     undated and not as_of)
 
 
+_OWN_ITEM = 20  # characters after a value where a date is still its own ("12% trong tháng 10")
 _YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 
 
