@@ -65,7 +65,7 @@ from chitieu.models import Document
 __all__ = [
     "DOCUMENT_SUFFIXES", "EXPORT_SUFFIXES", "FILE_CANDIDATES", "HTML_SUFFIXES", "ID_CANDIDATES", "SIDECAR_NAMES",
     "TEXT_CANDIDATES", "TEXT_SUFFIXES", "InputError", "ReadOptions", "Sidecar", "Source", "decode_source",
-    "docx_document", "docx_text", "expand_inputs", "export_records", "html_document", "html_metadata", "html_text",
+    "docx_document", "docx_text", "expand_inputs", "export_records", "file_ids", "html_document", "html_metadata", "html_text",
     "input_size", "is_export", "is_own_output", "iter_sources", "load_source", "pdf_document", "pdf_text", "read_documents",
     "read_file", "read_sidecar", "record_meta", "sources_of",
 ]
@@ -201,31 +201,68 @@ def iter_sources(paths: Iterable[str], options: ReadOptions | None = None, load:
 
 
 def sources_of(files: Iterable[Path], options: ReadOptions | None = None, load: bool = True) -> Iterator[Source]:
-    """The sources of already listed files (a file that vanished since becomes an error source)."""
+    """The sources of already listed files (a file that vanished since becomes an error source).
+
+    Every source gets a doc_id of its own (:func:`file_ids` for files; a record whose id is taken
+    gets the first free ``<id>~2``, ``<id>~3``, … and the warning ``duplicate_id``)."""
     options = options or ReadOptions()
-    taken: dict[str, int] = {}
+    files = list(files)
+    ids = file_ids([f for f in files if not is_export(f)])
+    taken = set(ids.values())
     sidecars: dict[Path, Sidecar | None] = {}
     for path in files:
-        if is_export(path):
-            sources: Iterable[Source] = export_sources(path, options)
-        else:
-            src = _file_source(path, load)
+        if not is_export(path):
+            src = _file_source(path, load, ids[path])
             folder = path.parent
             if folder not in sidecars:
                 sidecars[folder] = read_sidecar(folder, options)
             if sidecars[folder] is not None:
                 sidecars[folder].apply(src, path)
-            sources = [src]
-        for src in sources:
-            n = taken.get(src.doc_id, 0) + 1
-            taken[src.doc_id] = n
-            if n > 1:  # two files with one stem (a.txt, a.html), or a repeated id in an export
-                src.doc_id = f"{src.doc_id}~{n}"
+            yield src
+            continue
+        for src in export_sources(path, options):
+            if src.doc_id in taken:  # a repeated id in an export, or the stem of a file
+                src.doc_id = _free(src.doc_id, taken)
+                src.warnings.append("duplicate_id")
+            taken.add(src.doc_id)
             yield src
 
 
-def _file_source(path: Path, load: bool) -> Source:
-    src = Source(doc_id=path.stem, path=str(path), kind=_kind(path))
+def file_ids(files: Iterable[Path]) -> dict[Path, str]:
+    """A doc_id for each file, unique, and the same whatever order the files are listed in.
+
+    A file's id is its stem. Files that share a stem are taken in path order (absolute paths,
+    compared folder by folder): the first keeps the stem, the others get ``<stem>~2``, ``<stem>~3``,
+    …, skipping any that another file has as its stem.
+
+        >>> ids = file_ids([Path("b/x.txt"), Path("x~2.txt"), Path("a/x.txt"), Path("c/y.txt")])
+        >>> [ids[Path(p)] for p in ("a/x.txt", "b/x.txt", "x~2.txt", "c/y.txt")]
+        ['x', 'x~3', 'x~2', 'y']
+    """
+    by_stem: dict[str, list[Path]] = {}
+    for path in files:
+        by_stem.setdefault(path.stem, []).append(path)
+    taken = set(by_stem)
+    ids: dict[Path, str] = {}
+    for stem, paths in by_stem.items():
+        paths.sort(key=lambda p: Path(os.path.abspath(p)).parts)
+        ids[paths[0]] = stem
+        for path in paths[1:]:
+            ids[path] = _free(stem, taken)
+            taken.add(ids[path])
+    return ids
+
+
+def _free(doc_id: str, taken: set[str]) -> str:
+    """The first of ``<doc_id>~2``, ``<doc_id>~3``, … not in ``taken``."""
+    n = 2
+    while f"{doc_id}~{n}" in taken:
+        n += 1
+    return f"{doc_id}~{n}"
+
+
+def _file_source(path: Path, load: bool, doc_id: str | None = None) -> Source:
+    src = Source(doc_id=path.stem if doc_id is None else doc_id, path=str(path), kind=_kind(path))
     try:
         src.size = path.stat().st_size
         if load:
