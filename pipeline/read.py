@@ -29,8 +29,11 @@ the names of those modules that callers import from here (:data:`__all__`).
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -116,18 +119,24 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
+        try:
+            p.stat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # inside a folder that cannot be read: exists or not, nobody can tell
+            raise InputError(f"cannot read {raw}: {exc.strerror or exc}") from None
         if p.is_dir():
             found.extend(_documents_under(p))
         elif p.is_file():
             found.append(p)
         elif glob.has_magic(raw):
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if os.path.isfile(m))
-            if not matches:
+            matches, unreadable = _glob(raw)
+            if not matches and not unreadable:
                 raise InputError(f"no file matches {raw!r}")
             matches = [m for m in matches if not is_own_output(m)]
-            if not matches:
+            if not matches and not unreadable:
                 raise InputError(f"only chitieu's own output files match {raw!r}")
-            found.extend(matches)
+            found.extend(matches + unreadable)
         else:
             raise InputError(f"no such file or folder: {raw}")
     # The same file reached twice (two arguments, a symlink): its device and inode say so, for one
@@ -148,14 +157,13 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
 
 def _documents_under(folder: Path) -> list[Path]:
     """Document files under ``folder``, recursively, in path order (``sorted`` of the paths); hidden
-    files and folders are skipped, and so are chitieu's own outputs (:func:`is_own_output`)."""
-    found = []
-    top = str(folder)
-    for root, dirs, names in os.walk(top, followlinks=True):
-        outputs = _holds_outputs(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS)]
-        below = os.path.relpath(root, top)
-        parts = () if below == os.curdir else tuple(below.split(os.sep))
+    files and folders are skipped, and so are chitieu's own outputs (:func:`is_own_output`).
+
+    A folder that cannot be listed is in the list itself (reading it gives an error row, never a
+    silent gap); see :func:`_walk` for symbolic links."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    unreadable: list[tuple[tuple[str, ...], str]] = []
+    for parts, root, names, outputs in _walk(str(folder), unreadable):
         for name in names:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
                 continue
@@ -164,8 +172,94 @@ def _documents_under(folder: Path) -> list[Path]:
             path = os.path.join(root, name)
             if os.path.isfile(path):
                 found.append(((*parts, name), path))
+    found.extend(unreadable)
     found.sort()
     return [Path(path) for _, path in found]
+
+
+def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], str, list[str], bool]]:
+    """``(path parts below top, folder, file names, holds an output set)`` of each folder under
+    ``top``, depth first in path order, following symbolic links but entering each folder once:
+    one reached again under another name (a loop, ``ban -> ..``) is not walked again, so the name
+    kept is the first in path order. Hidden folders and chitieu's own output folders are skipped;
+    a folder that cannot be listed is appended to ``unreadable``."""
+    seen: set[tuple[int, int]] = set()
+
+    def below(path: str) -> tuple[str, ...]:
+        rel = os.path.relpath(path, top)
+        return () if rel == os.curdir else tuple(rel.split(os.sep))
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((below(exc.filename), exc.filename))
+
+    for root, dirs, names in os.walk(top, onerror=failed, followlinks=True):
+        try:
+            st = os.stat(root)
+            here = (st.st_dev, st.st_ino)
+        except OSError:
+            here = None
+        if here in seen:
+            dirs[:] = []
+            continue
+        if here is not None:
+            seen.add(here)
+        outputs = _holds_outputs(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS))
+        yield below(root), root, names, outputs
+
+
+def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
+    """Files matching a glob pattern in path order, and the folders that could not be searched.
+
+    ``**`` (any number of folders) is matched over :func:`_walk`, which neither loops on symbolic
+    links (the standard ``glob`` does, forever) nor skips an unreadable folder in silence.
+
+        >>> _match(("a", "b", "x.txt"), ("**", "*.txt")), _match((".h", "x.txt"), ("**", "*.txt"))
+        (True, False)
+    """
+    if "**" not in pattern:
+        return sorted(Path(m) for m in glob.glob(pattern) if os.path.isfile(m)), []
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    base = os.path.join(*parts[:fixed]) if fixed else os.curdir
+    wanted = parts[fixed:]
+    found: list[tuple[tuple[str, ...], str]] = []
+    unreadable: list[tuple[tuple[str, ...], str]] = []
+    if os.path.isdir(base):
+        for below, root, names, _ in _walk(base, unreadable):
+            for name in names:
+                path = os.path.join(root, name)
+                if _match((*below, name), wanted) and os.path.isfile(path):
+                    found.append(((*below, name), path))
+    found.sort()
+    return [Path(p) for _, p in found], [Path(p) for _, p in sorted(unreadable)]
+
+
+def _match(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts (``**``: any folders), as ``glob`` would:
+    a wildcard does not match a hidden name. Linear: the positions of the pattern still possible."""
+
+    def closure(states: set[int]) -> set[int]:
+        more = {j + 1 for j in states if j < len(pattern) and pattern[j] == "**"}
+        return states | (closure(more) if more - states else more)
+
+    states = closure({0})
+    for name in parts:
+        hidden = name.startswith(".")
+        nxt = set()
+        for j in states:
+            if j == len(pattern):
+                continue
+            pat = pattern[j]
+            if pat == "**":
+                if not hidden:
+                    nxt.add(j)
+            elif (not hidden or pat.startswith(".") or not glob.has_magic(pat)) and fnmatch.fnmatchcase(name, pat):
+                nxt.add(j + 1)
+        states = closure(nxt)
+        if not states:
+            return False
+    return len(pattern) in states
 
 
 def input_size(path: Path) -> int:
@@ -263,12 +357,19 @@ def _free(doc_id: str, taken: set[str]) -> str:
 
 def _file_source(path: Path, load: bool, doc_id: str | None = None) -> Source:
     src = Source(doc_id=path.stem if doc_id is None else doc_id, path=str(path), kind=_kind(path))
+    what = "file"
     try:
-        src.size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):  # listed because it could not be listed: say why
+            what = "folder"
+            with os.scandir(path):
+                pass
+            raise OSError(errno.EIO, "it could not be listed")
+        src.size = st.st_size
         if load:
             src.data = path.read_bytes()
     except OSError as exc:
-        src.kind, src.error = "error", f"cannot read file: {exc.strerror or exc}"
+        src.kind, src.error = "error", f"cannot read {what}: {exc.strerror or exc}"
     return src
 
 
