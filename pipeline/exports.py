@@ -45,13 +45,19 @@ def is_export(path: Path) -> bool:
 
 
 def export_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
-    """One source per record of a .jsonl/.csv export; a bad record is an error source."""
+    """One source per record of a .jsonl/.csv export; a bad record is an error source, and so is an
+    export without any record (named as input, it must say why it gave nothing)."""
+    records = 0
     try:
         for number, record, problem in export_records(path):
+            records += 1
             yield _record_source(path, number, record, problem, options)
     except (OSError, EOFError, zlib.error, DecodeError, csv.Error) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         yield Source(doc_id=_export_stem(path), path=str(path), kind="error", error=f"cannot read export: {message}")
+        return
+    if not records:
+        yield Source(doc_id=_export_stem(path), path=str(path), kind="error", error="export without any record")
 
 
 def export_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:

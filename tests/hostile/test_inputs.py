@@ -6,6 +6,7 @@ Every input is generated here, in ``tmp_path``: no article is shipped with the t
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -17,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from chitieu.pipeline.read import ReadOptions, expand_inputs, iter_sources, read_documents, read_file
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
 CHITIEU = ROOT / ".venv" / "bin" / "chitieu"
@@ -380,3 +383,52 @@ def test_expand_inputs_lists_each_file_of_a_looping_tree_once(tmp_path):
     (folder / "con" / "b.txt").write_text("x", encoding="utf-8")
     (folder / "con" / "len").symlink_to("..", target_is_directory=True)
     assert [p.relative_to(folder).as_posix() for p in expand_inputs([str(folder)])] == ["con/b.txt"]
+
+
+# ---------------------------------------------------------------------------
+# Any bytes in any format: a document or an error row, never an exception
+
+_HTML_TAGS = st.sampled_from(["<font>", "<div>", "</div>", "<p>", "<table><tr><td>", "<script>", "</script>",
+                              "<!--", "-->", "<nav>", "<body>", "<head>", "<meta charset='utf-8'>", "&amp;", "<"])
+_PIECES = st.sampled_from(["Đạt 80%", " năm 2025", "\n", "\x00", "\ufffd", '"', ",", "{", "[", "]", "}", ":"])
+
+
+@st.composite
+def _hostile_file(draw):
+    kind = draw(st.sampled_from(["html", "docx", "jsonl", "csv", "txt"]))
+    if kind == "html":
+        data = "".join(draw(st.lists(_HTML_TAGS | _PIECES, max_size=60))).encode(draw(st.sampled_from(["utf-8", "utf-16"])))
+    elif kind == "docx":
+        inline = draw(st.lists(st.sampled_from([_run("Đạt 80%"), "<w:ins>", "</w:ins>", "<w:sdt><w:sdtContent>",
+                                                "</w:sdtContent></w:sdt>", "<w:del>", "</w:del>"]), max_size=12))
+        body = draw(st.sampled_from(["", "<w:tbl><w:tr><w:tc>", "<w:sdt><w:sdtContent>"])) + _p(*inline)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("word/document.xml", f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
+        data = draw(st.sampled_from([buffer.getvalue(), buffer.getvalue()[:40], b"PK\x03\x04" + bytes(30)]))
+    elif kind == "jsonl":
+        lines = draw(st.lists(st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "text", "url"]), inner),
+            max_leaves=8,
+        ).map(lambda v: json.dumps(v, ensure_ascii=False)) | st.text(max_size=20), max_size=6))
+        data = "\n".join(lines).encode("utf-8")
+    elif kind == "csv":
+        data = ("id,text\n" + "".join(draw(st.lists(_PIECES | st.sampled_from(["r1,", "\r\n"]), max_size=40)))).encode()
+    else:
+        data = draw(st.binary(max_size=200))
+    return kind, data
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_hostile_file())
+def test_any_file_is_read_into_documents_or_error_rows(tmp_path, hostile):
+    kind, data = hostile
+    path = tmp_path / f"tin.{kind}"
+    path.write_bytes(data)
+    docs = list(read_documents([str(path)], ReadOptions()))  # never raises
+    assert docs
+    assert len({d.doc_id for d in docs}) == len(docs)
+    for doc in docs:
+        assert (doc.status, doc.error == "") in (("ok", True), ("error", False)), (doc.status, doc.error)
+        assert "\n" not in doc.error
