@@ -177,12 +177,14 @@ def _documents_under(folder: Path) -> list[Path]:
     return [Path(path) for _, path in found]
 
 
-def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]]) -> Iterator[tuple[tuple[str, ...], str, list[str], bool]]:
+def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]],
+          depth: int | None = None) -> Iterator[tuple[tuple[str, ...], str, list[str], bool]]:
     """``(path parts below top, folder, file names, holds an output set)`` of each folder under
-    ``top``, depth first in path order, following symbolic links but entering each folder once:
-    one reached again under another name (a loop, ``ban -> ..``) is not walked again, so the name
-    kept is the first in path order. Hidden folders and chitieu's own output folders are skipped;
-    a folder that cannot be listed is appended to ``unreadable``."""
+    ``top`` (at most ``depth`` levels below it), depth first in path order, following symbolic
+    links but entering each folder once: one reached again under another name (a loop,
+    ``ban -> ..``) is not walked again, so the name kept is the first in path order. Hidden folders
+    and chitieu's own output folders are skipped; a folder that cannot be listed is appended to
+    ``unreadable``."""
     seen: set[tuple[int, int]] = set()
 
     def below(path: str) -> tuple[str, ...]:
@@ -204,21 +206,22 @@ def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]]) -> Iterator[t
         if here is not None:
             seen.add(here)
         outputs = _holds_outputs(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS))
-        yield below(root), root, names, outputs
+        parts = below(root)
+        dirs[:] = [] if depth is not None and len(parts) >= depth else sorted(
+            d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS))
+        yield parts, root, names, outputs
 
 
 def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
     """Files matching a glob pattern in path order, and the folders that could not be searched.
 
-    ``**`` (any number of folders) is matched over :func:`_walk`, which neither loops on symbolic
-    links (the standard ``glob`` does, forever) nor skips an unreadable folder in silence.
+    The pattern is matched over :func:`_walk` (no deeper than it reaches, unless it has ``**``: any
+    number of folders), which neither loops on symbolic links (the standard ``glob`` does, forever,
+    with ``**``) nor skips an unreadable folder in silence.
 
         >>> _match(("a", "b", "x.txt"), ("**", "*.txt")), _match((".h", "x.txt"), ("**", "*.txt"))
         (True, False)
     """
-    if "**" not in pattern:
-        return sorted(Path(m) for m in glob.glob(pattern) if os.path.isfile(m)), []
     parts = Path(pattern).parts
     fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
     base = os.path.join(*parts[:fixed]) if fixed else os.curdir
@@ -226,7 +229,8 @@ def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
     found: list[tuple[tuple[str, ...], str]] = []
     unreadable: list[tuple[tuple[str, ...], str]] = []
     if os.path.isdir(base):
-        for below, root, names, _ in _walk(base, unreadable):
+        depth = None if "**" in wanted else len(wanted) - 1
+        for below, root, names, _ in _walk(base, unreadable, depth):
             for name in names:
                 path = os.path.join(root, name)
                 if _match((*below, name), wanted) and os.path.isfile(path):

@@ -274,7 +274,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path, monkeypatch):
         return real_scandir(path, *args)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    for inputs in ([str(folder)], [f"{folder}/**/*.txt"]):
+    for inputs in ([str(folder)], [f"{folder}/**/*.txt"], [f"{folder}/*.txt", f"{folder}/*/*.txt"]):
         docs = list(read_documents(inputs))
         assert [(d.doc_id, d.status, d.error) for d in docs] == [
             ("a", "ok", ""), ("khoa", "ok", ""), ("kin", "error", "cannot read folder: Permission denied")]
@@ -298,6 +298,9 @@ def test_two_symlinks_to_the_folder_itself_do_not_hang_the_listing(tmp_path):
         ("con/**/*.txt", ["con/b.txt", "con/sau/d.txt"]),
         ("*/*", ["con/b.txt", "con/c.html"]),
         ("**/sau/*", ["con/sau/d.txt"]),
+        ("*.txt", ["a.txt"]),
+        ("c?n/[a-b].*", ["con/b.txt"]),
+        ("con/sau/*", ["con/sau/d.txt"]),
     ],
 )
 def test_glob_patterns_match_as_the_shell_does(tmp_path, monkeypatch, pattern, expected):
