@@ -170,7 +170,7 @@ def _documents_under(folder: Path) -> list[Path]:
             if outputs and name in OUTPUT_NAMES:
                 continue
             path = os.path.join(root, name)
-            if os.path.isfile(path):
+            if _file_or_dangling(path):
                 found.append(((*parts, name), path))
     found.extend(unreadable)
     found.sort()
@@ -212,6 +212,11 @@ def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]],
         yield parts, root, names, outputs
 
 
+def _file_or_dangling(path: str) -> bool:
+    """A file, or a symbolic link to nothing (listed so that reading it says so, not skipped)."""
+    return os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path))
+
+
 def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
     """Files matching a glob pattern in path order, and the folders that could not be searched.
 
@@ -233,7 +238,7 @@ def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
         for below, root, names, _ in _walk(base, unreadable, depth):
             for name in names:
                 path = os.path.join(root, name)
-                if _match((*below, name), wanted) and os.path.isfile(path):
+                if _match((*below, name), wanted) and _file_or_dangling(path):
                     found.append(((*below, name), path))
     found.sort()
     return [Path(p) for _, p in found], [Path(p) for _, p in sorted(unreadable)]

@@ -280,6 +280,14 @@ def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path, monkeypatch):
             ("a", "ok", ""), ("khoa", "ok", ""), ("kin", "error", "cannot read folder: Permission denied")]
 
 
+def test_a_link_to_nothing_is_an_error_row(tmp_path):
+    folder = _unreadable_tree(tmp_path)
+    (folder / "mat.txt").symlink_to(folder / "da_xoa.txt")
+    for inputs in ([str(folder)], [f"{folder}/*.txt"]):
+        docs = {d.doc_id: (d.status, d.error) for d in read_documents(inputs)}
+        assert docs["mat"] == ("error", "cannot read file: No such file or directory"), inputs
+
+
 def test_two_symlinks_to_the_folder_itself_do_not_hang_the_listing(tmp_path):
     folder = _unreadable_tree(tmp_path)
     (folder / "vong1").symlink_to(".", target_is_directory=True)
