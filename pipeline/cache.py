@@ -2,7 +2,7 @@
 
 A document's result is stored under the hash of what produced it: the pipeline's version key
 (``chitieu.pipeline.__version__`` plus a hash of the pipeline and extractor code and data files) and the
-document's own content (file bytes or record text, doc_id, metadata). The shard holds the
+document's own content (file bytes or record text, doc_id, path, metadata). The shard holds the
 document's rows already formatted for every output table (:class:`chitieu.pipeline.write.Rendered`,
 pickled: shards are written and read only by chitieu itself). Shards are appended to pack files
 with a length and checksum each (:class:`ShardStore`), so a run killed at any moment — even by
@@ -61,10 +61,13 @@ def pipeline_key() -> str:
 
 
 def source_key(src: Source, version_key: str) -> str:
-    """Hash of a source's content and identity under a pipeline version (hex, 64 characters)."""
+    """Hash of a source's content and identity under a pipeline version (hex, 64 characters).
+
+    It holds everything the rows hold: the path too, so a rerun after moving the inputs writes
+    where they are now, not where they were."""
     digest = hashlib.sha256()
     meta = json.dumps(src.meta, sort_keys=True, default=str)
-    for part in (version_key, src.kind, src.doc_id, meta, "|".join(src.warnings)):
+    for part in (version_key, src.kind, src.doc_id, src.path, meta, "|".join(src.warnings)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     if src.data is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import re
 import zlib
@@ -44,13 +45,19 @@ def is_export(path: Path) -> bool:
 
 
 def export_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
-    """One source per record of a .jsonl/.csv export; a bad record is an error source."""
+    """One source per record of a .jsonl/.csv export; a bad record is an error source, and so is an
+    export without any record (named as input, it must say why it gave nothing)."""
+    records = 0
     try:
         for number, record, problem in export_records(path):
+            records += 1
             yield _record_source(path, number, record, problem, options)
     except (OSError, EOFError, zlib.error, DecodeError, csv.Error) as exc:
         message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         yield Source(doc_id=_export_stem(path), path=str(path), kind="error", error=f"cannot read export: {message}")
+        return
+    if not records:
+        yield Source(doc_id=_export_stem(path), path=str(path), kind="error", error="export without any record")
 
 
 def export_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
@@ -78,6 +85,9 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 yield number, None, f"line {number}: invalid JSON ({exc.__class__.__name__})"
                 continue
+            except RecursionError:  # [[[[… thousands deep: the parser gives up on this line only
+                yield number, None, f"line {number}: invalid JSON (nested too deep)"
+                continue
             if not isinstance(record, dict):
                 yield number, None, f"line {number}: not a JSON object"
                 continue
@@ -85,12 +95,53 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, dict | None, str]]:
+    """Records as ``csv.DictReader`` gives them (the first row names the columns), one malformed
+    record (a quote never closed, text after a closing quote, a NUL) an error of its own."""
     with _open(path) as fh:
         text, _ = decode_bytes(fh.read())
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    for number, record in enumerate(reader, start=1):
+    header: list[str] | None = None
+    number = 0
+    for line, row, problem in _csv_rows(list(io.StringIO(text, newline=""))):
+        if row is not None and not row:
+            continue  # a blank line
+        if header is None and row is not None:
+            header = row
+            continue
+        number += 1
+        if row is None:
+            yield number, None, f"record {number} (line {line}): malformed CSV ({problem})"
+            continue
+        record = dict(zip(header or [], row, strict=False))
+        if header is not None and len(row) > len(header):
+            record[None] = row[len(header):]
+        for key in (header or [])[len(row):]:
+            record[key] = None
         yield number, record, ""
+
+
+def _csv_rows(lines: list[str]) -> Iterator[tuple[int, list[str] | None, str]]:
+    """``(first line number, row or None, problem)`` of CSV ``lines`` read strictly.
+
+    A malformed record does not swallow the ones after it: reading starts again at the line after
+    the one it began on. Python's reader would otherwise take a quote left open as the start of one
+    long field, up to the next quote of the file.
+
+        >>> [(n, row) for n, row, _ in _csv_rows(['a,"b\\n', 'c,d\\n', 'e,"f\\n', 'g"\\n'])]
+        [(1, None), (2, ['c', 'd']), (3, ['e', 'f\\ng'])]
+    """
+    start = 0
+    while start < len(lines):
+        reader = csv.reader(itertools.islice(lines, start, None), strict=True)
+        first = start
+        try:
+            for row in reader:
+                yield first + 1, row, ""
+                first = start + reader.line_num
+            return
+        except csv.Error as exc:
+            yield first + 1, None, str(exc)
+            start = first + 1
 
 
 def _pick(record: dict, wanted: str | None, candidates: tuple[str, ...]) -> str | None:
@@ -138,20 +189,39 @@ def _record_source(path: Path, number: int, record: dict | None, problem: str, o
         src.kind, src.error = "error", problem
         return src
     id_key = _pick(record, options.id_column, ID_CANDIDATES)
-    if id_key is not None and record.get(id_key) not in (None, ""):
-        src.doc_id = str(record[id_key]).strip()
+    if id_key is not None and record.get(id_key) is not None:
+        given = record[id_key]
+        if not isinstance(given, str | int | float) or isinstance(given, bool):
+            src.kind, src.error = "error", f"record {number}: the id is {_kind_of(given)}, not a string or number"
+            return src
+        given = " ".join(_no_lone_surrogates(str(given)).split())  # one line: ids are printed and cited
+        if given:
+            src.doc_id = given
+        else:  # an id of spaces names nothing: the record's number does
+            src.warnings.append("empty_id")
     text_key = _pick(record, options.text_column, TEXT_CANDIDATES)
     if text_key is None:
         wanted = options.text_column or "/".join(TEXT_CANDIDATES)
         src.kind, src.error = "error", f"record {number}: no text column ({wanted})"
         return src
     value = record.get(text_key)
-    src.text = _no_lone_surrogates("" if value is None else str(value))
+    if value is not None and not isinstance(value, str):
+        src.kind, src.error = "error", f"record {number}: the text is {_kind_of(value)}, not a string"
+        return src
+    src.text = _no_lone_surrogates(value or "")
     src.size = len(src.text.encode("utf-8"))
-    if id_key is not None:
-        src.doc_id = _no_lone_surrogates(src.doc_id)
-    src.meta, src.warnings = record_meta(record, options)
+    src.meta, missing = record_meta(record, options)
+    src.warnings.extend(missing)
     return src
+
+
+def _kind_of(value: object) -> str:
+    """What a JSON value is, in words (``[1]`` → ``a list``)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return {list: "a list", dict: "an object"}.get(type(value), f"a {type(value).__name__}")
 
 
 @dataclass(slots=True)

@@ -56,16 +56,82 @@ def html_document(data: bytes, metadata: bool = True) -> tuple[str, str, dict[st
         >>> html_document(page.encode())[2]["outlet"]
         'Báo Gia Lai'
     """
-    import lxml.html
-
     markup, encoding = _decode_html(data)
     try:
-        tree = lxml.html.document_fromstring(markup)
+        tree = _parse_html(markup)
+        meta = html_metadata(copy.deepcopy(tree)) if metadata else {}
+        if _depth(tree) >= _MAX_DEPTH - 8:  # libxml2 stopped there: the rest of the page is missing
+            tree = _parse_html(_flatten(markup))
     except Exception as exc:  # lxml raises ParserError / ValueError on hopeless input
         raise DecodeError(f"not parseable HTML: {exc}") from exc
-    meta = html_metadata(copy.deepcopy(tree)) if metadata else {}
     text, encoding = _html_body(tree, encoding)
     return text, encoding, meta
+
+
+# libxml2 stops nesting elements at this depth even with ``huge_tree`` (256 without it): what
+# follows the deepest element is dropped, silently
+_MAX_DEPTH = 2048
+
+
+def _parse_html(markup: str):
+    import lxml.html
+
+    return lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
+
+
+def _depth(tree) -> int:
+    """Elements on the longest path from the root (one pass, no recursion)."""
+    depth = {tree: 1}
+    deepest = 1
+    for el in tree.iterdescendants():
+        depth[el] = d = depth[el.getparent()] + 1
+        deepest = max(deepest, d)
+    return deepest
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_TAG = re.compile(r"</?([a-zA-Z][^\s/>]*)[^>]*>")
+_DROPPED = frozenset([
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "figure", "form", "iframe",
+])
+_BREAKS = frozenset([
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "main",
+    "blockquote", "ul", "ol", "dl", "dt", "dd", "pre", "center", "hr",
+])
+_CELLS = frozenset(("td", "th"))
+
+
+def _flatten(markup: str) -> str:
+    """The body of a page nested too deep to parse (thousands of unclosed ``<font>``/``<div>``) as a
+    flat run of paragraphs, in one pass: every block tag starts a ``<p>``, a table cell is a space,
+    other tags go; scripts, styles, menus, headers and footers are dropped up to their end tag (one
+    never closed drops nothing).
+
+        >>> _flatten("<head><title>T</title></head><body><font><div>Đạt 80%<div>Đạt <b>90%</b><script>x</script>")
+        '<html><body><p>Đạt 80%<p>Đạt 90%</body></html>'
+    """
+    body = re.search(r"<body\b[^>]*>", markup, re.I)
+    rest = markup[body.end():] if body else re.sub(r"(?is)^.*?</head\s*>", "", markup, count=1)
+    rest = _COMMENT.sub(" ", rest)
+    lowered = rest.lower()
+    last_end = {name: lowered.rfind(f"</{name}") for name in _DROPPED}
+    out: list[str] = []
+    pos, skip = 0, ""
+    for m in _TAG.finditer(rest):
+        name, closing = m.group(1).lower(), m.group(0).startswith("</")
+        if skip:
+            if closing and name == skip:
+                skip, pos = "", m.end()
+            continue
+        out.append(rest[pos:m.start()])
+        pos = m.end()
+        if not closing and name in _DROPPED and m.start() < last_end[name]:
+            skip = name
+        else:
+            out.append("<p>" if name in _BREAKS else " " if name in _CELLS else "")
+    if not skip:
+        out.append(rest[pos:])
+    return f"<html><body>{''.join(out)}</body></html>"
 
 
 def html_metadata(tree) -> dict[str, object]:
@@ -133,6 +199,8 @@ def docx_document(data: bytes) -> tuple[str, dict[str, object]]:
     except Exception as exc:  # zipfile.BadZipFile, KeyError, lxml errors
         raise DecodeError(f"not a readable .docx file ({type(exc).__name__})") from exc
     meta: dict[str, object] = {}
+    if not _has_core_properties(document):  # python-docx would invent them: "Word Document", today
+        return _docx_body(document), meta
     try:
         props = document.core_properties
         meta["title"] = props.title
@@ -145,23 +213,73 @@ def docx_document(data: bytes) -> tuple[str, dict[str, object]]:
     return _docx_body(document), meta
 
 
-def _docx_body(document) -> str:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def _has_core_properties(document) -> bool:
+    from docx.opc.constants import RELATIONSHIP_TYPE
 
+    rels = document.part.package.rels
+    return any(rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES for rel in rels.values())
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Inside a paragraph: what holds runs (tracked insertions and moves, content controls, smart tags,
+# custom XML, simple fields, hyperlinks, bidirectional spans) is read through; tracked deletions
+# and moves away, properties, drawings and text boxes are not text of the paragraph.
+_INLINE = frozenset(f"{_W}{t}" for t in [
+    "r", "hyperlink", "ins", "moveTo", "sdt", "sdtContent", "smartTag", "customXml", "fldSimple", "dir", "bdo",
+])
+_RUN_TEXT = frozenset(f"{_W}{t}" for t in ["t", "tab", "br", "cr", "noBreakHyphen", "ptab"])
+# Around paragraphs and tables: content controls and custom XML hold blocks (also rows and cells).
+_BLOCK = frozenset(f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+
+
+def _docx_body(document) -> str:
+    """The body's paragraphs and table rows in document order (see :func:`_blocks`)."""
+    return "\n".join(_blocks(document.element.body))
+
+
+def _blocks(parent) -> list[str]:
+    """Lines of the paragraphs and tables under ``parent`` (the body, a cell, a content control).
+
+    A table row is one line, its cells separated by tabs; a cell that holds several paragraphs or a
+    nested table keeps them on lines of their own after the row's first line."""
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:  # merged cells repeat: keep each once
-                    if not cells or cell.text != cells[-1]:
-                        cells.append(cell.text)
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append(_paragraph(child))
+        elif child.tag == f"{_W}tbl":
+            for row in _descendants(child, f"{_W}tr", f"{_W}tbl"):
+                cells = ["\n".join(_blocks(cell)) for cell in _descendants(row, f"{_W}tc", f"{_W}tr")]
                 lines.append("\t".join(cells))
-    return "\n".join(lines)
+        elif child.tag in _BLOCK:
+            lines.extend(_blocks(child))
+    return lines
+
+
+def _descendants(parent, tag: str, stop: str) -> list:
+    """``tag`` children of ``parent``, also those wrapped in content controls or custom XML (not
+    below a ``stop`` element: a nested table's rows belong to it)."""
+    found = []
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in _BLOCK and child.tag != stop:
+            found.extend(_descendants(child, tag, stop))
+    return found
+
+
+def _paragraph(p) -> str:
+    """A paragraph's text as Word shows it with tracked changes accepted: insertions in, deletions out.
+
+    Each text element reads as python-docx reads it (``w:tab`` a tab, a line break a newline)."""
+    parts: list[str] = []
+    stack = list(reversed(p))
+    while stack:
+        el = stack.pop()
+        if el.tag in _RUN_TEXT:
+            parts.append(str(el))
+        elif el.tag in _INLINE:
+            stack.extend(reversed(el))
+    return "".join(parts)
 
 
 def pdf_text(data: bytes) -> str:

@@ -29,8 +29,11 @@ the names of those modules that callers import from here (:data:`__all__`).
 
 from __future__ import annotations
 
+import errno
+import fnmatch
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -65,7 +68,7 @@ from chitieu.models import Document
 __all__ = [
     "DOCUMENT_SUFFIXES", "EXPORT_SUFFIXES", "FILE_CANDIDATES", "HTML_SUFFIXES", "ID_CANDIDATES", "SIDECAR_NAMES",
     "TEXT_CANDIDATES", "TEXT_SUFFIXES", "InputError", "ReadOptions", "Sidecar", "Source", "decode_source",
-    "docx_document", "docx_text", "expand_inputs", "export_records", "html_document", "html_metadata", "html_text",
+    "docx_document", "docx_text", "expand_inputs", "export_records", "file_ids", "html_document", "html_metadata", "html_text",
     "input_size", "is_export", "is_own_output", "iter_sources", "load_source", "pdf_document", "pdf_text", "read_documents",
     "read_file", "read_sidecar", "record_meta", "sources_of",
 ]
@@ -116,18 +119,24 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
+        try:
+            p.stat()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # inside a folder that cannot be read: exists or not, nobody can tell
+            raise InputError(f"cannot read {raw}: {exc.strerror or exc}") from None
         if p.is_dir():
             found.extend(_documents_under(p))
         elif p.is_file():
             found.append(p)
         elif glob.has_magic(raw):
-            matches = sorted(Path(m) for m in glob.glob(raw, recursive=True) if os.path.isfile(m))
-            if not matches:
+            matches, unreadable = _glob(raw)
+            if not matches and not unreadable:
                 raise InputError(f"no file matches {raw!r}")
             matches = [m for m in matches if not is_own_output(m)]
-            if not matches:
+            if not matches and not unreadable:
                 raise InputError(f"only chitieu's own output files match {raw!r}")
-            found.extend(matches)
+            found.extend(matches + unreadable)
         else:
             raise InputError(f"no such file or folder: {raw}")
     # The same file reached twice (two arguments, a symlink): its device and inode say so, for one
@@ -148,24 +157,118 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
 
 def _documents_under(folder: Path) -> list[Path]:
     """Document files under ``folder``, recursively, in path order (``sorted`` of the paths); hidden
-    files and folders are skipped, and so are chitieu's own outputs (:func:`is_own_output`)."""
-    found = []
-    top = str(folder)
-    for root, dirs, names in os.walk(top, followlinks=True):
-        outputs = _holds_outputs(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS)]
-        below = os.path.relpath(root, top)
-        parts = () if below == os.curdir else tuple(below.split(os.sep))
+    files and folders are skipped, and so are chitieu's own outputs (:func:`is_own_output`).
+
+    A folder that cannot be listed is in the list itself (reading it gives an error row, never a
+    silent gap); see :func:`_walk` for symbolic links."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    unreadable: list[tuple[tuple[str, ...], str]] = []
+    for parts, root, names, outputs in _walk(str(folder), unreadable):
         for name in names:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
                 continue
             if outputs and name in OUTPUT_NAMES:
                 continue
             path = os.path.join(root, name)
-            if os.path.isfile(path):
+            if _file_or_dangling(path):
                 found.append(((*parts, name), path))
+    found.extend(unreadable)
     found.sort()
     return [Path(path) for _, path in found]
+
+
+def _walk(top: str, unreadable: list[tuple[tuple[str, ...], str]],
+          depth: int | None = None) -> Iterator[tuple[tuple[str, ...], str, list[str], bool]]:
+    """``(path parts below top, folder, file names, holds an output set)`` of each folder under
+    ``top`` (at most ``depth`` levels below it), depth first in path order, following symbolic
+    links but entering each folder once: one reached again under another name (a loop,
+    ``ban -> ..``) is not walked again, so the name kept is the first in path order. Hidden folders
+    and chitieu's own output folders are skipped; a folder that cannot be listed is appended to
+    ``unreadable``."""
+    seen: set[tuple[int, int]] = set()
+
+    def below(path: str) -> tuple[str, ...]:
+        rel = os.path.relpath(path, top)
+        return () if rel == os.curdir else tuple(rel.split(os.sep))
+
+    def failed(exc: OSError) -> None:
+        unreadable.append((below(exc.filename), exc.filename))
+
+    for root, dirs, names in os.walk(top, onerror=failed, followlinks=True):
+        try:
+            st = os.stat(root)
+            here = (st.st_dev, st.st_ino)
+        except OSError:
+            here = None
+        if here in seen:
+            dirs[:] = []
+            continue
+        if here is not None:
+            seen.add(here)
+        outputs = _holds_outputs(root)
+        parts = below(root)
+        dirs[:] = [] if depth is not None and len(parts) >= depth else sorted(
+            d for d in dirs if not d.startswith(".") and not (outputs and d in OUTPUT_FOLDERS))
+        yield parts, root, names, outputs
+
+
+def _file_or_dangling(path: str) -> bool:
+    """A file, or a symbolic link to nothing (listed so that reading it says so, not skipped)."""
+    return os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path))
+
+
+def _glob(pattern: str) -> tuple[list[Path], list[Path]]:
+    """Files matching a glob pattern in path order, and the folders that could not be searched.
+
+    The pattern is matched over :func:`_walk` (no deeper than it reaches, unless it has ``**``: any
+    number of folders), which neither loops on symbolic links (the standard ``glob`` does, forever,
+    with ``**``) nor skips an unreadable folder in silence.
+
+        >>> _match(("a", "b", "x.txt"), ("**", "*.txt")), _match((".h", "x.txt"), ("**", "*.txt"))
+        (True, False)
+    """
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    base = os.path.join(*parts[:fixed]) if fixed else os.curdir
+    wanted = parts[fixed:]
+    found: list[tuple[tuple[str, ...], str]] = []
+    unreadable: list[tuple[tuple[str, ...], str]] = []
+    if os.path.isdir(base):
+        depth = None if "**" in wanted else len(wanted) - 1
+        for below, root, names, _ in _walk(base, unreadable, depth):
+            for name in names:
+                path = os.path.join(root, name)
+                if _match((*below, name), wanted) and _file_or_dangling(path):
+                    found.append(((*below, name), path))
+    found.sort()
+    return [Path(p) for _, p in found], [Path(p) for _, p in sorted(unreadable)]
+
+
+def _match(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts (``**``: any folders), as ``glob`` would:
+    a wildcard does not match a hidden name. Linear: the positions of the pattern still possible."""
+
+    def closure(states: set[int]) -> set[int]:
+        more = {j + 1 for j in states if j < len(pattern) and pattern[j] == "**"}
+        return states | (closure(more) if more - states else more)
+
+    states = closure({0})
+    for name in parts:
+        hidden = name.startswith(".")
+        nxt = set()
+        for j in states:
+            if j == len(pattern):
+                continue
+            pat = pattern[j]
+            if pat == "**":
+                if not hidden:
+                    nxt.add(j)
+            elif (not hidden or pat.startswith(".") or not glob.has_magic(pat)) and fnmatch.fnmatchcase(name, pat):
+                nxt.add(j + 1)
+        states = closure(nxt)
+        if not states:
+            return False
+    return len(pattern) in states
 
 
 def input_size(path: Path) -> int:
@@ -201,37 +304,81 @@ def iter_sources(paths: Iterable[str], options: ReadOptions | None = None, load:
 
 
 def sources_of(files: Iterable[Path], options: ReadOptions | None = None, load: bool = True) -> Iterator[Source]:
-    """The sources of already listed files (a file that vanished since becomes an error source)."""
+    """The sources of already listed files (a file that vanished since becomes an error source).
+
+    Every source gets a doc_id of its own (:func:`file_ids` for files; a record whose id is taken
+    gets the first free ``<id>~2``, ``<id>~3``, … and the warning ``duplicate_id``)."""
     options = options or ReadOptions()
-    taken: dict[str, int] = {}
+    files = list(files)
+    ids = file_ids([f for f in files if not is_export(f)])
+    taken = set(ids.values())
     sidecars: dict[Path, Sidecar | None] = {}
     for path in files:
-        if is_export(path):
-            sources: Iterable[Source] = export_sources(path, options)
-        else:
-            src = _file_source(path, load)
+        if not is_export(path):
+            src = _file_source(path, load, ids[path])
             folder = path.parent
             if folder not in sidecars:
                 sidecars[folder] = read_sidecar(folder, options)
             if sidecars[folder] is not None:
                 sidecars[folder].apply(src, path)
-            sources = [src]
-        for src in sources:
-            n = taken.get(src.doc_id, 0) + 1
-            taken[src.doc_id] = n
-            if n > 1:  # two files with one stem (a.txt, a.html), or a repeated id in an export
-                src.doc_id = f"{src.doc_id}~{n}"
+            yield src
+            continue
+        for src in export_sources(path, options):
+            if src.doc_id in taken:  # a repeated id in an export, or the stem of a file
+                src.doc_id = _free(src.doc_id, taken)
+                src.warnings.append("duplicate_id")
+            taken.add(src.doc_id)
             yield src
 
 
-def _file_source(path: Path, load: bool) -> Source:
-    src = Source(doc_id=path.stem, path=str(path), kind=_kind(path))
+def file_ids(files: Iterable[Path]) -> dict[Path, str]:
+    """A doc_id for each file, unique, and the same whatever order the files are listed in.
+
+    A file's id is its stem. Files that share a stem are taken in path order (absolute paths,
+    compared folder by folder): the first keeps the stem, the others get ``<stem>~2``, ``<stem>~3``,
+    …, skipping any that another file has as its stem.
+
+        >>> ids = file_ids([Path("b/x.txt"), Path("x~2.txt"), Path("a/x.txt"), Path("c/y.txt")])
+        >>> [ids[Path(p)] for p in ("a/x.txt", "b/x.txt", "x~2.txt", "c/y.txt")]
+        ['x', 'x~3', 'x~2', 'y']
+    """
+    by_stem: dict[str, list[Path]] = {}
+    for path in files:
+        by_stem.setdefault(path.stem, []).append(path)
+    taken = set(by_stem)
+    ids: dict[Path, str] = {}
+    for stem, paths in by_stem.items():
+        paths.sort(key=lambda p: Path(os.path.abspath(p)).parts)
+        ids[paths[0]] = stem
+        for path in paths[1:]:
+            ids[path] = _free(stem, taken)
+            taken.add(ids[path])
+    return ids
+
+
+def _free(doc_id: str, taken: set[str]) -> str:
+    """The first of ``<doc_id>~2``, ``<doc_id>~3``, … not in ``taken``."""
+    n = 2
+    while f"{doc_id}~{n}" in taken:
+        n += 1
+    return f"{doc_id}~{n}"
+
+
+def _file_source(path: Path, load: bool, doc_id: str | None = None) -> Source:
+    src = Source(doc_id=path.stem if doc_id is None else doc_id, path=str(path), kind=_kind(path))
+    what = "file"
     try:
-        src.size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):  # listed because it could not be listed: say why
+            what = "folder"
+            with os.scandir(path):
+                pass
+            raise OSError(errno.EIO, "it could not be listed")
+        src.size = st.st_size
         if load:
             src.data = path.read_bytes()
     except OSError as exc:
-        src.kind, src.error = "error", f"cannot read file: {exc.strerror or exc}"
+        src.kind, src.error = "error", f"cannot read {what}: {exc.strerror or exc}"
     return src
 
 
