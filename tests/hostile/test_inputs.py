@@ -198,7 +198,7 @@ def test_one_jsonl_line_nested_5000_deep_is_one_error_row_not_a_failed_run(tmp_p
     out = tmp_path / "out"
     result = run("extract", str(path), "--out", str(out), "-j", "1", "-q")
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr, result.stderr
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 6, result.stderr
     docs = pd.read_csv(out / "documents.csv", keep_default_na=False)
     assert docs[["doc_id", "status"]].values.tolist() == [["tot", "ok"], ["bao-2", "error"]]
     assert len(pd.read_csv(out / "targets.csv")) == 1
@@ -255,11 +255,11 @@ def test_unreadable_folders_and_files_are_error_rows(tmp_path):
     finally:
         os.chmod(folder / "kin", 0o755)
         os.chmod(folder / "khoa.txt", 0o644)
-    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 6 and "Traceback" not in result.stderr, result.stderr
     docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False)
     assert docs[["doc_id", "status"]].values.tolist() == [["a", "ok"], ["khoa", "error"], ["kin", "error"]]
     assert "Permission denied" in docs["error"][2]
-    assert inside.returncode == 1 and "Traceback" not in inside.stderr
+    assert inside.returncode == 2 and "Traceback" not in inside.stderr
     assert len(inside.stderr.strip().splitlines()) == 1 and "Permission denied" in inside.stderr
 
 
