@@ -199,8 +199,12 @@ def build_context(doc: Doc) -> None:
         if doc.report_year is None:  # no date: a report's year is the one its title states …
             doc.report_year = doc.title_year
     if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
-        opening = [y for y in doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]) if y.kind in ("point", "through")]
+        opening = [y for y in doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]) if y.kind in ("point", "through")
+                   and not compared(text, paras[0][0], y.start)]
         doc.report_year = opening[0].year if opening else None
+    if doc.report_year is None and not doc.is_plan:  # … or the first year its body reports
+        body = [y for y in doc.years if y.kind in ("point", "through") and not compared(text, 0, y.start)]
+        doc.report_year = body[0].year if body else None
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):
