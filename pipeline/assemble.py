@@ -91,6 +91,8 @@ def assemble(doc: Doc) -> None:
             elif other_kind_around(before, after):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
+            if doc.is_rulebook:
+                status = "other"  # a law's or decree's shares, thresholds and rates are rules
             year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
             around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
             as_of = context_as_of(t, para, sent, doc.report_year) if status == "actual" else ""

@@ -112,6 +112,28 @@ def is_plan(text: str, paras: list[tuple[int, int]]) -> bool:
     return bool(paras) and _plan_title().match(text, *paras[0]) is not None
 
 
+@cache
+def _rulebook_title() -> regex.Pattern:
+    """A title line that names a law, a code, a decree or a circular in capitals (``LUẬT``, ``BỘ LUẬT``,
+    ``NGHỊ ĐỊNH``), or a header label of its number (``Luật số: 91/2015/QH13``)."""
+    types = words("status_words.csv", "rulebook_type")
+    return regex.compile(r"[\s#*>_|\[]*(?:" + alternation([t.upper() for t in types]) + r"(?![\p{L}])"
+                         + r"|" + alternation(types) + r"\s+số\s*:)")
+
+
+def is_rulebook(text: str, paras: list[tuple[int, int]], title: tuple[int, int] | None) -> bool:
+    """Whether the document is a law, code, decree or circular itself: its percentages are rules
+    (shares, thresholds, rates), never goals or results.
+
+        >>> text = "QUỐC HỘI\\n\\nLuật số: 91/2015/QH13\\n\\nBỘ LUẬT\\n\\nDÂN SỰ"
+        >>> from chitieu.pipeline.segment import paragraphs
+        >>> is_rulebook(text, paragraphs(text), None)
+        True
+    """
+    spans = ([title] if title else []) + list(paras[:8])
+    return any(_rulebook_title().match(text, s, e) for s, e in spans)
+
+
 def is_heading(text: str, span: tuple[int, int]) -> bool:
     s, e = span
     return e - s <= HEADING_MAX and text[e - 1] not in ".;:!?…"
@@ -183,6 +205,7 @@ def build_context(doc: Doc) -> None:
         if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
     doc.is_plan = is_plan(text, paras)
+    doc.is_rulebook = is_rulebook(text, paras, header.title)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
     doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year

@@ -60,6 +60,7 @@ class Doc:
     report_year: int | None = None  # the year a reported figure with no year of its own belongs to
     default_status: str = "target"  # the status of values nothing else decides (what the text mostly says)
     is_plan: bool = False  # the text is a plan or decision itself, not a report (its title opens with its type)
+    is_rulebook: bool = False  # a law, code, decree or circular: its percentages are rules, not targets
     heading_years: dict[int, int] = field(default_factory=dict)  # paragraph index → year of nearest heading
     heading_status: dict[int, str] = field(default_factory=dict)  # paragraph index → status its heading sets
     norm: Normalized | None = None  # the way back to the original text

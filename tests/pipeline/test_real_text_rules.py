@@ -147,3 +147,14 @@ def test_a_day_without_its_year_takes_the_figures_year() -> None:
     text = "Tính đến ngày 20/9, Cục Thuế đã thu 2.100 tỷ đồng, bằng 112% so với cùng kỳ năm 2018."
     (row,) = process_texts([text], ["d"])[0].targets
     assert (row.year, row.as_of) == (2019, "2019-09-20")
+
+
+def test_a_laws_percentages_are_rules() -> None:
+    text = ("QUỐC HỘI\n\nLuật số: 12/2030/QH16\n\nLUẬT\n\nHỢP TÁC XÃ\n\nĐiều 30. Biểu quyết\n\n"
+            "Nghị quyết được thông qua khi có ít nhất 75% tổng số thành viên có mặt tán thành.")
+    assert [r.status for r in process_texts([text], ["d"])[0].targets] == ["other"]
+
+
+def test_a_news_paragraph_about_a_decree_is_no_rulebook() -> None:
+    text = "Nghị định 100/2019/NĐ-CP có hiệu lực. Năm 2021, tỷ lệ vi phạm nồng độ cồn giảm 30%."
+    assert [r.status for r in process_texts([text], ["d"], [{"date": "2022-01-05"}])[0].targets] == ["actual"]
