@@ -70,7 +70,7 @@ def _words(role: str) -> str:
 def _list_start() -> regex.Pattern[str]:
     """A line that starts a list item or a part of a document (after spaces and emphasis)."""
     return regex.compile(
-        r"(?:[-+•●▪○◦](?![ \t]*[\d\p{Ll}])"  # bullets (not a dash in "2021⏎- 2025", "sản xuất⏎- quản lý")
+        r"(?:-(?![ \t]*[\d\p{Ll}])|[+•●▪○◦](?=[ \t])"  # bullets (not a dash in "2021⏎- 2025", "sản xuất⏎- quản lý")
         r"|[a-zđ]\d{0,2}[.)](?:\s|$|\[)"  # a) b1) a. đ)[11]
         r"|\(?\d{1,3}(?:\.\d{1,3})*[.)](?:\s|\*|$|\[)"  # 1. 2.1. 1) (1) 3.[32]
         r"|\([a-zđ]\)\s"  # (a)

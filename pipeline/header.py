@@ -32,7 +32,7 @@ from chitieu.extractors import reference_patterns as P
 from chitieu.extractors.references import canonical_symbol
 
 #: the header and title stand within the first paragraphs (table borders and rules count)
-HEADER_PARAS = 24
+HEADER_PARAS = 60
 #: a subject line of the title is no longer than this
 TITLE_MAX = 400
 

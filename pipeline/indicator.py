@@ -100,7 +100,7 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
     def alt(phrases) -> str:
         return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
 
-    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words() + _words("lead_edge")) + ")" + WB_AFTER
+    lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/+•*–]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words() + _words("lead_edge")) + ")" + WB_AFTER
                          + r")+", regex.IGNORECASE)
     # a change verb ends no indicator ("GRDP tăng 5%"), but may open one ("tăng trưởng GRDP đạt 8%")
     trailing = edge_words() + _words("trail_edge")

@@ -29,6 +29,7 @@ Span = tuple[int, int]
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _VALUE = re.compile(r"\d\s?%")
+_CELL_MAX = 600  # characters: a longer stretch between borders is the text after a table, not a cell
 _NUMBERING = re.compile(r"[\W_]*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,5}|[a-zđ])[.)]?[\W_]*")
 
 
@@ -143,6 +144,10 @@ def _vertical(text: str) -> list[TableCell]:
             rows, row, cell_start, content = [], [], None, False
         elif cell_start is not None:
             content = True
+            if end - cell_start > _CELL_MAX:  # prose after the last border: the table ended there
+                if len(rows) >= 2:
+                    out += _rows_to_cells(text, rows[:1], rows[1:])
+                rows, row, cell_start, content = [], [], None, False
     return out
 
 

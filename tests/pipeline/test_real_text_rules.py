@@ -158,3 +158,17 @@ def test_a_laws_percentages_are_rules() -> None:
 def test_a_news_paragraph_about_a_decree_is_no_rulebook() -> None:
     text = "Nghị định 100/2019/NĐ-CP có hiệu lực. Năm 2021, tỷ lệ vi phạm nồng độ cồn giảm 30%."
     assert [r.status for r in process_texts([text], ["d"], [{"date": "2022-01-05"}])[0].targets] == ["actual"]
+
+
+def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
+    """A legal portal's metadata table, then the decision hard-wrapped with '+' items under '- Giai
+    đoạn' lines: the table ends where prose starts, each '+' line is an item, and the header's number is
+    found below the portal's lines."""
+    portal = "|\n**Số hiệu:**\n|\n12/QĐ-UBND\n|\n|\n**Loại văn bản:**\n|\nQuyết định\n|\n" * 4
+    text = (portal + "**ỦY BAN NHÂN DÂN\nTỈNH AN GIANG**\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n|\n"
+            "Số: 12/QĐ-UBND\n|\n**QUYẾT ĐỊNH**\nVề việc phê duyệt Chương trình chuyển đổi số\n"
+            "Chỉ tiêu cơ bản bao gồm:\n- Giai đoạn 2026-2027\n+ 100% hồ sơ được xử lý trực tuyến\ntoàn trình.\n"
+            "+ 90% người dân hài lòng khi sử dụng\ndịch vụ công trực tuyến.\n" + "Tổ chức thực hiện. " * 40)
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.surface, r.year, r.decision) for r in rows] == [("100%", 2027, "12/QĐ-UBND"), ("90%", 2027, "12/QĐ-UBND")]
+    assert rows[0].indicator.startswith("hồ sơ") and "Số hiệu" not in rows[1].indicator
