@@ -43,10 +43,8 @@ def find_percentages(text: str) -> list[Percentage]:
 def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
     """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see ``_WINDOWS``)."""
     found: list[Percentage] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = scan.Taken()
+    free = taken.free
 
     for m in scan.search(RANGE_RE, text, windows):
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
@@ -58,14 +56,14 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
             continue  # "75 đến 80%" without "từ" is too loose
         start = m.start() - len(before) + tu.start() if tu else m.start()
         found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
-        taken.append((start, m.end()))
+        taken.add(start, m.end())
     for m in scan.search(PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"))
         comparator = comparator_for(text, m.start(), m.end())
         found.append(Percentage(m.start(), m.end(), m.group(), value, None, comparator))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in scan.search(WORDS_PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
@@ -79,7 +77,7 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
                 start = m.start("num") + tokens[k][0]  # any whitespace between the words, even a newline
                 comparator = comparator_for(text, start, m.end())
                 found.append(Percentage(start, m.end(), text[start:m.end()], value, None, comparator))
-                taken.append((start, m.end()))
+                taken.add(start, m.end())
                 break
     found.sort(key=lambda p: p.start)
     return found
