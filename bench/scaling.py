@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from chitieu.models import Document
 from chitieu.pipeline.run import process_document
+
+from chitieu.models import Document
 
 
 def values_document(n: int) -> str:

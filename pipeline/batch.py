@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.pipeline.cache import WORK_DIR, pipeline_key, prune_other_versions, store_for
-from chitieu.pipeline.engine import Merger, Outcome
+from chitieu.pipeline.engine import Limits, Merger, Outcome
 from chitieu.pipeline.engine_dask import run_dask
 from chitieu.pipeline.engine_local import run_local
 from chitieu.pipeline.progress import Progress
@@ -81,12 +81,14 @@ def run_batch(
     options: ReadOptions | None = None,
     progress: bool | None = None,
     errors=None,
+    limits: Limits | None = None,
 ) -> BatchSummary:
     """Extract every document under ``paths`` into ``out_dir``; errors go to stderr and documents.csv.
 
     ``jobs``: worker processes (default: all cores). ``use_cache=False`` recomputes every document.
     ``engine``: ``local`` or ``dask`` (``scheduler``: a Dask scheduler address; a local cluster when
-    None). ``progress``: draw a progress bar (default: when stderr is a terminal).
+    None). ``limits``: what one document may cost (length, seconds; :class:`~chitieu.pipeline.engine.Limits`,
+    the local engine only). ``progress``: draw a progress bar (default: when stderr is a terminal).
     Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist.
     """
     started = time.monotonic()
@@ -114,7 +116,8 @@ def run_batch(
         if engine == "dask":
             run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
         elif engine == "local":
-            run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs)
+            run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs,
+                      limits or Limits())
         else:
             raise ValueError(f"unknown engine {engine!r} (local or dask)")
         bar.finish()

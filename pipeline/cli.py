@@ -71,6 +71,12 @@ def extract(
     title_column: str | None = typer.Option(
         None, "--title-column", help="Exports and metadata files: column of the title (default: title, headline, tieu_de)."
     ),
+    max_chars: int = typer.Option(
+        5_000_000, "--max-chars", min=0, help="A longer document becomes an error row (0: no limit)."
+    ),
+    doc_timeout: float = typer.Option(
+        300.0, "--doc-timeout", min=0, help="Seconds one document may take before it becomes an error row (0: no limit)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
@@ -90,10 +96,14 @@ def extract(
 
     A rerun skips the documents already done (kept in OUT/.chitieu-work): a stopped run resumes.
 
+    A document longer than --max-chars characters or taking more than --doc-timeout seconds becomes an
+    error row (documents.csv says which limit); the others are still processed.
+
     Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error
-    (also: --jobs above 4 × the cores, an --out that is a file or cannot be written).
+    (also: --jobs above the cores, an --out that is a file or cannot be written).
     """
     from chitieu.pipeline.batch import run_batch
+    from chitieu.pipeline.engine import Limits
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.read import InputError, ReadOptions
 
@@ -104,7 +114,7 @@ def extract(
     try:
         summary = run_batch(
             paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler,
-            options=options, progress=False if quiet else None,
+            options=options, progress=False if quiet else None, limits=Limits(max_chars, doc_timeout),
         )
     except InputError as exc:
         _fail(str(exc))
@@ -219,8 +229,8 @@ def _check_engine(engine: str, jobs: int, scheduler: str | None) -> None:
     if jobs < 0:
         _fail("--jobs must be a positive number")
     cores = default_jobs()
-    if jobs > 4 * cores:
-        _fail(f"--jobs must be at most {4 * cores} (4 × the {cores} cores of this machine)")
+    if jobs > cores:  # more workers than cores only adds memory and switching
+        _fail(f"--jobs must be at most {cores} (the cores of this machine)")
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
 
