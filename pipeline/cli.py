@@ -28,6 +28,9 @@ app = typer.Typer(
 )
 
 
+BUSY = 75  # exit code: another run holds --out (sysexits' EX_TEMPFAIL: try again later)
+
+
 def _fail(message: str, code: int = 1) -> None:
     typer.echo(f"chitieu: {message}", err=True)
     raise typer.Exit(code)
@@ -77,6 +80,7 @@ def extract(
     doc_timeout: float = typer.Option(
         300.0, "--doc-timeout", min=0, help="Seconds one document may take before it becomes an error row (0: no limit)."
     ),
+    wait: bool = typer.Option(False, "--wait", help="When another run writes to OUT, wait for it (default: exit 75)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
@@ -99,12 +103,17 @@ def extract(
     A document longer than --max-chars characters or taking more than --doc-timeout seconds becomes an
     error row (documents.csv says which limit); the others are still processed.
 
+    One run at a time writes to OUT: a second one exits 75 at once (or waits, with --wait). The tables
+    appear all at once when the run ends; a killed run's leftovers are cleaned up by the next one.
+
     Exit code 0 when every document succeeded, 2 when some failed (see documents.csv), 1 on a usage error
-    (also: --jobs above the cores, an --out that is a file or cannot be written).
+    (also: --jobs above the cores, an --out that is a file or cannot be written), 75 when another run
+    writes to OUT.
     """
     from chitieu.pipeline.batch import run_batch
     from chitieu.pipeline.engine import Limits
     from chitieu.pipeline.engine_dask import EngineError
+    from chitieu.pipeline.outdir import Busy
     from chitieu.pipeline.read import InputError, ReadOptions
 
     _check_engine(engine, jobs, scheduler)
@@ -114,8 +123,10 @@ def extract(
     try:
         summary = run_batch(
             paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine, scheduler=scheduler,
-            options=options, progress=False if quiet else None, limits=Limits(max_chars, doc_timeout),
+            options=options, progress=False if quiet else None, limits=Limits(max_chars, doc_timeout), wait=wait,
         )
+    except Busy as exc:
+        _fail(str(exc), BUSY)
     except InputError as exc:
         _fail(str(exc))
     except EngineError as exc:  # the Dask extra missing, a scheduler that cannot be reached
@@ -173,6 +184,7 @@ def evaluate(
 
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.evaluate import SUBSETS, format_misses, format_table, read_ids, run_eval
+    from chitieu.pipeline.outdir import Busy
     from chitieu.pipeline.read import InputError, ReadOptions
 
     for p in [gold_targets] + [p for p in (gold_references, ids_file) if p is not None]:
@@ -199,6 +211,8 @@ def evaluate(
         )
     except (InputError, EngineError) as exc:
         _fail(str(exc))
+    except Busy as exc:
+        _fail(str(exc), BUSY)
     rows = [r.as_dict() for r in reports]
     found = []
     if misses:

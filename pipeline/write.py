@@ -1,7 +1,8 @@
 """Write stage: the tables (``targets``, ``references``, ``documents``) as typed frames and files.
 
 The schema comes from :mod:`chitieu.models`; files appear atomically (written under a
-temporary name, then renamed), so a reader never sees half a table. Booleans are written
+temporary name, then renamed, all tables at once: :mod:`chitieu.pipeline.outdir`), so a reader never
+sees half a table, nor the tables of two runs. Booleans are written
 ``true``/``false`` in CSV (as the annotation guide spells them) and stay booleans in Parquet.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
+from chitieu.pipeline.outdir import complete, publish
 
 from chitieu.models import (
     DOCUMENT_COLUMNS,
@@ -209,6 +211,7 @@ class TableWriter:
         self._parquet = None
         self._parts = 0
         self._closed = False
+        self._publishing = False
         self.written: dict[str, Path] = {}
         tag = f"{os.getpid()}"
         for name in TABLES:
@@ -259,35 +262,38 @@ class TableWriter:
         self._parts += 1
 
     def close(self) -> dict[str, Path]:
-        """Write what is buffered and move every file into place (each rename is atomic)."""
+        """Write what is buffered and move every file into place, all at once (:func:`~chitieu.pipeline.outdir.publish`)."""
         if self._closed:
             return self.written
         if self._rows or self._parquet is None:
             self._flush()
         for handle in self._handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())  # the journal must never list a file the disk does not hold yet
             handle.close()
         self._parquet.close()
         self._closed = True
         written: dict[str, Path] = {}
+        moves: list[tuple[Path, Path]] = []
         for key, tmp in self._tmp.items():
             if key == "parts":
                 continue
-            final = self.out_dir / key
-            os.replace(tmp, final)
-            written[key.removesuffix(".csv")] = final
+            moves.append((tmp, self.out_dir / key))
+            written[key.removesuffix(".csv")] = self.out_dir / key
         if self.parquet_dir is not None:
-            final_dir = Path(self.parquet_dir)
-            old = final_dir.with_name(f".{final_dir.name}.old-{os.getpid()}")
-            if final_dir.exists():
-                os.replace(final_dir, old)
-            os.replace(self._tmp["parts"], final_dir)
-            shutil.rmtree(old, ignore_errors=True)
-            written["targets_parquet"] = final_dir
+            moves.append((self._tmp["parts"], Path(self.parquet_dir)))
+            written["targets_parquet"] = Path(self.parquet_dir)
+        self._publishing = True
+        publish(self.out_dir, moves, self.tmp_dir)  # all at once: a kill midway is finished by the next command
         self.written = written
         return written
 
     def abort(self) -> None:
-        """Drop the temporary files (the previous tables, if any, stay untouched)."""
+        """Drop the temporary files (the previous tables, if any, stay untouched); stopped while
+        publishing (Ctrl-C between two renames), finish publishing instead."""
+        if self._publishing:
+            complete(self.out_dir, self.tmp_dir)
+            return
         for handle in self._handles.values():
             handle.close()
         if self._parquet is not None:

@@ -56,10 +56,21 @@ def _boolean(value: object) -> bool | None:
     return {"true": True, "1": True, "false": False, "0": False}.get(str(value).strip().lower())
 
 
+def settle(data_dir: Path) -> None:
+    """Finish publishing the tables a killed ``chitieu extract`` left half renamed
+    (:func:`chitieu.pipeline.outdir.complete`), so that every table read is of one run."""
+    from chitieu.pipeline.cache import WORK_DIR
+    from chitieu.pipeline.outdir import complete
+
+    complete(Path(data_dir), Path(data_dir) / WORK_DIR / "tmp")
+    complete(Path(data_dir), Path(data_dir))
+
+
 def load_table(data_dir: Path, name: str) -> pd.DataFrame:
     """``DIR/<name>.csv`` typed by the schema (``targets.parquet`` when the CSV is absent; an absent
     table reads as an empty one). ``name``: targets, references, documents or spans."""
     columns = SCHEMAS[name]
+    settle(data_dir)
     path = Path(data_dir) / f"{name}.csv"
     if path.exists():
         return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), columns)
@@ -76,6 +87,7 @@ def load_spans(data_dir: Path) -> pd.DataFrame:
 
 def load_texts(data_dir: Path) -> dict[str, str]:
     """``{doc_id: text}`` from ``DIR/texts.jsonl`` (empty when absent)."""
+    settle(data_dir)
     path = Path(data_dir) / "texts.jsonl"
     texts: dict[str, str] = {}
     if path.exists():

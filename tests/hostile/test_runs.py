@@ -5,7 +5,11 @@ Every input is generated here."""
 from __future__ import annotations
 
 import cProfile
+import json
 import pstats
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -90,3 +94,100 @@ def test_the_limits_are_on_by_default_and_zero_turns_them_off():
     assert process_source(src, Limits(max_chars=len(text))).document.status == "ok"
     assert process_source(src, Limits(max_chars=len(text) - 1)).document.status == "error"
     assert process_source(src, Limits(max_chars=0, seconds=0)).document.status == "ok"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Runs that cannot hurt each other
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+OTHER = "Năm 2023, tỉnh Long An đạt 61,5% hồ sơ trực tuyến.\n"
+
+
+def _cli(*args: str, **kwargs) -> subprocess.Popen | subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "chitieu.pipeline.cli", *args], capture_output=True, text=True,
+                          timeout=180, **kwargs)
+
+
+def _hold_lock(out: Path, seconds: float) -> subprocess.Popen:
+    """Another process that holds ``out``'s lock for ``seconds`` (as a running extract does)."""
+    script = ("import sys, time; from pathlib import Path; from chitieu.pipeline.outdir import locked\n"
+              "with locked(Path(sys.argv[1]) / '.chitieu-work'):\n"
+              "    print('held', flush=True); time.sleep(float(sys.argv[2]))\n")
+    holder = subprocess.Popen([PYTHON, "-c", script, str(out), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_second_run_into_the_same_out_says_so_in_one_line_and_exits_75(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    holder = _hold_lock(tmp_path / "out", 30)
+    try:
+        result = _cli("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 75, result.stderr
+    assert result.stderr.startswith("chitieu: another chitieu run (process ") and result.stderr.count("\n") == 1
+    assert "--wait" in result.stderr
+    assert not (tmp_path / "out" / "targets.csv").exists()
+
+
+def test_with_wait_a_second_run_waits_for_the_first_then_writes(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    holder = _hold_lock(tmp_path / "out", 3)
+    result = _cli("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q", "--wait", "-j", "1")
+    assert holder.wait() == 0
+    assert result.returncode == 0, result.stderr
+    assert len(pd.read_csv(tmp_path / "out" / "targets.csv")) == 1
+
+
+_KILL_BETWEEN_RENAMES = """
+import os, signal, sys
+from pathlib import Path
+from chitieu.pipeline.batch import run_batch
+real = os.replace
+def replace(src, dst):
+    real(src, dst)
+    if str(dst).endswith("targets.csv"):  # the first table is in place, the others not yet
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+run_batch([sys.argv[1]], Path(sys.argv[2]), jobs=1, progress=False)
+"""
+
+
+def test_a_run_killed_between_two_renames_never_mixes_the_tables_of_two_runs(tmp_path):
+    """The reader finishes what the killed run was publishing: every table is the second run's."""
+    from chitieu.tools.tables import load_table
+
+    out = tmp_path / "out"
+    (tmp_path / "first").mkdir()
+    (tmp_path / "first" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "second").mkdir()
+    for i in range(3):
+        (tmp_path / "second" / f"b{i}.txt").write_text(OTHER, encoding="utf-8")
+    assert _cli("extract", str(tmp_path / "first"), "--out", str(out), "-q", "-j", "1").returncode == 0
+    killed = subprocess.run([PYTHON, "-c", _KILL_BETWEEN_RENAMES, str(tmp_path / "second"), str(out)],
+                            capture_output=True, text=True, timeout=180)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    expected = ["b0", "b1", "b2"]
+    targets, documents = load_table(out, "targets"), load_table(out, "documents")
+    assert documents["doc_id"].tolist() == expected
+    assert sorted(set(targets["doc_id"])) == expected
+    assert [json.loads(line)["doc_id"] for line in (out / "texts.jsonl").read_text(encoding="utf-8").splitlines()] == expected
+
+
+def test_the_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path):
+    out = tmp_path / "out"
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out.mkdir()
+    leftovers = [out / ".targets.csv.tmp-99999", out / ".texts.jsonl.tmp-4242", out / ".targets_parquet.old-77"]
+    for path in leftovers:
+        path.write_text("half a table", encoding="utf-8")
+    (out / ".chitieu-work" / "tmp").mkdir(parents=True)
+    (out / ".chitieu-work" / "tmp" / ".documents.csv.tmp-123").write_text("x", encoding="utf-8")
+    (out / "ghi_chu.txt").write_text("the user's own file", encoding="utf-8")
+    assert _cli("extract", str(tmp_path / "a.txt"), "--out", str(out), "-q", "-j", "1").returncode == 0
+    assert [p for p in leftovers if p.exists()] == []
+    assert [p.name for p in (out / ".chitieu-work" / "tmp").iterdir()] == []
+    assert (out / "ghi_chu.txt").read_text(encoding="utf-8") == "the user's own file"
