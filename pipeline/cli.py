@@ -1,8 +1,11 @@
 """The ``chitieu`` command line.
 
 Exit codes: 0 everything succeeded; 1 a usage error (missing path, bad option, an ``--out`` that is a
-file or cannot be written);
-2 some documents failed (each has a ``status=error`` row in ``documents.csv``).
+file or cannot be written, a damaged table given to a tool);
+2 some documents failed (each has a ``status=error`` row in ``documents.csv``); 70 an unexpected
+error (a bug: one line, the traceback with ``--debug`` or ``CHITIEU_DEBUG=1``); 74 reading or writing
+failed (a full disk, a folder made read-only during the run); 75 another run writes to ``--out``;
+130 interrupted. Every message is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 import typer
 from chitieu.pipeline import __version__
+from chitieu.pipeline.progress import printable
 
 from chitieu.tools import cli as tools_cli
 
@@ -29,10 +33,13 @@ app = typer.Typer(
 
 
 BUSY = 75  # exit code: another run holds --out (sysexits' EX_TEMPFAIL: try again later)
+IO_ERROR = 74  # reading or writing failed (sysexits' EX_IOERR)
+INTERNAL = 70  # an unexpected error (sysexits' EX_SOFTWARE)
+_debug = {"on": False}
 
 
 def _fail(message: str, code: int = 1) -> None:
-    typer.echo(f"chitieu: {message}", err=True)
+    typer.echo(f"chitieu: {printable(' '.join(message.split()))}", err=True)
     raise typer.Exit(code)
 
 
@@ -45,8 +52,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error (also CHITIEU_DEBUG=1)."),
 ) -> None:
     """chitieu: Vietnamese targets as a grounded table."""
+    _debug["on"] = debug
 
 
 @app.command()
@@ -127,6 +136,9 @@ def extract(
         )
     except Busy as exc:
         _fail(str(exc), BUSY)
+    except OSError as exc:  # the disk filled up, the folder became read-only during the run
+        where = f"{exc.filename}: " if exc.filename else f"--out {out}: cannot write the tables: "
+        _fail(f"{where}{exc.strerror or exc}", IO_ERROR)
     except InputError as exc:
         _fail(str(exc))
     except EngineError as exc:  # the Dask extra missing, a scheduler that cannot be reached
@@ -222,11 +234,11 @@ def evaluate(
         scores: dict = {"rows": rows}
         if misses:
             scores["misses"] = [dataclasses.asdict(m) for m in found]
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+        typer.echo(printable(json.dumps(scores, ensure_ascii=False, indent=1)))
     else:
-        typer.echo(format_table(rows))
-        if misses:
-            typer.echo("\n" + (format_misses(found) or "no misses"))
+        typer.echo(printable(format_table(rows)))
+        if misses:  # sentences of the documents: their control characters escaped
+            typer.echo(printable("\n" + (format_misses(found) or "no misses")))
     if any(r.failed for r in reports):
         raise typer.Exit(2)  # scores of a set whose documents failed are no scores: as extract, exit 2
 
@@ -263,13 +275,36 @@ def _check_out(out: Path) -> None:
         _fail(f"--out {out}: the folder is not writable")
 
 
+def _one_line_error(exc: BaseException) -> tuple[str, int]:
+    """The message and exit code of an error no command handled (see the module docstring)."""
+    from chitieu.tools.tables import TableError
+
+    if isinstance(exc, TableError):
+        return str(exc), 1
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}", IO_ERROR
+    if isinstance(exc, MemoryError):
+        return "out of memory", INTERNAL
+    return (f"unexpected error: {type(exc).__name__}: {exc} (a bug; rerun with --debug for the traceback)",
+            INTERNAL)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error is one line on stderr and a documented exit code."""
+    import os
+
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("chitieu: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 (the last line of defence: never a traceback)
+        if _debug["on"] or os.environ.get("CHITIEU_DEBUG", "") not in ("", "0"):
+            raise
+        message, code = _one_line_error(exc)
+        typer.echo(f"chitieu: {printable(' '.join(message.split()))[:1000]}", err=True)
+        sys.exit(code)
 
 
 if __name__ == "__main__":

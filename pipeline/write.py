@@ -8,6 +8,7 @@ sees half a table, nor the tables of two runs. Booleans are written
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -294,16 +295,17 @@ class TableWriter:
         if self._publishing:
             complete(self.out_dir, self.tmp_dir)
             return
-        for handle in self._handles.values():
-            handle.close()
-        if self._parquet is not None:
-            self._parquet.close()
+        for handle in [*self._handles.values(), self._parquet]:
+            with contextlib.suppress(Exception):  # a full disk fails the close too: the files go anyway
+                if handle is not None:
+                    handle.close()
         self._closed = True
         for key, tmp in self._tmp.items():
             if key == "parts":
                 shutil.rmtree(tmp, ignore_errors=True)
-            elif tmp.exists():
-                tmp.unlink()
+            else:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
     def __enter__(self) -> TableWriter:
         return self

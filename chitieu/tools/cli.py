@@ -18,9 +18,16 @@ _OUTPUTS = Path("outputs")
 Data = Annotated[Path, typer.Option("--data", "-d", help=_DATA_HELP)]
 
 
+def _echo(text: str, err: bool = False) -> None:
+    """Print ``text`` with its control characters escaped: quotes and file names come from documents."""
+    from chitieu.pipeline.progress import printable
+
+    typer.echo(printable(text), err=err)
+
+
 def _need_data(data: Path) -> None:
     if not (data / "targets.csv").exists():
-        typer.echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
+        _echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
         raise typer.Exit(1)
 
 
@@ -54,12 +61,12 @@ def check(
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
-        typer.echo(f"chitieu: {err}", err=True)
+        _echo(f"chitieu: {err}", err=True)
         raise typer.Exit(1) from None
     if as_json:
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(format_result(result))
+        _echo(format_result(result))
     raise typer.Exit(result.exit_code)
 
 
@@ -77,7 +84,7 @@ def conflicts(
     from chitieu.tools.conflicts import run_conflicts
 
     _need_data(data)
-    typer.echo(run_conflicts(data, out or data))
+    _echo(run_conflicts(data, out or data))
 
 
 def report(
@@ -92,7 +99,7 @@ def report(
 
     _need_data(data)
     path = write_report(data, out or data / "report.html")
-    typer.echo(f"report → {path}", err=True)
+    _echo(f"report → {path}", err=True)
 
 
 def publish(
@@ -112,12 +119,12 @@ def publish(
     _need_data(data)
     if fmt == "sqlite":
         db, meta = publish_sqlite(data, out)
-        typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}", err=True)
+        _echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}", err=True)
     elif fmt == "parquet":
         paths = publish_parquet(data, out)
-        typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
+        _echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
     else:
-        typer.echo(f"chitieu: unknown --format {fmt!r} (sqlite or parquet)", err=True)
+        _echo(f"chitieu: unknown --format {fmt!r} (sqlite or parquet)", err=True)
         raise typer.Exit(1)
 
 

@@ -20,6 +20,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +37,53 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "documents": DOCUMENT_COLUMNS,
     "spans": SPAN_COLUMNS,
 }
+
+
+class TableError(ValueError):
+    """A table the tools cannot read (empty, binary, cut short, not written by ``chitieu extract``):
+    the message names the file and says what is wrong with it."""
+
+
+def read_csv_table(path: Path) -> pd.DataFrame:
+    """The text cells of a CSV table written by ``chitieu extract``, checked: :class:`TableError` for a
+    file that is empty, not UTF-8 text, malformed, without a ``doc_id`` column, or whose rows are cut.
+
+        >>> import tempfile
+        >>> bad = Path(tempfile.mkdtemp()) / "targets.csv"; _ = bad.write_text("doc_id,start,end\\nd,1\\n")
+        >>> try:
+        ...     read_csv_table(bad)
+        ... except TableError as err:
+        ...     print(str(err).split(": ", 1)[1])
+        row 2 has 2 of 3 columns: the file is cut short or damaged (rerun chitieu extract)
+    """
+    path = Path(path)
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise TableError(f"{path}: empty file, not a table written by chitieu extract")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TableError(f"{path}: not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}): binary or damaged") from None
+    if "\x00" in text:
+        raise TableError(f"{path}: holds NUL bytes: binary or damaged")
+    if not text.endswith("\n"):  # chitieu ends every row with a line end
+        raise TableError(f"{path}: the last row has no line end: the file is cut short (rerun chitieu extract)")
+    if text.count('"') % 2:
+        raise TableError(f"{path}: a quoted cell is never closed: the file is cut short or damaged (rerun chitieu extract)")
+    records = csv.reader(io.StringIO(text))
+    width = len(next(records))
+    for number, record in enumerate(records, 2):
+        if record and len(record) != width:
+            raise TableError(f"{path}: row {number} has {len(record)} of {width} columns: the file is cut short "
+                             "or damaged (rerun chitieu extract)")
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        raise TableError(f"{path}: not a readable CSV table ({reason})") from None
+    if "doc_id" not in frame.columns:
+        raise TableError(f"{path}: no doc_id column, not a table written by chitieu extract")
+    return frame
 
 
 def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
@@ -73,10 +122,13 @@ def load_table(data_dir: Path, name: str) -> pd.DataFrame:
     settle(data_dir)
     path = Path(data_dir) / f"{name}.csv"
     if path.exists():
-        return typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), columns)
+        return typed(read_csv_table(path), columns)
     parquet = path.with_suffix(".parquet")
     if parquet.exists():
-        return typed(pd.read_parquet(parquet), columns)
+        try:
+            return typed(pd.read_parquet(parquet), columns)
+        except Exception as exc:  # pyarrow's errors for a cut or foreign file have no common class
+            raise TableError(f"{parquet}: not a readable Parquet table ({' '.join(str(exc).split())[:200]})") from None
     return typed(pd.DataFrame(columns=[c.name for c in columns]), columns)
 
 
@@ -90,12 +142,27 @@ def load_texts(data_dir: Path) -> dict[str, str]:
     settle(data_dir)
     path = Path(data_dir) / "texts.jsonl"
     texts: dict[str, str] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    row = json.loads(line)
-                    texts[str(row["doc_id"])] = row["text"]
+    if not path.exists():
+        return texts
+    try:
+        content = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TableError(f"{path}: not UTF-8 text (byte {exc.start}): binary or damaged") from None
+    if content and not content.endswith("\n"):
+        raise TableError(f"{path}: the last line has no line end: the file is cut short (rerun chitieu extract)")
+    lines = content.split("\n")
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            doc_id, text = row["doc_id"], row["text"]
+        except (ValueError, KeyError, TypeError):
+            raise TableError(f"{path}: line {number} is not a record with doc_id and text: the file is cut "
+                             "short or damaged (rerun chitieu extract)") from None
+        if not isinstance(text, str):
+            raise TableError(f"{path}: line {number}: text is not a string")
+        texts[str(doc_id)] = text
     return texts
 
 

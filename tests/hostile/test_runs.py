@@ -191,3 +191,128 @@ def test_the_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path
     assert [p for p in leftovers if p.exists()] == []
     assert [p.name for p in (out / ".chitieu-work" / "tmp").iterdir()] == []
     assert (out / "ghi_chu.txt").read_text(encoding="utf-8") == "the user's own file"
+
+
+# ---------------------------------------------------------------------------------------------------
+# One-line errors everywhere
+
+
+def _main(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    """Run the console entry point in this process: its exit code and its stderr."""
+    from chitieu.pipeline.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["chitieu", *args])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    return stopped.value.code, capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory) -> Path:
+    """The tables of a small extraction, for the tools to read (a copy is damaged in each test)."""
+    root = tmp_path_factory.mktemp("tables")
+    (root / "in").mkdir()
+    (root / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (root / "in" / "b.txt").write_text(OTHER, encoding="utf-8")
+    assert _cli("extract", str(root / "in"), "--out", str(root / "out"), "-q", "-j", "1").returncode == 0
+    return root / "out"
+
+
+_DAMAGES = {
+    "empty": (lambda good: b"", "empty file, not a table written by chitieu extract"),
+    "binary": (lambda good: bytes(range(256)) * 4, "not UTF-8 text (byte 128 is 0x80): binary or damaged"),
+    "cut in a row": (lambda good: good[: good.rindex(b",", 0, len(good) - 2)], "the last row has no line end"),
+    "cut in a quote": (lambda good: good + b'x,"cut short\n', "a quoted cell is never closed"),
+    "a row short": (lambda good: good + b"x,1\n", " has 2 of "),
+    "not ours": (lambda good: b"ten,so\nA,1\n", "no doc_id column, not a table written by chitieu extract"),
+}
+_COMMANDS = {
+    "check": ["check", "Gia Lai phấn đấu đến năm 2025 có 80% hồ sơ được xử lý trực tuyến"],
+    "report": ["report"], "conflicts": ["conflicts"], "publish": ["publish"],
+}
+
+
+@pytest.mark.parametrize("damage", list(_DAMAGES))
+@pytest.mark.parametrize(("table", "command"), [("targets", c) for c in _COMMANDS] + [
+    ("documents", "report"), ("spans", "report"), ("references", "publish")])
+def test_a_damaged_table_given_to_a_tool_is_a_one_line_error_naming_the_file(
+        tables, tmp_path, monkeypatch, capsys, damage, table, command):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(tables, data)
+    make, message = _DAMAGES[damage]
+    (data / f"{table}.csv").write_bytes(make((tables / f"{table}.csv").read_bytes()))
+    code, err = _main(monkeypatch, capsys, *_COMMANDS[command], "--data", str(data))
+    assert code == 1
+    assert err.startswith(f"chitieu: {data / table}.csv: ") and message in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe\x00binary", "not UTF-8 text (byte 0): binary or damaged"),
+    (b'{"doc_id": "a", "text": "T\xe1\xbb\x89nh', "the last line has no line end: the file is cut short"),
+    (b'{"doc_id": "a", "text": "T\n', "line 1 is not a record with doc_id and text"),
+    (b'{"doc_id": "a", "text": ["T"]}\n', "line 1: text is not a string"),
+])
+def test_a_damaged_texts_file_is_a_one_line_error_naming_the_file(tables, tmp_path, monkeypatch, capsys,
+                                                                    content, message):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(tables, data)
+    (data / "texts.jsonl").write_bytes(content)
+    code, err = _main(monkeypatch, capsys, "report", "--data", str(data))
+    assert (code, err.count("\n")) == (1, 1)
+    assert err.startswith(f"chitieu: {data / 'texts.jsonl'}: ") and message in err, err
+
+
+def test_a_full_disk_under_out_is_a_one_line_error_with_exit_74(tmp_path):
+    import resource
+
+    def small_files() -> None:  # as if the disk filled up after 3,000 bytes of each file
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (3000, 3000))
+
+    (tmp_path / "dai.txt").write_text(GOOD * 60, encoding="utf-8")
+    result = subprocess.run([PYTHON, "-m", "chitieu.pipeline.cli", "extract", str(tmp_path / "dai.txt"), "--out",
+                             str(tmp_path / "out"), "-q", "-j", "1"], capture_output=True, text=True, timeout=180,
+                            preexec_fn=small_files)
+    assert result.returncode == 74, result.stderr
+    assert "Traceback" not in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("chitieu: ") and "File too large" in last
+    assert not (tmp_path / "out" / "targets.csv").exists()  # no table of half a run
+
+
+def test_an_unexpected_error_is_one_line_with_exit_70_and_its_traceback_on_demand(tmp_path, monkeypatch, capsys):
+    import chitieu.pipeline.batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug\nover two lines")
+
+    monkeypatch.setattr(chitieu.pipeline.batch, "_run_batch", broken)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    args = ("extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-q")
+    code, err = _main(monkeypatch, capsys, *args)
+    assert code == 70
+    assert err == ("chitieu: unexpected error: RuntimeError: a bug over two lines (a bug; rerun with --debug for "
+                   "the traceback)\n")
+    monkeypatch.setattr(sys, "argv", ["chitieu", "--debug", *args])
+    from chitieu.pipeline.cli import main
+
+    with pytest.raises(RuntimeError):
+        main()
+    monkeypatch.setenv("CHITIEU_DEBUG", "1")
+    monkeypatch.setattr(sys, "argv", ["chitieu", *args])
+    with pytest.raises(RuntimeError):
+        main()
+
+
+def test_control_characters_of_a_file_name_never_reach_the_terminal(tmp_path, monkeypatch, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\x1b[2J\x07.txt").write_bytes(b"")  # an empty file: its error line names it
+    code, err = _main(monkeypatch, capsys, "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "1")
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err
+    assert "a\\u001b[2J\\u0007.txt: empty file" in err
