@@ -91,12 +91,49 @@ def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
     }
 
 
+# A text cell that opens with one of these and goes on is a formula to a spreadsheet ("- 50% số xã …"
+# included; "=" alone, a comparator, is none): it is written with a leading apostrophe, which
+# spreadsheets show as text and the readers remove (a cell that opens with an apostrophe gets one
+# more, so reading back is exact).
+FORMULA_FIRST = frozenset("=+-@\t\r'")
+
+
+def guard_cell(text: str) -> str:
+    """A text cell as the CSV tables hold it: safe to open in a spreadsheet (see :data:`FORMULA_FIRST`).
+
+        >>> [guard_cell(t) for t in ["- 50% số xã", "=1+1", "'a", "80%", "=", ""]]
+        ["'- 50% số xã", "'=1+1", "''a", '80%', '=', '']
+    """
+    return "'" + text if len(text) > 1 and text[0] in FORMULA_FIRST else text
+
+
+def unguard_cell(text: str) -> str:
+    """A cell read back from a CSV table: the text as extracted.
+
+        >>> [unguard_cell(guard_cell(t)) for t in ["- 50% số xã", "''a", "80%"]]
+        ['- 50% số xã', "''a", '80%']
+    """
+    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_FIRST else text
+
+
+def unguard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame read from a CSV table with every text cell read back (:func:`unguard_cell`)."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or str(out[name].dtype) == "string":
+            out[name] = out[name].map(lambda v: unguard_cell(v) if isinstance(v, str) else v)
+    return out
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans ``true``/``false``."""
+    """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans
+    ``true``/``false`` and text cells guarded against spreadsheet formulas (:func:`guard_cell`)."""
     out = frame.copy()
     for name in out.columns:
         if out[name].dtype == "boolean":
             out[name] = out[name].map({True: "true", False: "false"}, na_action="ignore").astype("string")
+        elif str(out[name].dtype) == "string":
+            out[name] = out[name].map(guard_cell, na_action="ignore").astype("string")
     return out.to_csv(index=False)
 
 
@@ -136,7 +173,12 @@ def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
     ``repr(float)``, which is what pandas writes."""
     numeric = [(i, c.dtype == "Float64") for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
     flags = [i for i, c in enumerate(columns) if c.dtype == "boolean"]
+    texts = [i for i, c in enumerate(columns) if c.dtype == "string"]
     for rec in records:
+        for i in texts:  # inline guard_cell: it runs for every text cell of every row
+            value = rec[i]
+            if value and value[0] in FORMULA_FIRST and len(value) > 1:
+                rec[i] = "'" + value
         for i, is_float in numeric:  # inline: it runs for every number of every row
             value = rec[i]
             if value is None or value != value:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from chitieu.extractors.taxonomy import indicator_code
 from chitieu.models import DOCUMENT_COLUMNS, REFERENCE_COLUMNS, SPAN_COLUMNS, TARGET_COLUMNS, Column
+from chitieu.pipeline.write import unguard_frame
 
 SCHEMAS: dict[str, tuple[Column, ...]] = {
     "targets": TARGET_COLUMNS,
@@ -83,7 +84,7 @@ def read_csv_table(path: Path) -> pd.DataFrame:
         raise TableError(f"{path}: not a readable CSV table ({reason})") from None
     if "doc_id" not in frame.columns:
         raise TableError(f"{path}: no doc_id column, not a table written by chitieu extract")
-    return frame
+    return unguard_frame(frame)  # "'- 50% số xã" (safe in a spreadsheet) is "- 50% số xã"
 
 
 def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:
