@@ -120,7 +120,7 @@ def unguard_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame read from a CSV table with every text cell read back (:func:`unguard_cell`)."""
     out = frame.copy()
     for name in out.columns:
-        if out[name].dtype == object or str(out[name].dtype) == "string":
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
             out[name] = out[name].map(lambda v: unguard_cell(v) if isinstance(v, str) else v)
     return out
 
