@@ -125,6 +125,16 @@ def unguard_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def guard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell guarded (:func:`guard_cell`), for a CSV a person may open in a
+    spreadsheet (the tools' ``conflicts.csv``, ``timeline.csv``, the verdicts of ``check --claims``)."""
+    out = frame.copy()
+    for name in out.columns:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(lambda v: guard_cell(v) if isinstance(v, str) else v)
+    return out
+
+
 def to_csv(frame: pd.DataFrame) -> str:
     """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans
     ``true``/``false`` and text cells guarded against spreadsheet formulas (:func:`guard_cell`)."""

@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from chitieu.extractors.taxonomy import fold, indicator_name
+from chitieu.pipeline.write import guard_frame
 from chitieu.tools.tables import load_table, load_texts, with_codes
 
 # what two rows must share to be about one quantity (besides the indicator phrase)
@@ -428,8 +429,9 @@ def run_conflicts(data_dir: Path, out_dir: Path) -> str:
     timeline = timeline_frame(targets)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    conflicts_frame(found, documents).to_csv(out_dir / "conflicts.csv", index=False)
-    timeline.to_csv(out_dir / "timeline.csv", index=False)
+    # quotes of documents: a cell a spreadsheet would read as a formula gets a leading apostrophe
+    guard_frame(conflicts_frame(found, documents)).to_csv(out_dir / "conflicts.csv", index=False)
+    guard_frame(timeline).to_csv(out_dir / "timeline.csv", index=False)
     (out_dir / "timeline.svg").write_text(timeline_svg(timeline), encoding="utf-8")
     return "\n\n".join([
         format_conflicts(found, documents),

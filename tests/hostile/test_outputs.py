@@ -179,3 +179,44 @@ def test_the_command_line_on_random_inputs_gives_rows_or_an_error_row_never_a_tr
         if not name.endswith(".jsonl"):
             assert (docs["path"].map(lambda p, n=name: Path(p).name == n)).any(), (name, docs)
     assert (stopped.value.code == 2) == (docs["status"] == "error").any()
+
+
+def test_the_csv_files_of_the_tools_hold_no_formula_either(tmp_path, monkeypatch, capsys):
+    from chitieu.pipeline.cli import app
+    from typer.testing import CliRunner
+
+    (tmp_path / "in").mkdir()
+    for name, value in (("a", 50), ("b", 60)):  # two plans that disagree: a conflict, quoted
+        (tmp_path / "in" / f"{name}.txt").write_text(
+            f"Tỉnh Nam Định: kế hoạch\n\nDanh sách:\n- {value}% số xã đạt chuẩn nông thôn mới năm 2025;\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(out), "-j", "1", "-q"]).exit_code == 0
+    assert runner.invoke(app, ["conflicts", "--data", str(out)]).exit_code == 0
+    (tmp_path / "claims.csv").write_text("claim\nNam Định đến năm 2025 có 50% số xã đạt chuẩn nông thôn mới\n",
+                                         encoding="utf-8")
+    assert runner.invoke(app, ["check", "--claims", str(tmp_path / "claims.csv"), "--data", str(out), "--out",
+                               str(tmp_path / "verdicts.csv")]).exit_code == 0
+    quoted = 0
+    for path in (out / "conflicts.csv", out / "timeline.csv", tmp_path / "verdicts.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                assert [c for c in row if len(c) > 1 and c[0] in "=+-@\t\r"] == [], (path.name, row)
+                quoted += any(c.startswith("'- ") for c in row)
+    assert quoted >= 2  # the conflict's two sentences, guarded
+
+
+def test_a_claims_file_that_is_not_text_is_a_one_line_error(tmp_path, monkeypatch, capsys):
+    from chitieu.pipeline.cli import main
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "targets.csv").write_text("doc_id\n", encoding="utf-8")
+    (tmp_path / "claims.csv").write_bytes(bytes(range(128, 256)))
+    monkeypatch.setattr(sys, "argv", ["chitieu", "check", "--claims", str(tmp_path / "claims.csv"), "--data",
+                                      str(tmp_path / "out")])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    err = capsys.readouterr().err
+    assert stopped.value.code == 1 and err.count("\n") == 1
+    assert err.startswith(f"chitieu: {tmp_path / 'claims.csv'}: not a readable CSV of claims")
