@@ -54,10 +54,20 @@ def render_text(text: str, spans: list[SpanItem]) -> str:
     """
     valid = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
     cuts = sorted({0, len(text), *(s[0] for s in valid), *(s[1] for s in valid)})
+    starting_at: dict[int, list[int]] = {}
+    ending_at: dict[int, list[int]] = {}
+    for k, s in enumerate(valid):
+        starting_at.setdefault(s[0], []).append(k)
+        ending_at.setdefault(s[1], []).append(k)
+    active: dict[int, SpanItem] = {}  # the spans that cover the piece: kept while going along, not searched
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = _esc(text[a:b])
-        covering = [(k, s) for k, s in enumerate(valid) if s[0] <= a and b <= s[1]]
+        for k in ending_at.get(a, ()):
+            del active[k]
+        for k in starting_at.get(a, ()):
+            active[k] = valid[k]
+        covering = [(k, active[k]) for k in sorted(active)]
         if not covering:
             out.append(piece)
             continue
