@@ -98,7 +98,7 @@ def extract(
     Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; .jsonl/.csv exports
     (also .jsonl.gz/.csv.gz) if named.
 
-    Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 4
+    Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 2
 
     Metadata (url, date, outlet, title → documents.csv; the date also → targets.csv): an export's
     columns; for document files, a metadata.csv or metadata.jsonl in their folder with one row per

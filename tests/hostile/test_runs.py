@@ -388,3 +388,14 @@ def test_the_report_highlights_are_those_of_the_plain_search(raw):
     text = "Năm 2025 đạt 80% & <b>tỉnh</b> ".ljust(32, "x")
     spans = [(s, e, label, f"d{i}", f"id{i}" if i % 2 else "", "") for i, (s, e, label) in enumerate(raw)]
     assert render_text(text, spans) == _plain_render(text, spans)
+
+
+@pytest.mark.parametrize("jobs", ["cores + 1", "1000", "99999999999999999999"])
+def test_more_jobs_than_cores_is_a_one_line_usage_error(tmp_path, monkeypatch, capsys, jobs):
+    from chitieu.pipeline.batch import default_jobs
+
+    cores = default_jobs()
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    value = str(cores + 1) if jobs == "cores + 1" else jobs
+    code, err = _main(monkeypatch, capsys, "extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-j", value)
+    assert (code, err) == (1, f"chitieu: --jobs must be at most {cores} (the cores of this machine)\n")
