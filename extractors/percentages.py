@@ -7,9 +7,18 @@
     ('từ 75% đến 80%', 75.0, 80.0, 'range')
     >>> find_percentages("năm mươi phần trăm số xã")[0].value
     50.0
+
+A minus sign joined to the number keeps it (``giảm -5%``, ``tăng trưởng âm -2,1%``, ``(-3,5%)``); a dash
+that opens a line or is followed by a space is a list bullet (``- 50% số xã``); a number too long
+for a float (thousands of digits) is no percentage:
+
+    >>> [(p.surface, p.value) for p in find_percentages("giảm -5%; (-3,5%)\\n- 50% số xã\\n-20% số hộ")]
+    [('-5%', -5.0), ('-3,5%', -3.5), ('50%', 50.0), ('20%', 20.0)]
 """
 
 from __future__ import annotations
+
+import math
 
 import regex
 from chitieu.extractors import scan
@@ -40,13 +49,25 @@ def find_percentages(text: str) -> list[Percentage]:
     return _find(text, _WINDOWS(text))
 
 
+_MINUS_AFTER = frozenset(" \t\u00a0([:")  # what a minus sign follows ("giảm -5%", "(-3,5%)", "GRDP: -1%")
+
+
+def _minus(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is written with a minus sign: a ``-`` (every dash is one in
+    normalized text) joined to it, after a space or an opening bracket, and not the first thing on
+    its line (there it is a list bullet, ``-50% số xã``)."""
+    dash = start - 1
+    if dash < 1 or text[dash] != "-" or text[dash - 1] not in _MINUS_AFTER:
+        return False
+    line = text.rfind("\n", 0, dash) + 1
+    return not text[line:dash].isspace() and line < dash
+
+
 def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
     """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see ``_WINDOWS``)."""
     found: list[Percentage] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = scan.Taken()
+    free = taken.free
 
     for m in scan.search(RANGE_RE, text, windows):
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
@@ -58,14 +79,19 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
             continue  # "75 đến 80%" without "từ" is too loose
         start = m.start() - len(before) + tu.start() if tu else m.start()
         found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
-        taken.append((start, m.end()))
+        taken.add(start, m.end())
     for m in scan.search(PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"))
-        comparator = comparator_for(text, m.start(), m.end())
-        found.append(Percentage(m.start(), m.end(), m.group(), value, None, comparator))
-        taken.append((m.start(), m.end()))
+        if not math.isfinite(value):  # thousands of digits: no quantity anyone wrote
+            continue
+        start = m.start()
+        if _minus(text, start) and free(start - 1, start):
+            start, value = start - 1, -value
+        comparator = comparator_for(text, start, m.end())
+        found.append(Percentage(start, m.end(), text[start:m.end()], value, None, comparator))
+        taken.add(start, m.end())
     for m in scan.search(WORDS_PERCENT_RE, text, windows):
         if not free(m.start(), m.end()):
             continue
@@ -79,7 +105,7 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
                 start = m.start("num") + tokens[k][0]  # any whitespace between the words, even a newline
                 comparator = comparator_for(text, start, m.end())
                 found.append(Percentage(start, m.end(), text[start:m.end()], value, None, comparator))
-                taken.append((start, m.end()))
+                taken.add(start, m.end())
                 break
     found.sort(key=lambda p: p.start)
     return found

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -468,3 +469,36 @@ class CharMap:
         for ch in set(self._present.findall(text)):
             text = text.replace(ch, self.table[ch])
         return text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Taken spans: "does this match overlap one already kept?" in logarithmic time
+
+
+class Taken:
+    """Non-overlapping half-open spans kept so far, in a sorted list: :meth:`free` says whether a new
+    span overlaps none of them by looking at one neighbour (bisect), so keeping the first of
+    overlapping matches costs ``n log n``, not the ``n²`` of comparing each with every span kept.
+
+        >>> taken = Taken(); taken.add(10, 13); taken.add(20, 25)  # "80%" then "năm 2025"
+        >>> [taken.free(s, e) for s, e in [(0, 10), (12, 14), (13, 20), (24, 30), (25, 26)]]
+        [True, False, True, False, True]
+    """
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps no span kept (the spans kept do not overlap each other, so
+        the one that starts last before ``end`` also ends last among them)."""
+        i = bisect_left(self._starts, end) - 1
+        return i < 0 or self._ends[i] <= start
+
+    def add(self, start: int, end: int) -> None:
+        """Keep ``[start, end)`` (a span :meth:`free` accepted)."""
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)

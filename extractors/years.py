@@ -71,17 +71,17 @@ def _matches(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, r
 def _mentions(text: str, matches: Iterable[tuple[int, regex.Match]], offset: int) -> list[YearMention]:
     """The mentions of ``matches`` (most specific first): each unless it overlaps an earlier one."""
     found: list[YearMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = scan.Taken()
     for i, m in matches:
         kind = _KINDS[i]
         s, e = m.span()
-        if any(not (e <= a or s >= b) for a, b in taken):
+        if not taken.free(s, e):
             continue
         y1 = m.group("y1") if "y1" in m.re.groupindex else None
         year = int(m.group("y2"))
         if kind == "period" and y1 and int(y1) >= year:
             continue
         found.append(YearMention(s + offset, e + offset, text[s:e], year, kind, int(y1) if y1 else None))
-        taken.append((s, e))
+        taken.add(s, e)
     found.sort(key=lambda y: y.start)
     return found

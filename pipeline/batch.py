@@ -38,9 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chitieu.pipeline.cache import WORK_DIR, pipeline_key, prune_other_versions, store_for
-from chitieu.pipeline.engine import Merger, Outcome
+from chitieu.pipeline.engine import Limits, Merger, Outcome
 from chitieu.pipeline.engine_dask import run_dask
 from chitieu.pipeline.engine_local import run_local
+from chitieu.pipeline.outdir import clean_leftovers, complete, locked
 from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.read import ReadOptions, expand_inputs, input_size, is_export, sources_of
 from chitieu.pipeline.write import TableWriter
@@ -81,24 +82,40 @@ def run_batch(
     options: ReadOptions | None = None,
     progress: bool | None = None,
     errors=None,
+    limits: Limits | None = None,
+    wait: bool = False,
 ) -> BatchSummary:
     """Extract every document under ``paths`` into ``out_dir``; errors go to stderr and documents.csv.
 
     ``jobs``: worker processes (default: all cores). ``use_cache=False`` recomputes every document.
     ``engine``: ``local`` or ``dask`` (``scheduler``: a Dask scheduler address; a local cluster when
-    None). ``progress``: True a progress bar, False none, None (default) a bar when stderr is a terminal, else
-    a line every few seconds (:mod:`chitieu.pipeline.progress`).
-    Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist.
+    None). ``limits``: what one document may cost (length, seconds; :class:`~chitieu.pipeline.engine.Limits`,
+    the local engine only). ``progress``: True a progress bar, False none, None (default) a bar when stderr
+    is a terminal, else a line every few seconds (:mod:`chitieu.pipeline.progress`).
+    Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist, and
+    :class:`chitieu.pipeline.outdir.Busy` when another run writes to ``out_dir`` (unless ``wait``: then
+    it waits for that run to end).
     """
     started = time.monotonic()
     out_dir = Path(out_dir)
-    jobs = jobs or default_jobs()
     files = expand_inputs(paths)  # InputError before anything is written
+    with locked(out_dir / WORK_DIR, wait=wait):
+        return _run_batch(files, out_dir, started=started, jobs=jobs, use_cache=use_cache, engine=engine, scheduler=scheduler,
+                          options=options, progress=progress, errors=errors, limits=limits)
+
+
+def _run_batch(files, out_dir: Path, *, started: float, jobs, use_cache, engine, scheduler, options, progress, errors,
+               limits) -> BatchSummary:
+    """:func:`run_batch`, holding the output folder's lock."""
+    jobs = jobs or default_jobs()
     version = pipeline_key()
     store = store_for(out_dir, version)
     store.refresh()  # packs written since this process last looked (an earlier run, a killed one)
     work = out_dir / WORK_DIR
-    shutil.rmtree(work / "tmp", ignore_errors=True)
+    complete(out_dir, work / "tmp")  # the tables a killed run was publishing, finished before anything else
+    complete(out_dir, out_dir)
+    clean_leftovers(out_dir)
+    shutil.rmtree(work / "tmp", ignore_errors=True)  # what a killed run was writing
     (work / "tmp").mkdir(parents=True, exist_ok=True)
     bar = Progress(
         total_bytes=sum(input_size(f) for f in files),
@@ -116,7 +133,8 @@ def run_batch(
             if engine == "dask":
                 run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
             elif engine == "local":
-                run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs)
+                run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs,
+                          limits or Limits())
             else:
                 raise ValueError(f"unknown engine {engine!r} (local or dask)")
         finally:

@@ -2,8 +2,10 @@
 
 Exit codes (one table for every command, :mod:`chitieu.pipeline.exit_codes`): 0 success; 1 the run could
 not be done; 2 a usage error (click's: a bad option, a missing path, an ``--out`` that is a file or cannot
-be written); 3–5 the verdicts of ``check``; 6 some documents failed (each has a ``status=error`` row in
-``documents.csv``).
+be written, a damaged table given to a tool); 3–5 the verdicts of ``check``; 6 some documents failed (each
+has a ``status=error`` row in ``documents.csv``); 70 an unexpected error (a bug: one line, the traceback
+with ``--debug`` or ``CHITIEU_DEBUG=1``); 74 reading or writing failed; 75 another run writes to
+``--out``; 130 interrupted. Every message is one line on stderr, never a traceback.
 
 ``-`` is standard input or output: ``extract -`` reads a text (or JSONL records) from stdin, ``--out -``
 writes targets.csv to stdout; ``check -`` reads the claim from stdin.
@@ -19,6 +21,7 @@ from pathlib import Path
 import typer
 from chitieu.pipeline import __version__
 from chitieu.pipeline.exit_codes import ExitCode, help_text
+from chitieu.pipeline.progress import printable
 
 from chitieu.tools import cli as tools_cli
 
@@ -47,8 +50,14 @@ app = typer.Typer(
 )
 
 
+BUSY = ExitCode.BUSY
+IO_ERROR = ExitCode.IO_ERROR
+INTERNAL = ExitCode.INTERNAL
+_debug = {"on": False}
+
+
 def _fail(message: str, code: int = ExitCode.USAGE) -> None:
-    typer.echo(f"chitieu: {message}", err=True)
+    typer.echo(f"chitieu: {printable(' '.join(message.split()))}", err=True)
     raise typer.Exit(code)
 
 
@@ -61,8 +70,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error (also CHITIEU_DEBUG=1)."),
 ) -> None:
     """chitieu: Vietnamese targets as a grounded table."""
+    _debug["on"] = debug
 
 
 @app.command()
@@ -92,6 +103,13 @@ def extract(
     title_column: str | None = typer.Option(
         None, "--title-column", help="Exports and metadata files: column of the title (default: title, headline, tieu_de)."
     ),
+    max_chars: int = typer.Option(
+        5_000_000, "--max-chars", min=0, help="A longer document becomes an error row (0: no limit)."
+    ),
+    doc_timeout: float = typer.Option(
+        300.0, "--doc-timeout", min=0, help="Seconds one document may take before it becomes an error row (0: no limit)."
+    ),
+    wait: bool = typer.Option(False, "--wait", help="When another run writes to OUT, wait for it (default: exit 75)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress (the summary line is still printed)."),
 ) -> None:
     """Extract targets and references from PATHS into OUT/targets.csv, targets.parquet,
@@ -100,7 +118,7 @@ def extract(
     Inputs: .txt (UTF-8/16, Windows-1258, TCVN3, VNI), .html, .docx, text .pdf; .jsonl/.csv exports
     (also .jsonl.gz/.csv.gz) if named.
 
-    Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 4
+    Example:  chitieu extract corpus "news/*.txt" exports/articles.jsonl --out outputs -j 2
 
     Metadata (url, date, outlet, title → documents.csv; the date also → targets.csv): an export's
     columns; for document files, a metadata.csv or metadata.jsonl in their folder with one row per
@@ -113,14 +131,22 @@ def extract(
 
     Pipes:  cat tin.txt | chitieu extract - --out - > targets.csv
 
+    A document longer than --max-chars characters or taking more than --doc-timeout seconds becomes an
+    error row (documents.csv says which limit); the others are still processed.
+
+    One run at a time writes to OUT: a second one exits 75 at once (or waits, with --wait). The tables
+    appear all at once when the run ends; a killed run's leftovers are cleaned up by the next one.
+
     Exit code 0 when every document succeeded, 6 when some failed (see documents.csv), 2 on a usage error
-    (also: --jobs above 4 × the cores, an --out that is a file or cannot be written), 1 when the run
-    could not be done (the Dask extra missing, a scheduler out of reach).
+    (also: --jobs above the cores, an --out that is a file or cannot be written), 1 when the run
+    could not be done (the Dask extra missing, a scheduler out of reach), 75 when another run writes to OUT.
     """
     import tempfile
 
     from chitieu.pipeline.batch import run_batch
+    from chitieu.pipeline.engine import Limits
     from chitieu.pipeline.engine_dask import EngineError
+    from chitieu.pipeline.outdir import Busy
     from chitieu.pipeline.read import InputError, ReadOptions
 
     _check_engine(engine, jobs, scheduler)
@@ -135,8 +161,13 @@ def extract(
         paths = _stdin_input(paths, out)
         summary = run_batch(
             paths, out, jobs=jobs or None, use_cache=not no_cache, engine=engine.value, scheduler=scheduler,
-            options=options, progress=False if quiet else None,
+            options=options, progress=False if quiet else None, limits=Limits(max_chars, doc_timeout), wait=wait,
         )
+    except Busy as exc:
+        _fail(str(exc), BUSY)
+    except OSError as exc:  # the disk filled up, the folder became read-only during the run
+        where = f"{exc.filename}: " if exc.filename else f"--out {out}: cannot write the tables: "
+        _fail(f"{where}{exc.strerror or exc}", IO_ERROR)
     except InputError as exc:
         _fail(str(exc))
     except EngineError as exc:  # the Dask extra missing, a scheduler that cannot be reached
@@ -198,6 +229,7 @@ def evaluate(
 
     from chitieu.pipeline.engine_dask import EngineError
     from chitieu.pipeline.evaluate import SUBSETS, format_misses, format_table, read_ids, run_eval
+    from chitieu.pipeline.outdir import Busy
     from chitieu.pipeline.read import InputError, ReadOptions
 
     for p in [gold_targets] + [p for p in (gold_references, ids_file) if p is not None]:
@@ -226,6 +258,8 @@ def evaluate(
         _fail(str(exc))
     except EngineError as exc:
         _fail(str(exc), ExitCode.ERROR)
+    except Busy as exc:
+        _fail(str(exc), BUSY)
     rows = [r.as_dict() for r in reports]
     found = []
     if misses:
@@ -235,11 +269,11 @@ def evaluate(
         scores: dict = {"rows": rows}
         if misses:
             scores["misses"] = [dataclasses.asdict(m) for m in found]
-        typer.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+        typer.echo(printable(json.dumps(scores, ensure_ascii=False, indent=1)))
     else:
-        typer.echo(format_table(rows))
-        if misses:
-            typer.echo("\n" + (format_misses(found) or "no misses"))
+        typer.echo(printable(format_table(rows)))
+        if misses:  # sentences of the documents: their control characters escaped
+            typer.echo(printable("\n" + (format_misses(found) or "no misses")))
     if any(r.failed for r in reports):
         raise typer.Exit(ExitCode.PARTIAL)  # scores of a set whose documents failed are no scores: as extract
 
@@ -254,8 +288,8 @@ def _check_engine(engine: Engine, jobs: int, scheduler: str | None) -> None:
     if jobs < 0:
         _fail("--jobs must be a positive number")
     cores = default_jobs()
-    if jobs > 4 * cores:
-        _fail(f"--jobs must be at most {4 * cores} (4 × the {cores} cores of this machine)")
+    if jobs > cores:  # more workers than cores only adds memory and switching
+        _fail(f"--jobs must be at most {cores} (the cores of this machine)")
     if scheduler and engine != Engine.dask:
         _fail("--scheduler needs --engine dask")
 
@@ -302,8 +336,23 @@ def _click_completion_names() -> None:
         os.environ["_CHITIEU_COMPLETE"] = f"{action}_{shell}"
 
 
+def _one_line_error(exc: BaseException) -> tuple[str, int]:
+    """The message and exit code of an error no command handled (see the module docstring)."""
+    from chitieu.tools.tables import TableError
+
+    if isinstance(exc, TableError):
+        return str(exc), ExitCode.USAGE
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}", IO_ERROR
+    if isinstance(exc, MemoryError):
+        return "out of memory", INTERNAL
+    return (f"unexpected error: {type(exc).__name__}: {exc} (a bug; rerun with --debug for the traceback)",
+            INTERNAL)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: every error is one line on stderr and a documented exit code."""
     from chitieu.pipeline.progress import quiet_third_party_loggers
 
     quiet_third_party_loggers()
@@ -313,6 +362,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("chitieu: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 (the last line of defence: never a traceback)
+        if _debug["on"] or os.environ.get("CHITIEU_DEBUG", "") not in ("", "0"):
+            raise
+        message, code = _one_line_error(exc)
+        typer.echo(f"chitieu: {printable(' '.join(message.split()))[:1000]}", err=True)
+        sys.exit(code)
 
 
 if __name__ == "__main__":

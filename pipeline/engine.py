@@ -14,6 +14,9 @@ here imports an engine or the batch::
 from __future__ import annotations
 
 import contextlib
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chitieu.pipeline.cache import ShardStore
@@ -22,24 +25,76 @@ from chitieu.pipeline.write import Rendered, TableWriter, render
 
 from chitieu.models import DocResult, Document
 
+MAX_CHARS = 5_000_000  # default --max-chars: a long plan is 0.5 M characters; a 200 MB single line is no document
+DOC_SECONDS = 300.0  # default --doc-timeout: the slowest real document takes a few seconds
 
-def process_source(src: Source) -> DocResult:
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one document may cost (``--max-chars``, ``--doc-timeout``; 0 for no limit). A document
+    beyond either becomes an error row with the reason; the batch goes on.
+
+        >>> from chitieu.pipeline.read import Source
+        >>> process_source(Source("d", "d.txt", "text", data=b"80% " * 10), Limits(max_chars=20)).document.error
+        'document too long: 40 characters (limit 20, --max-chars)'
+    """
+
+    max_chars: int = MAX_CHARS
+    seconds: float = DOC_SECONDS
+
+
+class DocumentTimeout(BaseException):
+    """Raised in a document's extraction when its time is up (a BaseException: no ``except Exception``
+    inside the pipeline can swallow it)."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in this block after ``seconds`` (SIGALRM; only in the main thread
+    of a process, as the local engine's workers run documents: elsewhere, no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame) -> None:
+        raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_source(src: Source, limits: Limits = Limits()) -> DocResult:  # noqa: B008 (frozen)
     """The per-document function of every engine: decode and extract one document.
 
-    Never raises: a document that cannot be read or whose extraction fails comes back with
-    ``status="error"`` and a one-line reason.
+    Never raises: a document that cannot be read, is longer than ``limits.max_chars``, takes more than
+    ``limits.seconds`` or whose extraction fails comes back with ``status="error"`` and a one-line reason.
     """
     from chitieu.pipeline.run import process_document
 
+    if limits.max_chars and src.kind == "text" and src.size > 4 * limits.max_chars:  # not even decoded
+        return DocResult(document=Document(doc_id=src.doc_id, path=src.path, status="error", error=(
+            f"document too long: {src.size} bytes (limit {limits.max_chars} characters, --max-chars)")))
     try:
         doc = decode_source(src)
     except Exception as exc:  # a reader bug must not sink the batch either
         doc = Document(doc_id=src.doc_id, path=src.path, status="error",
                        error=one_line(f"reading failed: {type(exc).__name__}: {exc}"))
+    if doc.status == "ok" and limits.max_chars and len(doc.text) > limits.max_chars:
+        doc.status = "error"
+        doc.error = f"document too long: {len(doc.text)} characters (limit {limits.max_chars}, --max-chars)"
     result = DocResult(document=doc)
     if doc.status == "ok":
         try:
-            result = process_document(doc)
+            with deadline(limits.seconds):
+                result = process_document(doc)
+        except DocumentTimeout:
+            doc.status, doc.error = "error", f"document took longer than {limits.seconds:g}s (--doc-timeout)"
+            result = DocResult(document=doc)
         except Exception as exc:  # one bad document must not sink the batch
             doc.status, doc.error = "error", one_line(f"extraction failed: {type(exc).__name__}: {exc}")
             result = DocResult(document=doc)

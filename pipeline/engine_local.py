@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from chitieu.pipeline.cache import ShardStore, open_store, source_key
-from chitieu.pipeline.engine import Merger, Outcome, error_outcome, failed, process_source, warm_up
+from chitieu.pipeline.engine import Limits, Merger, Outcome, error_outcome, failed, process_source, warm_up
 from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.read import Source, load_source
 from chitieu.pipeline.write import render
@@ -51,7 +51,7 @@ def _init_worker() -> None:
     warm_up()
 
 
-def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcome:
+def _work(src: Source, version: str, store_root: str, use_cache: bool, limits: Limits = Limits()) -> Outcome:  # noqa: B008
     """Run in a worker: read the file, hash it, reuse its shard or compute and store one.
 
     Reading and hashing happen here, in parallel, not in the process that hands out the work.
@@ -63,7 +63,7 @@ def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcom
     store = open_store(store_root)
     if use_cache and store.has(key):
         return Outcome(ok=True, key=key, cached=True)
-    result = process_source(src)
+    result = process_source(src, limits)
     if result.document.status == "ok":
         rendered = render(result)
         if use_cache:
@@ -73,12 +73,13 @@ def _work(src: Source, version: str, store_root: str, use_cache: bool) -> Outcom
     return error_outcome(result)
 
 
-def _work_chunk(sources: list[Source], version: str, store_root: str, use_cache: bool) -> list[Outcome]:
+def _work_chunk(sources: list[Source], version: str, store_root: str, use_cache: bool,
+                limits: Limits = Limits()) -> list[Outcome]:  # noqa: B008
     """Run in a worker: :func:`_work` on each source of a chunk; one failing does not fail the others."""
     outcomes = []
     for src in sources:
         try:
-            outcomes.append(_work(src, version, store_root, use_cache))
+            outcomes.append(_work(src, version, store_root, use_cache, limits))
         except Exception as exc:  # noqa: BLE001 (a result that cannot be rendered or stored)
             outcomes.append(failed(src, f"{type(exc).__name__}: {exc}"))
     return outcomes
@@ -132,7 +133,7 @@ def _chunks(sources, jobs: int):
 
 
 def run_local(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: Progress, report,
-              jobs: int) -> None:
+              jobs: int, limits: Limits = Limits()) -> None:  # noqa: B008
     """Every source through a pool of ``jobs`` worker processes; rows to ``merger``, failures to ``report``."""
     pool = _pool(jobs)
     window = max(2, 2 * jobs)  # chunks in flight: enough to keep every worker busy
@@ -180,7 +181,7 @@ def run_local(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: 
         drain(0)
         for index, src in sorted(suspects, key=lambda item: item[0]):
             try:
-                outcome = pool.submit(_work_chunk, [src], version, root, use_cache).result()[0]
+                outcome = pool.submit(_work_chunk, [src], version, root, use_cache, limits).result()[0]
             except BrokenProcessPool:
                 restart(pool)
                 outcome = failed(src, "worker process died on this document")
@@ -198,7 +199,8 @@ def run_local(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: 
                 report(outcome)
                 bar.advance(src.size, failed=True)
                 continue
-            inflight[pool.submit(_work_chunk, [s for _, s in chunk], version, root, use_cache)] = (chunk, pool)
+            inflight[pool.submit(_work_chunk, [s for _, s in chunk], version, root, use_cache,
+                                  limits)] = (chunk, pool)
             drain(window - 1)
             if suspects:
                 retry_suspects()

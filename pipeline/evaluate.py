@@ -141,8 +141,13 @@ def extract_tables(paths: Sequence[str], out_dir: Path, **batch) -> Extraction:
     from chitieu.pipeline.batch import run_batch
 
     run_batch(list(paths), out_dir, **batch)
-    return Extraction(targets=read_table(out_dir / "targets.csv"), references=read_table(out_dir / "references.csv"),
-                      documents=read_table(out_dir / "documents.csv"), out_dir=out_dir)
+    from chitieu.pipeline.write import unguard_frame
+
+    def output(name: str) -> pd.DataFrame:  # its cells as extracted (a leading "'" guards against formulas)
+        return unguard_frame(read_table(out_dir / f"{name}.csv"))
+
+    return Extraction(targets=output("targets"), references=output("references"), documents=output("documents"),
+                      out_dir=out_dir)
 
 
 def evaluate(extraction: Extraction, gold_targets: pd.DataFrame, gold_references: pd.DataFrame | None,

@@ -20,6 +20,10 @@ class ExitCode(IntEnum):
     NOT_FOUND = 4
     UNDERSPECIFIED = 5
     PARTIAL = 6
+    INTERNAL = 70  # sysexits' EX_SOFTWARE: a bug
+    IO_ERROR = 74  # sysexits' EX_IOERR: reading or writing failed
+    BUSY = 75  # sysexits' EX_TEMPFAIL: another run writes to --out, try again later
+    INTERRUPTED = 130
 
     @classmethod
     def for_verdict(cls, verdict: str) -> ExitCode:
@@ -30,14 +34,19 @@ class ExitCode(IntEnum):
 #: (code, commands, meaning): one row each.
 TABLE: list[tuple[ExitCode, str, str]] = [
     (ExitCode.OK, "all", "success; `check`: the claim is supported"),
-    (ExitCode.ERROR, "all", "the run could not be done (the Dask extra missing, a scheduler out of reach, a crash)"),
+    (ExitCode.ERROR, "all", "the run could not be done (the Dask extra missing, a scheduler out of reach)"),
     (ExitCode.USAGE, "all", "usage error: an unknown option or value, a missing path, an `--out` that cannot be "
-                            "written, an empty or numberless claim, a DATA folder without targets.csv"),
+                            "written, an empty or numberless claim, a DATA folder without targets.csv, a damaged "
+                            "table given to a tool (the message names the file and what is wrong)"),
     (ExitCode.CONTRADICTED, "check", "contradicted: the sources give another value"),
     (ExitCode.NOT_FOUND, "check", "not found: no row for that place, indicator, level, year and period"),
     (ExitCode.UNDERSPECIFIED, "check", "underspecified: the claim does not say its place, year or indicator"),
     (ExitCode.PARTIAL, "extract, eval", "some documents failed (each has a `status=error` row in documents.csv; "
                                         "every other document is written, and eval still prints its scores)"),
+    (ExitCode.INTERNAL, "all", "unexpected error (a bug): one line; `--debug` or CHITIEU_DEBUG=1 shows the traceback"),
+    (ExitCode.IO_ERROR, "all", "reading or writing failed (a full disk, a folder made read-only during the run)"),
+    (ExitCode.BUSY, "extract, eval", "another run writes to `--out` (`--wait` waits for it instead)"),
+    (ExitCode.INTERRUPTED, "all", "interrupted (Ctrl-C)"),
 ]
 
 

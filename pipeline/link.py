@@ -205,11 +205,33 @@ def _inline_markers(text: str, note_spans: list[tuple[int, int]]) -> list[tuple[
 # Governing phrases
 
 
+_GOVERN_REACH = 600  # characters a governing phrase can span before or after its reference
+
+
 def _governs(text: str, ref: Reference, sentence: tuple[int, int]) -> bool:
-    before = text[sentence[0] : ref.start]
-    if _GOVERN_BEFORE.search(before):
+    """Whether the sentence makes ``ref`` govern its values. Both phrases end at (start from) the
+    reference, so only the stretch of :data:`_GOVERN_REACH` characters next to it is read: a sentence
+    that lists 2,000 references is not read once per reference."""
+    if ref.start - sentence[0] <= _GOVERN_REACH:
+        found = _GOVERN_BEFORE.search(text[sentence[0] : ref.start])
+    else:  # "^" (the sentence's start) cannot be reached from this far: the tail is searched without it
+        found = _GOVERN_BEFORE.search(text, ref.start - _GOVERN_REACH, ref.start)
+    if found:
         return True
-    return _GOVERN_AFTER.match(text[ref.end : sentence[1]]) is not None
+    return _GOVERN_AFTER.match(text[ref.end : min(sentence[1], ref.end + _GOVERN_REACH)]) is not None
+
+
+class _Positions:
+    """The targets (or references) by start, for the range look-ups of the linking rules (bisect, not
+    a loop over every target for every reference)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.order = sorted(range(len(starts)), key=starts.__getitem__)
+        self.starts = [starts[i] for i in self.order]
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indices of the items that start in ``[lo, hi)``, by start."""
+        return self.order[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
 
 
 def _governed_region(
@@ -252,6 +274,7 @@ def link_decisions(
     flat = unwrapped(text)  # a hard-wrapped sentence goes on over its soft line breaks
     sentences = _sentences(flat)
     decided: dict[int, str] = {}
+    at = _Positions([t.start for t in targets])
 
     # (b) governing phrases
     for ref in references:
@@ -260,32 +283,31 @@ def link_decisions(
         sentence = _containing(sentences, ref.start) or (ref.start, ref.end)
         if not _governs(flat, ref, sentence):
             continue
-        regions = _governed_region(flat, ref, sentence, paras)
-        for i, t in enumerate(targets):
-            if any(s <= t.start < e for s, e in regions):
+        for s, e in _governed_region(flat, ref, sentence, paras):
+            for i in at.within(s, e):
                 decided[i] = _symbol(ref)
 
     # (b') a reference right after a value, before the next one: "70% … theo Quyết định số 1234/QĐ-UBND và 50% …
     # theo Kế hoạch số 456/KH-UBND": each value its own
-    order = sorted(range(len(targets)), key=lambda k: targets[k].start)
+    order = at.order
+    refs_at = _Positions([r.start for r in references])
     for n, i in enumerate(order):
         t = targets[i]
         sentence = _containing(sentences, t.start)
         stop = min(targets[order[n + 1]].start if n + 1 < len(order) else len(text), sentence[1] if sentence else len(text))
-        own = [r for r in references if _symbol(r) and t.end <= r.start < stop
-               and _FOLLOWING.search(text, max(t.end, r.start - 30), r.start)
-               and not _DESCRIBED.search(text, max(t.end, r.start - 30), r.start)]
-        if own:
-            decided[i] = _symbol(own[0])
+        own = next((r for r in (references[k] for k in refs_at.within(t.end, stop)) if _symbol(r)
+                    and _FOLLOWING.search(text, max(t.end, r.start - 30), r.start)
+                    and not _DESCRIBED.search(text, max(t.end, r.start - 30), r.start)), None)
+        if own is not None:
+            decided[i] = _symbol(own)
 
     # (c) the plan a report goes on to describe ("… ban hành Kế hoạch số 87/KH-UBND … Theo đó, mục tiêu …"),
     # or whose targets a lead-in lists ("mục tiêu … tại Kế hoạch 188/KH-UBND như sau:")
     symbols = [r for r in references if _symbol(r)]
-    for ref in symbols:
-        later = [r.start for r in symbols if r.start > ref.end and _symbol(r) != _symbol(ref)]
-        for s, e in _reported_region(text, ref, sentences, paras, min(later, default=len(text))):
-            for i, t in enumerate(targets):
-                if s <= t.start < e and i not in decided:
+    for ref, until in zip(symbols, _next_other_symbol(symbols, len(text)), strict=True):
+        for s, e in _reported_region(text, ref, sentences, paras, until):
+            for i in at.within(s, e):
+                if i not in decided:
                     decided[i] = _symbol(ref)
 
     # (a) footnotes, which win
@@ -301,9 +323,8 @@ def link_decisions(
             previous_end[para] = end
             if not symbols:
                 continue
-            for i, t in enumerate(targets):
-                if lo <= t.start < start:
-                    decided[i] = symbols[0]
+            for i in at.within(lo, start):
+                decided[i] = symbols[0]
 
     for i, symbol in decided.items():
         targets[i].decision = symbol
@@ -364,10 +385,34 @@ def _reported_region(text: str, ref: Reference, sentences: list[tuple[int, int]]
             regions.append(paras[i])
             i += 1
         return regions
-    following = [s for s in sentences if s[0] >= sentence[1]][:1]
+    k = bisect.bisect_left(sentences, (sentence[1], -1))
+    following = sentences[k : k + 1]
     if not following or not _REPORTED.match(text, following[0][0]):
         return []
     return [(following[0][0], until)]
+
+
+def _next_other_symbol(refs: list[Reference], default: int) -> list[int]:
+    """For each reference, where the first later reference of another document starts (``default``
+    when none): one pass from the end, not a scan of every later reference.
+
+        >>> refs = [Reference(0, 5, "", "1/KH"), Reference(9, 14, "", "1/KH"), Reference(20, 25, "", "2/KH")]
+        >>> _next_other_symbol(refs, 99)
+        [20, 20, 99]
+    """
+    by_start = sorted(range(len(refs)), key=lambda k: refs[k].start)
+    starts = [refs[k].start for k in by_start]
+    symbols = [_symbol(refs[k]) for k in by_start]
+    run_end = [len(by_start)] * (len(by_start) + 1)  # first index at or after j whose symbol differs from j's
+    for j in range(len(by_start) - 2, -1, -1):
+        run_end[j] = j + 1 if symbols[j + 1] != symbols[j] else run_end[j + 1]
+    out = [default] * len(refs)
+    for k, ref in enumerate(refs):
+        j = bisect.bisect_right(starts, ref.end)  # the first reference that starts after this one ends
+        if j < len(starts) and symbols[j] == _symbol(ref):
+            j = run_end[j]
+        out[k] = starts[j] if j < len(starts) else default
+    return out
 
 
 def _is_section(text: str, para: tuple[int, int]) -> bool:

@@ -143,7 +143,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
     before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())]
-    after = _OF_PLACE.match(ctx.text, it.value.end)
+    # bounded: without an end, ``regex`` looks for the pattern's required word through the rest of the text
+    after = _OF_PLACE.match(ctx.text, it.value.end, it.value.end + _OF_PLACE_REACH)
     if after:
         if after.group("national"):
             return VIETNAM
@@ -167,6 +168,7 @@ _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quanti
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
 # a ministry that opens its sentence is the subject of its figures (not "Theo Bộ Tài chính, …")
 _MINISTRY_SUBJECT = regex.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?")
+_OF_PLACE_REACH = 400  # characters after a value that "của tỉnh …" can take (its words and spaces)
 _REGION_WORD = len("vùng ")  # "12,7% của vùng Đồng bằng sông Hồng": the region after its noun
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")
                                + r"(?![\p{L}])", regex.IGNORECASE)

@@ -14,6 +14,7 @@ a terminal and otherwise a plain line every :data:`LOG_EVERY` seconds, so a run 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from typing import TextIO
@@ -110,6 +111,7 @@ class Progress:
 
     def message(self, text: str) -> None:
         """Print a line (an error) without garbling the bar."""
+        text = printable(text)
         if self._bar is not None:
             self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
         else:
@@ -131,3 +133,19 @@ def _clock(seconds: float) -> str:
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+# C0 and C1 control characters (but the line breaks and tabs of a multi-line message), DEL, and the
+# bidirectional overrides that reorder what a terminal shows
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe for a terminal: every control character (an escape sequence from a document or a
+    file name) written as ``\uXXXX``, so nothing a document holds can move the cursor or recolour
+    the screen. Also valid inside a JSON string.
+
+        >>> printable("Tỷ lệ đạt 80%\x1b[2J\r")
+        'Tỷ lệ đạt 80%\\u001b[2J\\u000d'
+    """
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -252,7 +252,8 @@ def find_sentences(doc: Doc) -> None:
         if lo == hi:
             continue
         for sent in sentences(doc.text, para):
-            values = [p for p in doc.values[lo:hi] if sent[0] <= p.start < sent[1]]
+            # the sentence's values by bisection: a paragraph of thousands of sentences is not read once per sentence
+            values = doc.values[bisect_left(starts, sent[0], lo, hi):bisect_left(starts, sent[1], lo, hi)]
             if values:
                 found = tuple(_cell_of(cells, cell_starts, v.start) for v in values) if cells else ()
                 doc.sentences.append(Sentence(sent, pi, para, values, found if any(found) else ()))

@@ -2,13 +2,15 @@
 
 The schema comes from :mod:`chitieu.models`, its types from :mod:`chitieu.schema` (``typed_frame``,
 ``arrow_schema``: missing is an empty CSV cell, a Parquet null, NA in a frame); files appear
-atomically (written under a temporary name, then renamed), so a reader never sees half a table.
+atomically (written under a temporary name, then renamed, all tables at once:
+:mod:`chitieu.pipeline.outdir`), so a reader never sees half a table, nor the tables of two runs.
 Booleans are written ``true``/``false`` in CSV (as the annotation guide spells them) and stay
 booleans in Parquet. ``datapackage.json`` (Frictionless) describes the CSV tables beside them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -20,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
+from chitieu.pipeline.outdir import complete, publish
 
 from chitieu.models import (
     DOCUMENT_COLUMNS,
@@ -82,12 +85,59 @@ def frames(results: Sequence[DocResult]) -> dict[str, pd.DataFrame]:
     }
 
 
+# A text cell that opens with one of these and goes on is a formula to a spreadsheet ("- 50% số xã …"
+# included; "=" alone, a comparator, is none): it is written with a leading apostrophe, which
+# spreadsheets show as text and the readers remove (a cell that opens with an apostrophe gets one
+# more, so reading back is exact).
+FORMULA_FIRST = frozenset("=+-@\t\r'")
+
+
+def guard_cell(text: str) -> str:
+    """A text cell as the CSV tables hold it: safe to open in a spreadsheet (see :data:`FORMULA_FIRST`).
+
+        >>> [guard_cell(t) for t in ["- 50% số xã", "=1+1", "'a", "80%", "=", ""]]
+        ["'- 50% số xã", "'=1+1", "''a", '80%', '=', '']
+    """
+    return "'" + text if len(text) > 1 and text[0] in FORMULA_FIRST else text
+
+
+def unguard_cell(text: str) -> str:
+    """A cell read back from a CSV table: the text as extracted.
+
+        >>> [unguard_cell(guard_cell(t)) for t in ["- 50% số xã", "''a", "80%"]]
+        ['- 50% số xã', "''a", '80%']
+    """
+    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_FIRST else text
+
+
+def unguard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame read from a CSV table with every text cell read back (:func:`unguard_cell`)."""
+    out = frame.copy()
+    for name in out.columns:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(lambda v: unguard_cell(v) if isinstance(v, str) else v)
+    return out
+
+
+def guard_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every text cell guarded (:func:`guard_cell`), for a CSV a person may open in a
+    spreadsheet (the tools' ``conflicts.csv``, ``timeline.csv``, the verdicts of ``check --claims``)."""
+    out = frame.copy()
+    for name in out.columns:
+        if pd.api.types.is_object_dtype(out[name]) or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(lambda v: guard_cell(v) if isinstance(v, str) else v)
+    return out
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans ``true``/``false``."""
+    """The CSV text of a typed frame as the writers write it: ``frame.to_csv`` with booleans
+    ``true``/``false`` and text cells guarded against spreadsheet formulas (:func:`guard_cell`)."""
     out = frame.copy()
     for name in out.columns:
         if out[name].dtype == "boolean":
             out[name] = out[name].map({True: "true", False: "false"}, na_action="ignore").astype("string")
+        elif str(out[name].dtype) == "string":
+            out[name] = out[name].map(guard_cell, na_action="ignore").astype("string")
     return out.to_csv(index=False)
 
 
@@ -117,7 +167,12 @@ def _csv_records(records: list[list], columns: Sequence[Column]) -> str:
     ``repr(float)``, which is what pandas writes."""
     numeric = [(i, c.dtype == "Float64") for i, c in enumerate(columns) if c.dtype in ("Int64", "Float64")]
     flags = [i for i, c in enumerate(columns) if c.dtype == "boolean"]
+    texts = [i for i, c in enumerate(columns) if c.dtype == "string"]
     for rec in records:
+        for i in texts:  # inline guard_cell: it runs for every text cell of every row
+            value = rec[i]
+            if value and value[0] in FORMULA_FIRST and len(value) > 1:
+                rec[i] = "'" + value
         for i, is_float in numeric:  # inline: it runs for every number of every row
             value = rec[i]
             if value is None or value != value:
@@ -193,6 +248,7 @@ class TableWriter:
         self._parquet = None
         self._parts = 0
         self._closed = False
+        self._publishing = False
         self.written: dict[str, Path] = {}
         tag = f"{os.getpid()}"
         for name in TABLES:
@@ -239,46 +295,50 @@ class TableWriter:
         self._parts += 1
 
     def close(self) -> dict[str, Path]:
-        """Write what is buffered and move every file into place (each rename is atomic)."""
+        """Write what is buffered and move every file into place, all at once (:func:`~chitieu.pipeline.outdir.publish`)."""
         if self._closed:
             return self.written
         if self._rows or self._parquet is None:
             self._flush()
         for handle in self._handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())  # the journal must never list a file the disk does not hold yet
             handle.close()
         self._parquet.close()
         self._closed = True
         written: dict[str, Path] = {}
+        moves: list[tuple[Path, Path]] = []
         for key, tmp in self._tmp.items():
             if key == "parts":
                 continue
-            final = self.out_dir / key
-            os.replace(tmp, final)
-            written[key.removesuffix(".csv")] = final
-        written["datapackage"] = write_data_package(self.out_dir, TABLES)
+            moves.append((tmp, self.out_dir / key))
+            written[key.removesuffix(".csv")] = self.out_dir / key
         if self.parquet_dir is not None:
-            final_dir = Path(self.parquet_dir)
-            old = final_dir.with_name(f".{final_dir.name}.old-{os.getpid()}")
-            if final_dir.exists():
-                os.replace(final_dir, old)
-            os.replace(self._tmp["parts"], final_dir)
-            shutil.rmtree(old, ignore_errors=True)
-            written["targets_parquet"] = final_dir
+            moves.append((self._tmp["parts"], Path(self.parquet_dir)))
+            written["targets_parquet"] = Path(self.parquet_dir)
+        self._publishing = True
+        publish(self.out_dir, moves, self.tmp_dir)  # all at once: a kill midway is finished by the next command
+        written["datapackage"] = write_data_package(self.out_dir, TABLES)
         self.written = written
         return written
 
     def abort(self) -> None:
-        """Drop the temporary files (the previous tables, if any, stay untouched)."""
-        for handle in self._handles.values():
-            handle.close()
-        if self._parquet is not None:
-            self._parquet.close()
+        """Drop the temporary files (the previous tables, if any, stay untouched); stopped while
+        publishing (Ctrl-C between two renames), finish publishing instead."""
+        if self._publishing:
+            complete(self.out_dir, self.tmp_dir)
+            return
+        for handle in [*self._handles.values(), self._parquet]:
+            with contextlib.suppress(Exception):  # a full disk fails the close too: the files go anyway
+                if handle is not None:
+                    handle.close()
         self._closed = True
         for key, tmp in self._tmp.items():
             if key == "parts":
                 shutil.rmtree(tmp, ignore_errors=True)
-            elif tmp.exists():
-                tmp.unlink()
+            else:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
     def __enter__(self) -> TableWriter:
         return self

@@ -459,15 +459,24 @@ def check_file(claims_csv: Path, data_dir: Path, out: Path | None = None) -> lis
     import io
     import sys
 
-    if str(claims_csv) == "-":
-        rows = check_rows(list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip("\ufeff")))), data_dir)
-    else:
-        with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
-            rows = check_rows(list(csv.DictReader(fh)), data_dir)
+    from chitieu.tools.tables import TableError
+
+    try:
+        if str(claims_csv) == "-":
+            claims = list(csv.DictReader(io.StringIO(sys.stdin.read().lstrip("\ufeff"))))
+        else:
+            with open(claims_csv, encoding="utf-8-sig", newline="") as fh:
+                claims = list(csv.DictReader(fh))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise TableError(f"{claims_csv}: not a readable CSV of claims ({' '.join(str(exc).split())[:200]})") from None
+    rows = check_rows(claims, data_dir)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=BATCH_COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    from chitieu.pipeline.write import guard_cell
+
+    # quotes of documents: a cell a spreadsheet would read as a formula gets a leading apostrophe
+    writer.writerows({k: guard_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
     if out and str(out) != "-":
         Path(out).write_text(buffer.getvalue(), encoding="utf-8")
     else:

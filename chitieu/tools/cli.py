@@ -22,9 +22,16 @@ _OUTPUTS = Path("outputs")
 Data = Annotated[Path, typer.Option("--data", "-d", help=_DATA_HELP)]
 
 
+def _echo(text: str, err: bool = False) -> None:
+    """Print ``text`` with its control characters escaped: quotes and file names come from documents."""
+    from chitieu.pipeline.progress import printable
+
+    typer.echo(printable(text), err=err)
+
+
 def _need_data(data: Path) -> None:
     if not (data / "targets.csv").exists():
-        typer.echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
+        _echo(f"chitieu: no targets.csv in {data} (run `chitieu extract … --out {data}` first)", err=True)
         raise typer.Exit(ExitCode.USAGE)
 
 
@@ -80,16 +87,16 @@ def check(
     try:
         result = run_check(claim or "", data)
     except ClaimError as err:
-        typer.echo(f"chitieu: {err}", err=True)
+        _echo(f"chitieu: {err}", err=True)
         raise typer.Exit(ExitCode.USAGE) from None
     if fmt == "claimreview":
         from chitieu.tools.check import claim_review
 
-        typer.echo(json.dumps(claim_review(result, org, org_url, typed=claim or ""), ensure_ascii=False, indent=2))
+        _echo(json.dumps(claim_review(result, org, org_url, typed=claim or ""), ensure_ascii=False, indent=2))
     elif as_json or fmt == "json":
-        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        _echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(format_result(result))
+        _echo(format_result(result))
     raise typer.Exit(ExitCode.for_verdict(result.verdict))
 
 
@@ -109,7 +116,7 @@ def conflicts(
     from chitieu.tools.conflicts import run_conflicts
 
     _need_data(data)
-    typer.echo(run_conflicts(data, out or data, as_json=as_json))
+    _echo(run_conflicts(data, out or data, as_json=as_json))
 
 
 def progress(
@@ -130,7 +137,7 @@ def progress(
 
     _need_data(data)
     if status and status not in STATUSES:
-        typer.echo(f"chitieu: unknown --status {status!r} ({', '.join(STATUSES)})", err=True)
+        _echo(f"chitieu: unknown --status {status!r} ({', '.join(STATUSES)})", err=True)
         raise typer.Exit(ExitCode.USAGE)
     items = select(run(data), place, indicator, status)
     if csv_out is not None:
@@ -142,11 +149,11 @@ def progress(
             writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
             writer.writeheader()
             writer.writerows(flat(p) for p in items)
-        typer.echo(f"progress → {csv_out}", err=True)
+        _echo(f"progress → {csv_out}", err=True)
     if as_json:
-        typer.echo(json.dumps([p.to_json() for p in items], ensure_ascii=False, indent=2))
+        _echo(json.dumps([p.to_json() for p in items], ensure_ascii=False, indent=2))
     else:
-        typer.echo(format_progress(items))
+        _echo(format_progress(items))
 
 
 def report(
@@ -171,7 +178,7 @@ def report(
             sys.stdout.write(page.read_text(encoding="utf-8"))
         return
     path = write_report(data, out or data / "report.html", single_file=single_file)
-    typer.echo(f"report → {path}", err=True)
+    _echo(f"report → {path}", err=True)
 
 
 def publish(
@@ -191,11 +198,11 @@ def publish(
     _need_data(data)
     if fmt == Format.sqlite:
         db, meta = publish_sqlite(data, out)
-        typer.echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}"
+        _echo(f"sqlite → {db} (metadata: {meta})\n  datasette {db} -m {meta}"
                    f"\n  datasette 1.x: datasette {db} -c {meta.with_name('datasette.yaml')} -m {meta}", err=True)
     else:
         paths = publish_parquet(data, out)
-        typer.echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
+        _echo("parquet → " + ", ".join(str(p) for p in paths), err=True)
 
 
 def register(app: typer.Typer) -> None:

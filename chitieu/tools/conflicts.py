@@ -36,6 +36,7 @@ from pathlib import Path
 import pandas as pd
 
 from chitieu.extractors.taxonomy import fold, indicator_name
+from chitieu.pipeline.write import guard_frame
 from chitieu.tools.tables import load_table, load_texts, with_codes
 
 # what two rows must share to be about one quantity (besides the indicator phrase)
@@ -430,8 +431,9 @@ def run_conflicts(data_dir: Path, out_dir: Path, as_json: bool = False) -> str:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     table = conflicts_frame(found, documents)
-    table.to_csv(out_dir / "conflicts.csv", index=False)
-    timeline.to_csv(out_dir / "timeline.csv", index=False)
+    # quotes of documents: a cell a spreadsheet would read as a formula gets a leading apostrophe
+    guard_frame(table).to_csv(out_dir / "conflicts.csv", index=False)
+    guard_frame(timeline).to_csv(out_dir / "timeline.csv", index=False)
     (out_dir / "timeline.svg").write_text(timeline_svg(timeline), encoding="utf-8")
     if as_json:
         import json
