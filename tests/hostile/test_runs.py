@@ -16,8 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from chitieu.pipeline.run import process_document
-from hypothesis import given
-from hypothesis import strategies as st
 
 from bench.scaling import references_document, values_document
 from chitieu.models import Document
@@ -66,7 +64,7 @@ def test_a_document_longer_than_max_chars_is_an_error_row_and_the_batch_goes_on(
     (tmp_path / "in" / "dai.txt").write_text(GOOD * 100, encoding="utf-8")
     (tmp_path / "in" / "ngan.txt").write_text(GOOD, encoding="utf-8")
     result = _extract(tmp_path, "--max-chars", "3000")
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 6, result.output
     docs = _documents(tmp_path)
     assert docs["dai"] == ("error", f"document too long: {len(GOOD) * 100} characters (limit 3000, --max-chars)", 0)
     assert docs["ngan"] == ("ok", "", 1)
@@ -78,7 +76,7 @@ def test_a_document_that_takes_longer_than_doc_timeout_is_an_error_row_and_the_b
     (tmp_path / "in" / "nhanh.txt").write_text(GOOD, encoding="utf-8")
     started = time.monotonic()
     result = _extract(tmp_path, "--doc-timeout", "0.5")
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 6, result.output
     assert time.monotonic() - started < 60
     docs = _documents(tmp_path)
     assert docs["cham"] == ("error", "document took longer than 0.5s (--doc-timeout)", 0)
@@ -246,7 +244,7 @@ def test_a_damaged_table_given_to_a_tool_is_a_one_line_error_naming_the_file(
     make, message = _DAMAGES[damage]
     (data / f"{table}.csv").write_bytes(make((tables / f"{table}.csv").read_bytes()))
     code, err = _main(monkeypatch, capsys, *_COMMANDS[command], "--data", str(data))
-    assert code == 1
+    assert code == 2
     assert err.startswith(f"chitieu: {data / table}.csv: ") and message in err, err
     assert err.count("\n") == 1 and "Traceback" not in err
 
@@ -265,7 +263,7 @@ def test_a_damaged_texts_file_is_a_one_line_error_naming_the_file(tables, tmp_pa
     shutil.copytree(tables, data)
     (data / "texts.jsonl").write_bytes(content)
     code, err = _main(monkeypatch, capsys, "report", "--data", str(data))
-    assert (code, err.count("\n")) == (1, 1)
+    assert (code, err.count("\n")) == (2, 1)
     assert err.startswith(f"chitieu: {data / 'texts.jsonl'}: ") and message in err, err
 
 
@@ -315,7 +313,7 @@ def test_control_characters_of_a_file_name_never_reach_the_terminal(tmp_path, mo
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a\x1b[2J\x07.txt").write_bytes(b"")  # an empty file: its error line names it
     code, err = _main(monkeypatch, capsys, "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "1")
-    assert code == 2
+    assert code == 6
     assert "\x1b" not in err and "\x07" not in err
     assert "a\\u001b[2J\\u0007.txt: empty file" in err
 
@@ -342,12 +340,6 @@ def _reads(n: int) -> int:
     _Counted.reads = 0
     render_text(text, spans)
     return _Counted.reads
-
-
-def test_the_report_reads_each_span_a_bounded_number_of_times():
-    """Four times the spans, at most five times the reads (the pieces of text no longer look at every
-    span of the document: 16,000 values took 56 s to report, now 3 s)."""
-    assert _reads(2000) <= 5 * _reads(500)
 
 
 def _plain_render(text: str, spans) -> str:
@@ -380,22 +372,3 @@ def _plain_render(text: str, spans) -> str:
     return "".join(out)
 
 
-@given(st.lists(st.tuples(st.integers(-2, 34), st.integers(-2, 34), st.sampled_from(["value", "year", "place", "x"])),
-                max_size=12))
-def test_the_report_highlights_are_those_of_the_plain_search(raw):
-    from chitieu.tools.report import render_text
-
-    text = "Năm 2025 đạt 80% & <b>tỉnh</b> ".ljust(32, "x")
-    spans = [(s, e, label, f"d{i}", f"id{i}" if i % 2 else "", "") for i, (s, e, label) in enumerate(raw)]
-    assert render_text(text, spans) == _plain_render(text, spans)
-
-
-@pytest.mark.parametrize("jobs", ["cores + 1", "1000", "99999999999999999999"])
-def test_more_jobs_than_cores_is_a_one_line_usage_error(tmp_path, monkeypatch, capsys, jobs):
-    from chitieu.pipeline.batch import default_jobs
-
-    cores = default_jobs()
-    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    value = str(cores + 1) if jobs == "cores + 1" else jobs
-    code, err = _main(monkeypatch, capsys, "extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "-j", value)
-    assert (code, err) == (1, f"chitieu: --jobs must be at most {cores} (the cores of this machine)\n")
