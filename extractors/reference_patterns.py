@@ -124,8 +124,9 @@ SYMBOL_WINDOWS = scan.Windows(
 # ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
 _SO = r"(?:[Ss][ốô]|SỐ)(?:\s*(?:hiệu)?\s*:)?"  # "sô": a slip of the keyboard
 #: spaces, with at most one line break (a text that is not hard-wrapped as a whole may still have
-#: a lead's words on two lines: ``Nghị định số⏎07/2021/NĐ-CP`` in a ``Căn cứ`` line)
-_SP = r"[ \t\xa0]*(?:\n[ \t\xa0]*)?"
+#: a lead's words on two lines: ``Nghị định số⏎07/2021/NĐ-CP`` in a ``Căn cứ`` line) and the marks of
+#: Markdown emphasis (``Nghị định số* *26/2018/NĐ-CP``, ``**số**⏎72/2025/QH15``)
+_SP = r"[ \t\xa0*_]*(?:\n[ \t\xa0*_]*)?"
 LEAD_PLAIN = re.compile(
     rf"(?<!\w)(?:(?i:(?P<type>{TYPE_ALT}))|(?P<abbr>{ABBR_ALT})){_SP}(?:(?P<so>{_SO}){_SP})?$"
 )
@@ -134,7 +135,7 @@ LEAD_PLAIN = re.compile(
 #: (title-case type: ``quyết định`` lower case is also a verb; in capitals, a name in capitals)
 LEAD_NAMED = re.compile(
     rf"(?<!\w)(?P<type>{NAMED_TYPE_ALT})"
-    rf"(?P<name>(?:,?(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)[^\W\d_]+){{1,16}}?)(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)(?P<so>{_SO}){_SP}$"
+    rf"(?P<name>(?:,?(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)[^\W\d_]+){{1,16}}?)(?:[ \t\xa0*_]+|[ \t\xa0*_]*\n[ \t\xa0*_]*)(?P<so>{_SO}){_SP}$"
 )
 #: a name is plain when it has at most this many words, no comma and no line break
 NAME_WORDS = 10
@@ -144,10 +145,10 @@ LEAD_SO = re.compile(rf"(?<!\w)(?P<so>{_SO}){_SP}$")
 ENUMERATION_GAP = re.compile(r"[ \t\xa0]*(?:[,;][ \t\xa0]*(?:(?:và|hoặc)[ \t\xa0]+)?|(?:và|hoặc)[ \t\xa0]+)\n?[ \t\xa0]*")
 LEAD_WINDOW = 160
 #: the words a lead is written with (type names, abbreviations, ``số``, ``hiệu``; any case, even run
-#: together: ``CVSố``) and ``:``
+#: together: ``CVSố``), ``:`` and Markdown's emphasis marks
 LEAD_WORD = re.compile(
     "(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "sô", "hiệu"},
-                             key=len, reverse=True)) + ")+|:"
+                             key=len, reverse=True)) + ")+|:|[*_]"
 )
 
 # ---------------------------------------------------------------------------

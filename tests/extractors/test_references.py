@@ -636,6 +636,11 @@ def test_references_of_a_legal_text(text, surfaces):
      "Quyết\nđịnh số 66/2018/QĐ- UBND ngày 28/12/2018", "66/2018/QĐ-UBND", "Quyết định", "2018-12-28", False),
     ("| Nghị định số\n116/2020/NĐ-CP | Tài chính |", "Nghị định số\n116/2020/NĐ-CP", "116/2020/NĐ-CP", "Nghị định", "",
      False),
+    # Markdown emphasis between the lead and the symbol
+    ("*Căn cứ Nghị định số* *26/2018/NĐ-CP ngày 28 tháng 2 năm 2018;*",
+     "Nghị định số* *26/2018/NĐ-CP ngày 28 tháng 2 năm 2018", "26/2018/NĐ-CP", "Nghị định", "2018-02-28", False),
+    ("*Căn cứ Luật Tổ chức chính quyền địa phương **số**\n72/2025/QH15;*",
+     "Luật Tổ chức chính quyền địa phương **số**\n72/2025/QH15", "72/2025/QH15", "Luật", "", False),
     # a law's name with commas or a line break, or in capitals; a resolution of the National Assembly
     ("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày 27/6/2025;",
      "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày 27/6/2025", "93/2025/QH15", "Luật",
