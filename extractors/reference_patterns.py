@@ -156,16 +156,26 @@ LEAD_WORD = re.compile(
 
 #: (a space typed around a separator: ``ngày 20/ 11 /2025``)
 _DATE_NUMERIC = r"(?P<d>\d{1,2})[ \xa0]?(?P<sep>[/.-])[ \xa0]?(?P<m>\d{1,2})[ \xa0]?(?P=sep)[ \xa0]?(?P<y>\d{4})"
-#: (``tháng`` typed for ``năm`` before a year: ``ngày 15 tháng 9 tháng 2022``)
-_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+(?:năm|tháng)\s+(?P<y2>\d{4})"
+#: (``tháng`` typed for ``năm`` before a year, or the other way round before the month: ``ngày 15
+#: tháng 9 tháng 2022``, ``ngày 27 năm 12 năm 2019``)
+#: (Markdown emphasis between the words: ``ngày 03 tháng 6** năm 2025``)
+_DATE_WORDS = (r"(?P<d2>\d{1,2})[\s*_]+(?:tháng|năm)[\s*_]+(?P<m2>\d{1,2})[\s*_]*,?[\s*_]+(?:năm|tháng)[\s*_]+"
+               r"(?P<y2>\d{4})")
 _DATE_PARTIAL = r"(?P<d3>\d{1,2})(?P<sep3>[/.-])(?P<m3>\d{1,2})"  # no year: taken from the symbol's year
-DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?![\w/.-]\d|\w)"
+DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?:(?![\w/.-]\d|\w)|(?=của(?!\w)))"  # (…2025của)
 
 #: a date right after a reference: ``ngày 14/12/2021``, ``, ban hành ngày 5 tháng 8 năm 2021``, ``(ngày 3-6-2020)``
+#: (spaces here hold Markdown's emphasis marks too, ``ngày* *27/10/2025``, and a line break after ``ngày``;
+#: ``ngày`` typed twice counts once)
+_EM = r"[ \t\xa0*_]"
 DATE_AFTER = re.compile(
-    rf"(?P<lead>[ \t\xa0]*,?[ \t\xa0]*(?P<paren>\()?(?:(?:được[ \t\xa0]+)?(?:ban[ \t\xa0]+hành|ký|thông[ \t\xa0]+qua)[ \t\xa0]+)?)"
-    rf"(?i:ngày)[ \t\xa0]+{DATE}(?(paren)\))"
+    rf"(?P<lead>{_EM}*,?{_EM}*(?P<paren>\()?(?:(?:được[ \t\xa0]+)?(?:ban[ \t\xa0]+hành|ký|thông[ \t\xa0]+qua)[ \t\xa0]+)?)"
+    rf"(?i:ngày)(?:{_EM}+|{_EM}*\n{_EM}*)(?:ngày{_EM}+)?{DATE}(?(paren)\))"
 )
+#: … and on the next line, in a text that is not hard-wrapped as a whole (a ``Căn cứ`` line, a table
+#: cell), when it goes on in lower case and says who issued it: ``Nghị định số 06/2021/NĐ-CP⏎ngày 26
+#: tháng 01 năm 2021 của Chính phủ`` (a line break in news ends what a reference reads otherwise)
+DATE_AFTER_BREAK = re.compile(rf"{_EM}*\n{_EM}*ngày{_EM}+{DATE}(?={_EM}*\n?{_EM}*của(?!\w))")
 #: a full date earlier in the sentence (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``)
 DATE_BEFORE = re.compile(rf"(?<!\w)(?i:ngày)[ \t\xa0]+(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?![\w/.-]\d|\w)")
 #: … only when an issuing verb stands right before the reference

@@ -292,7 +292,7 @@ def _full_references(ctx: _Context) -> list[Reference]:
                 flags.append("type_mismatch")
         end = m.end()
         issue_date = ""
-        after = P.DATE_AFTER.match(text, end)
+        after = P.DATE_AFTER.match(text, end) or P.DATE_AFTER_BREAK.match(text, end)
         date = _date_of(after, sym["year"]) if after else None
         if date is not None:
             end = after.end()
@@ -364,7 +364,7 @@ def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Refer
             continue
         flags: list[str] = []
         issue_date = ""
-        after = P.DATE_AFTER.match(text, end)
+        after = P.DATE_AFTER.match(text, end) or P.DATE_AFTER_BREAK.match(text, end)
         date = _date_of(after, None) if after else None
         if date is not None:
             end = after.end()

@@ -631,6 +631,20 @@ def test_references_of_a_legal_text(text, surfaces):
      "Quyết định số 905/QĐ-TTg ngày 26 tháng 11 năm 2025", "905/QĐ-TTg", "Quyết định", "2025-11-26", False),
     ("theo Văn bản số 1473/STC-VP ngày 20/ 11 /2025.", "Văn bản số 1473/STC-VP ngày 20/ 11 /2025", "1473/STC-VP",
      "Văn bản", "2025-11-20", False),
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 27 năm 12 năm 2010 của Chính phủ;",
+     "Nghị định số 63/2010/NĐ-CP ngày 27 năm 12 năm 2010", "63/2010/NĐ-CP", "Nghị định", "2010-12-27", False),
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày ngày 08/6/2010 của Chính phủ;",
+     "Nghị định số 63/2010/NĐ-CP ngày ngày 08/6/2010", "63/2010/NĐ-CP", "Nghị định", "2010-06-08", False),
+    ("Thông tư số 21/2025/TT-BYT ngày 27/6/2025của Bộ Y tế", "Thông tư số 21/2025/TT-BYT ngày 27/6/2025",
+     "21/2025/TT-BYT", "Thông tư", "2025-06-27", False),
+    # Markdown emphasis in the date; "ngày" at the end of a line
+    ("Quyết định số 1760/QĐ-UBND ngày* 24 *tháng 11 năm 2025 của Chủ tịch",
+     "Quyết định số 1760/QĐ-UBND ngày* 24 *tháng 11 năm 2025", "1760/QĐ-UBND", "Quyết định", "2025-11-24", False),
+    ("Căn cứ Thông tư số 10/2021/TT-BTNMT ngày\n30/6/2021 của Bộ Tài nguyên và Môi trường;",
+     "Thông tư số 10/2021/TT-BTNMT ngày\n30/6/2021", "10/2021/TT-BTNMT", "Thông tư", "2021-06-30", False),
+    # the date on the next line of a table cell or a "Căn cứ" line, with who issued it
+    ("| Nghị định số 06/2021/NĐ-CP\nngày 26 tháng 01 năm 2021 của Chính phủ |",
+     "Nghị định số 06/2021/NĐ-CP\nngày 26 tháng 01 năm 2021", "06/2021/NĐ-CP", "Nghị định", "2021-01-26", False),
     # a type name broken across lines; "số" and its symbol on two lines
     ("Theo Quyết\nđịnh số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh",
      "Quyết\nđịnh số 66/2018/QĐ- UBND ngày 28/12/2018", "66/2018/QĐ-UBND", "Quyết định", "2018-12-28", False),
