@@ -19,6 +19,12 @@ What is found (every pattern lives in :mod:`chitieu.extractors.reference_pattern
   ``ngày 5 tháng 8 năm 2021``, ``ngày 24/6`` with the year of a symbol that has one) is part of the span;
   a date earlier in the sentence counts when an issuing verb leads to the reference
   (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``) and is not part of the span.
+* **As typed and published** (:func:`chitieu.extractors.symbols.standard_symbol`): a gap at a hyphen or a
+  slash (``272/2025/NĐ- CP``, ``NQ-⏎HĐND``, ``4422 /QĐ-…``), a space for the slash with the codes swapped
+  (``2665 QĐ/UBND`` → ``2665/QĐ-UBND``), the year's slash mistyped (``255/2025-NĐ-CP``), Cyrillic
+  look-alikes (``NĐ-СР``), Markdown emphasis and a line break in the lead or the date (``Nghị định số*
+  *26/2018/NĐ-CP``, ``Luật Cán bộ,⏎công chức số``), date typos (``ngày 15 tháng 9 tháng 2022``). In an
+  enumeration (``Luật số 43/2024/QH15, số 47/2024/QH15``) the later symbols take the type written first.
 * **Short forms**: ``Quyết định 539``, ``Nghị quyết số 06`` (a capitalised type name and a number that
   is not a quantity) and ``Quyết định này`` / ``Nghị quyết trên`` / ``Kế hoạch nêu trên``.
 
