@@ -45,10 +45,15 @@ for _row in DOC_TYPES:
         if _row["kind"] == "party":
             PARTY_TYPE_CODES[_code] = _row["doc_type"]
 DOC_TYPE_KIND: dict[str, str] = {r["doc_type"]: r["kind"] for r in DOC_TYPES}
+#: a type named as a kind of another (``Chương trình hành động`` → ``Chương trình``)
+KIND_OF: dict[str, str] = {r["doc_type"]: r["kind_of"] for r in DOC_TYPES if r.get("kind_of")}
 
 #: types whose proper name may stand between the type and ``số`` whatever the symbol
 #: (``Luật Đầu tư số 61/2020/QH14``); other types only when the symbol's type code agrees
 NAMED_TYPES = ("Bộ luật", "Luật", "Pháp lệnh")
+#: types whose symbols may carry no type code (``55/2022/QH15``: a law, or a resolution of the National
+#: Assembly): named before such a symbol, even with words between (``Nghị quyết của Quốc hội số …``)
+CODELESS_TYPES = (*NAMED_TYPES, "Nghị quyết", "Hiến pháp")
 
 
 def _alternation(words) -> str:
@@ -61,6 +66,8 @@ def _spaced(name: str) -> str:
 
 
 TYPE_ALT = "|".join(_spaced(n) for n in TYPE_NAMES)
+#: the type names as a title writes them: title case or capitals (``LUẬT THỦ ĐÔ SỐ …``)
+NAMED_TYPE_ALT = "|".join(_spaced(n) for n in (*TYPE_NAMES, *(n.upper() for n in TYPE_NAMES)))
 ABBR_ALT = _alternation(ABBREVIATIONS)
 
 # ---------------------------------------------------------------------------
@@ -69,64 +76,106 @@ ABBR_ALT = _alternation(ABBREVIATIONS)
 D_UPPER = "A-ZĐÐ"  # Ð (U+00D0) is a frequent stand-in for Đ in web text
 #: a capital with a tone mark opens a mistyped code (``215/ỌĐ-TTg`` for ``215/QĐ-TTg``)
 TYPO_UPPER = "ÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_CODE = rf"[{D_UPPER}{TYPO_UPPER}][{D_UPPER}a-zđ0-9]{{0,11}}"
+#: Cyrillic capitals that look like Latin ones, typed into codes (``NĐ-СР``): read as those
+HOMOGLYPHS = {"А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+              "Т": "T", "Х": "X"}
+_CYR = "".join(HOMOGLYPHS)
+_CODE = rf"[{D_UPPER}{TYPO_UPPER}{_CYR}][{D_UPPER}{_CYR}a-zđ0-9]{{0,11}}"
 _HYPHEN = "[-‐‑]"
-_CODES = rf"{_CODE}(?:{_HYPHEN}{_CODE})*"
+#: two codes are joined by a hyphen, as typed also with a space or a line break after it (``NĐ- CP``,
+#: ``NQ-⏎HĐND``, from hard-wrapping) or a space before it (``NĐ -CP``): then two capitals follow
+_GAP = r"[ \t\xa0]{1,4}|[ \t\xa0]{0,4}\n[ \t\xa0]{0,4}"
+_TWO_CAPITALS = rf"(?=[{D_UPPER}{_CYR}]{{2}})"
+_JOIN = rf"(?:{_HYPHEN}(?:{_GAP}){_TWO_CAPITALS}|[ \t\xa0]{_HYPHEN}{_TWO_CAPITALS}|{_HYPHEN})"
+_CODES = rf"{_CODE}(?:{_JOIN}{_CODE})*"
 _NUM = r"\d{1,5}"
+_YEAR = r"(?:1[89]|20|21)\d\d"
+#: a type code said in full (``QĐ``), as the typed-apart shapes need one
+_TYPE_CODE = "(?:" + "|".join(re.escape(c) for c in sorted(TYPE_CODES, key=len, reverse=True)) + ")"
 
 # The patterns scanned over whole documents are compiled with ``regex``: it finds their first
 # characters 2-3x faster than ``re`` does behind a leading look-behind.
 SYMBOL = regex.compile(
     rf"""(?<![\w/.,%+-])
     (?:
-        (?P<p_num>{_NUM}){_HYPHEN}(?P<p_type>{_CODE})/(?P<p_issuer>{_CODES})        # 06-NQ/TU
-      | (?P<n_num>{_NUM})/(?P<n_year>(?:1[89]|20|21)\d\d)/(?P<n_codes>{_CODES})      # 42/2022/NĐ-CP
-      | (?P<a_num>{_NUM})/(?P<a_codes>{_CODES})                                        # 4607/QĐ-UBND
+        (?P<p_num>{_NUM}){_HYPHEN}[ \t\xa0]?(?P<p_type>{_CODE})/(?P<p_issuer>{_CODES})   # 06-NQ/TU, 57- NQ/TW
+      | (?P<n_num>{_NUM})[ \t\xa0]?/(?P<n_year>{_YEAR})/(?:[ \t\xa0]{_TWO_CAPITALS})?(?P<n_codes>{_CODES})
+                                                                                       # 42/2022/NĐ-CP
+      | (?P<t_num>{_NUM})[ \t\xa0]?/(?P<t_year>{_YEAR}){_HYPHEN}?(?P<t_codes>{_TYPE_CODE}{_JOIN}{_CODES})
+                                                         # 255/2025-NĐ-CP, 49/2025TT-BCT: a slash mistyped
+      | (?P<a_num>{_NUM})[ \t\xa0]?/(?P<a_codes>{_CODES})                                # 4607/QĐ-UBND, 4422 /QĐ-BVHTTDL
+      | (?P<s_num>{_NUM})[ \t\xa0](?P<s_type>{_TYPE_CODE})/(?P<s_issuer>{_CODES})       # 2665 QĐ/UBND
     )
-    (?![\w/]|[-‐‑]\w)""",
+    (?:(?![\w/]|[-‐‑]\w)|(?=(?:của|ngày)(?!\w)))   # (a word typed on: …/QĐ-TTgcủa Thủ tướng)
+    """,
     regex.VERBOSE | regex.V0,
 )
 
-#: where SYMBOL can match: every symbol has a ``/`` right before a code (``4607/QĐ``, ``2022/NĐ``,
-#: ``NQ/TU``), starts at most 19 characters before that ``/`` (``99999-ABCDEFGHIJKL/``) and ends with
-#: the code characters that follow it (two more are read for the pattern's look-ahead)
-SYMBOL_WINDOWS = scan.Windows(re.compile(rf"/[{D_UPPER}{TYPO_UPPER}][A-ZĐÐ{TYPO_UPPER}a-zđ0-9\-‐‑]*"),
-                              before=5 + 1 + 12 + 1, after=2)
+#: where SYMBOL can match: every symbol has a ``/`` right before a code or a year (``4607/QĐ``,
+#: ``2022/NĐ``, ``NQ/TU``, ``/2025-NĐ``), starts at most 20 characters before that ``/``
+#: (``99999- ABCDEFGHIJKL/``) and ends with the code characters and joins that follow it (two more
+#: are read for the pattern's look-ahead)
+SYMBOL_WINDOWS = scan.Windows(
+    re.compile(rf"/(?:{_YEAR}(?:{_HYPHEN}|/[ \t\xa0]?)?)?[{D_UPPER}{TYPO_UPPER}{_CYR}]"
+               rf"(?:{_HYPHEN}[ \t\xa0]{{0,4}}\n?[ \t\xa0]{{0,4}}|[ \t\xa0]{_HYPHEN}|[A-ZĐÐ{TYPO_UPPER}{_CYR}a-zđ0-9\-‐‑])*"),
+    before=5 + 2 + 12 + 1, after=2)
 
 # What may stand right before a symbol (searched backwards on a short window ending at the symbol).
 # ``Quyết định số ``, ``Nghị quyết ``, ``QĐ số ``, ``NĐ ``, ``số ``.
 _SO = r"(?:[Ss][ốô]|SỐ)(?:\s*(?:hiệu)?\s*:)?"  # "sô": a slip of the keyboard
+#: spaces, with at most one line break (a text that is not hard-wrapped as a whole may still have
+#: a lead's words on two lines: ``Nghị định số⏎07/2021/NĐ-CP`` in a ``Căn cứ`` line) and the marks of
+#: Markdown emphasis (``Nghị định số* *26/2018/NĐ-CP``, ``**số**⏎72/2025/QH15``)
+_SP = r"[ \t\xa0*_]*(?:\n[ \t\xa0*_]*)?"
 LEAD_PLAIN = re.compile(
-    rf"(?<!\w)(?:(?i:(?P<type>{TYPE_ALT}))|(?P<abbr>{ABBR_ALT}))[ \t\xa0]*(?:(?P<so>{_SO})[ \t\xa0]*)?$"
+    rf"(?<!\w)(?:(?i:(?P<type>{TYPE_ALT}))|(?P<abbr>{ABBR_ALT})){_SP}(?:(?P<so>{_SO}){_SP})?$"
 )
 #: a name between the type and ``số``: ``Luật Đầu tư số 61/2020/QH14``, ``Chương trình hành động số
-#: 12-CTr/TU`` (title-case type: ``quyết định`` lower case is also a verb)
+#: 12-CTr/TU``, ``Luật Khoa học, công nghệ và đổi mới sáng tạo số``, ``Luật Cán bộ,⏎công chức số``
+#: (title-case type: ``quyết định`` lower case is also a verb; in capitals, a name in capitals)
 LEAD_NAMED = re.compile(
-    rf"(?<!\w)(?P<type>{TYPE_ALT})"
-    rf"(?P<name>(?:[ \t\xa0]+[^\W\d_]+){{1,10}}?)[ \t\xa0]+(?P<so>{_SO})[ \t\xa0]*$"
+    rf"(?<!\w)(?P<type>{NAMED_TYPE_ALT})"
+    rf"(?P<name>(?:,?(?:[ \t\xa0]+|[ \t\xa0]*\n[ \t\xa0]*)[^\W\d_]+){{1,16}}?)(?:[ \t\xa0*_]+|[ \t\xa0*_]*\n[ \t\xa0*_]*)(?P<so>{_SO}){_SP}$"
 )
-LEAD_SO = re.compile(rf"(?<!\w)(?P<so>{_SO})[ \t\xa0]*$")
+#: a name is plain when it has at most this many words, no comma and no line break
+NAME_WORDS = 10
+LEAD_SO = re.compile(rf"(?<!\w)(?P<so>{_SO}){_SP}$")
+#: what stands between two symbols of one enumeration (``Luật số 43/2024/QH15, số 47/2024/QH15 và
+#: số 58/2024/QH15``): the later ones are of the type written before the first
+ENUMERATION_GAP = re.compile(r"[ \t\xa0]*(?:[,;][ \t\xa0]*(?:(?:và|hoặc)[ \t\xa0]+)?|(?:và|hoặc)[ \t\xa0]+)\n?[ \t\xa0]*")
 LEAD_WINDOW = 160
 #: the words a lead is written with (type names, abbreviations, ``số``, ``hiệu``; any case, even run
-#: together: ``CVSố``) and ``:``
+#: together: ``CVSố``), ``:`` and Markdown's emphasis marks
 LEAD_WORD = re.compile(
     "(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "sô", "hiệu"},
-                             key=len, reverse=True)) + ")+|:"
+                             key=len, reverse=True)) + ")+|:|[*_]"
 )
 
 # ---------------------------------------------------------------------------
 # Dates
 
-_DATE_NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"
-_DATE_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>\d{4})"
+#: (a space typed around a separator: ``ngày 20/ 11 /2025``)
+_DATE_NUMERIC = r"(?P<d>\d{1,2})[ \xa0]?(?P<sep>[/.-])[ \xa0]?(?P<m>\d{1,2})[ \xa0]?(?P=sep)[ \xa0]?(?P<y>\d{4})"
+#: (``tháng`` typed for ``năm`` before a year, or the other way round before the month: ``ngày 15
+#: tháng 9 tháng 2022``, ``ngày 27 năm 12 năm 2019``)
+#: (Markdown emphasis between the words: ``ngày 03 tháng 6** năm 2025``)
+_DATE_WORDS = (r"(?P<d2>\d{1,2})[\s*_]+(?:tháng|năm)[\s*_]+(?P<m2>\d{1,2})[\s*_]*,?[\s*_]+(?:năm|tháng)[\s*_]+"
+               r"(?P<y2>\d{4})")
 _DATE_PARTIAL = r"(?P<d3>\d{1,2})(?P<sep3>[/.-])(?P<m3>\d{1,2})"  # no year: taken from the symbol's year
-DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?![\w/.-]\d|\w)"
+DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?:(?![\w/.-]\d|\w)|(?=của(?!\w)))"  # (…2025của)
 
 #: a date right after a reference: ``ngày 14/12/2021``, ``, ban hành ngày 5 tháng 8 năm 2021``, ``(ngày 3-6-2020)``
+#: (spaces here hold Markdown's emphasis marks too, ``ngày* *27/10/2025``, and a line break after ``ngày``;
+#: ``ngày`` typed twice counts once)
+_EM = r"[ \t\xa0*_]"
 DATE_AFTER = re.compile(
-    rf"(?P<lead>[ \t\xa0]*,?[ \t\xa0]*(?P<paren>\()?(?:(?:được[ \t\xa0]+)?(?:ban[ \t\xa0]+hành|ký|thông[ \t\xa0]+qua)[ \t\xa0]+)?)"
-    rf"(?i:ngày)[ \t\xa0]+{DATE}(?(paren)\))"
+    rf"(?P<lead>{_EM}*,?{_EM}*(?P<paren>\()?(?:(?:được[ \t\xa0]+)?(?:ban[ \t\xa0]+hành|ký|thông[ \t\xa0]+qua)[ \t\xa0]+)?)"
+    rf"(?i:ngày)(?:{_EM}+|{_EM}*\n{_EM}*)(?:ngày{_EM}+)?{DATE}(?(paren)\))"
 )
+#: … and on the next line, in a text that is not hard-wrapped as a whole (a ``Căn cứ`` line, a table
+#: cell), when it goes on in lower case and says who issued it: ``Nghị định số 06/2021/NĐ-CP⏎ngày 26
+#: tháng 01 năm 2021 của Chính phủ`` (a line break in news ends what a reference reads otherwise)
+DATE_AFTER_BREAK = re.compile(rf"{_EM}*\n{_EM}*ngày{_EM}+{DATE}(?={_EM}*\n?{_EM}*của(?!\w))")
 #: a full date earlier in the sentence (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``)
 DATE_BEFORE = re.compile(rf"(?<!\w)(?i:ngày)[ \t\xa0]+(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?![\w/.-]\d|\w)")
 #: … only when an issuing verb stands right before the reference

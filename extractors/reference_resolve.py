@@ -48,8 +48,8 @@ def resolve(references: list[Reference], text: str = "") -> list[Reference]:
             continue
         antecedent = None
         for prev in reversed(out):
-            if prev.doc_type != ref.doc_type:
-                continue
+            if ref.doc_type not in (prev.doc_type, P.KIND_OF.get(prev.doc_type)):
+                continue  # ("Chương trình này" may stand for a Chương trình hành động)
             if demonstrative or _same_number(prev.number, ref.number):
                 if not demonstrative and "unresolved" in prev.flags.split("|"):
                     continue  # an unresolved short form is not something to resolve to

@@ -19,6 +19,12 @@ What is found (every pattern lives in :mod:`chitieu.extractors.reference_pattern
   ``ngày 5 tháng 8 năm 2021``, ``ngày 24/6`` with the year of a symbol that has one) is part of the span;
   a date earlier in the sentence counts when an issuing verb leads to the reference
   (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``) and is not part of the span.
+* **As typed and published** (:func:`chitieu.extractors.symbols.standard_symbol`): a gap at a hyphen or a
+  slash (``272/2025/NĐ- CP``, ``NQ-⏎HĐND``, ``4422 /QĐ-…``), a space for the slash with the codes swapped
+  (``2665 QĐ/UBND`` → ``2665/QĐ-UBND``), the year's slash mistyped (``255/2025-NĐ-CP``), Cyrillic
+  look-alikes (``NĐ-СР``), Markdown emphasis and a line break in the lead or the date (``Nghị định số*
+  *26/2018/NĐ-CP``, ``Luật Cán bộ,⏎công chức số``), date typos (``ngày 15 tháng 9 tháng 2022``). In an
+  enumeration (``Luật số 43/2024/QH15, số 47/2024/QH15``) the later symbols take the type written first.
 * **Short forms**: ``Quyết định 539``, ``Nghị quyết số 06`` (a capitalised type name and a number that
   is not a quantity) and ``Quyết định này`` / ``Nghị quyết trên`` / ``Kế hoạch nêu trên``.
 
@@ -67,6 +73,7 @@ from chitieu.extractors.symbols import (
     issuer_name,
     parse_date,
     parse_symbol,
+    standard_symbol,
 )
 
 from chitieu.models import Reference
@@ -177,16 +184,25 @@ def _lead(text: str, sym_start: int, floor: int, sym: dict) -> tuple[int, str, s
         return lo + m.start(), P.ABBREVIATIONS[m.group("abbr")], "abbr"
     # "văn bản quy phạm pháp luật số …" is not a law, unless a law's name ends so ("Luật Ban hành văn bản
     # quy phạm pháp luật số 64/2025/QH15")
-    for m in reversed([m for m in re.finditer(P.TYPE_ALT, window)]):
+    for m in reversed([m for m in re.finditer(P.NAMED_TYPE_ALT, window)]):
         named = P.LEAD_NAMED.match(window, m.start())
         if named is None:
             continue
+        if named.group("type").isupper() and not named.group("name").isupper():
+            continue  # "LUẬT" opens a title in capitals, whose name is in capitals too
         doc_type = _type_name(named.group("type"))
         words = re.sub(r"pháp\s+luật", "", named.group("name").casefold())
         if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", words) for t in P.TYPE_NAMES
                if P.DOC_TYPE_KIND.get(t) != "generic"):  # "văn bản" is also a word of a law's name
             break  # another type stands between: that one (or none) is the reference's type
-        if doc_type in P.NAMED_TYPES or _bare_type(sym) == doc_type:
+        name = named.group("name")
+        plain = "," not in name and "\n" not in name and len(name.split()) <= P.NAME_WORDS
+        codeless = sym["shape"] == "normative" and not sym["type_code"]  # 55/2022/QH15
+        if (
+            (doc_type in P.NAMED_TYPES and (plain or codeless))
+            or _bare_type(sym) == doc_type
+            or (doc_type in P.CODELESS_TYPES and codeless)
+        ):
             return lo + named.start(), doc_type, "type"
         break
     m = P.LEAD_SO.search(window, lead_floor)
@@ -235,25 +251,33 @@ def _full_references(ctx: _Context) -> list[Reference]:
     text = ctx.text
     out: list[Reference] = []
     floor = 0
+    typed_end = -1  # where the last reference whose type is written before it ends
     for m in symbol_matches(text):
         if ctx.in_url(m.start(), m.end()):
             continue
-        symbol = m.group()
+        written = m.group()
+        symbol = standard_symbol(written)  # "272/2025/NĐ- CP", "2665 QĐ/UBND" as they stand for
         sym = parse_symbol(symbol)
         if not sym:
             continue
         lead = _lead(text, m.start(), floor, sym)
         canonical = canonical_symbol(symbol, lead[1] if lead else "")
-        typo = canonical != P.fold(symbol)
+        # a mistyped code, or a separator typed wrong (a gap is not a typo: hard-wrapping makes it)
+        typo = canonical != P.fold(symbol) or symbol != re.sub(r"\s+", "", written)
         if typo:  # a mistyped code read as the code it stands for (1055/QD-UBND)
             sym = parse_symbol(canonical)
             lead = _lead(text, m.start(), floor, sym)
         flags = list(sym["flags"]) + (["typo"] if typo else [])
-        if lead is None or lead[2] == "so":
+        typed = lead is not None and lead[2] != "so"  # the type is written before the symbol
+        if not typed:
             doc_type = _bare_type(sym)
+            if (not doc_type and out and out[-1].end == typed_end
+                    and P.ENUMERATION_GAP.fullmatch(text, out[-1].end, lead[0] if lead else m.start())):
+                doc_type = out[-1].doc_type  # "Luật số 43/2024/QH15, số 47/2024/QH15": one type for all
+                typed = True
             if not doc_type and sym["shape"] == "administrative" and not sym["type_code"]:
                 # N/ISSUER-UNIT is a letter's symbol; a single unknown code is too weak
-                codes = re.split(P._HYPHEN, m.group("a_codes"))
+                codes = re.split(P._HYPHEN, P.SYMBOL.fullmatch(symbol).group("a_codes"))
                 if len(codes) >= 2 and _known_issuer(codes[0]):
                     doc_type = "Công văn"
             if not doc_type:
@@ -268,12 +292,13 @@ def _full_references(ctx: _Context) -> list[Reference]:
                 expected
                 and P.DOC_TYPE_KIND.get(doc_type) != "generic"
                 and expected != doc_type
+                and P.KIND_OF.get(doc_type) != expected  # "Chương trình hành động số 10-CTr/TU"
                 and {expected, doc_type} not in shared
             ):
                 flags.append("type_mismatch")
         end = m.end()
         issue_date = ""
-        after = P.DATE_AFTER.match(text, end)
+        after = P.DATE_AFTER.match(text, end) or P.DATE_AFTER_BREAK.match(text, end)
         date = _date_of(after, sym["year"]) if after else None
         if date is not None:
             end = after.end()
@@ -312,6 +337,8 @@ def _full_references(ctx: _Context) -> list[Reference]:
             )
         )
         floor = end
+        if typed:
+            typed_end = end
     return out
 
 
@@ -343,7 +370,7 @@ def _short_references(ctx: _Context, taken: list[tuple[int, int]]) -> list[Refer
             continue
         flags: list[str] = []
         issue_date = ""
-        after = P.DATE_AFTER.match(text, end)
+        after = P.DATE_AFTER.match(text, end) or P.DATE_AFTER_BREAK.match(text, end)
         date = _date_of(after, None) if after else None
         if date is not None:
             end = after.end()

@@ -117,13 +117,51 @@ def issuer_name(code: str, province: str = "", province_kind: str = "tinh") -> s
 # Symbols and dates
 
 
+#: the last code of a party body (a party symbol is ``N-TYPE/ISSUER``: ``06-NQ/TU``)
+_PARTY_ISSUER = re.compile(r"(?:TW|TU|HU|ĐU|QU|ĐĐ|BCSĐ)$")
+
+
+def _joined(codes: str) -> str:
+    """Codes with the gaps around their hyphens taken out and Cyrillic look-alikes read as Latin."""
+    codes = re.sub(rf"\s*({P._HYPHEN})\s*", r"\1", codes)
+    return "".join(P.HOMOGLYPHS.get(ch, ch) for ch in codes)
+
+
+def standard_symbol(symbol: str) -> str:
+    """A symbol as typed, with its parts in their standard places: no gap around a hyphen or slash
+    (``272/2025/NĐ- CP``, ``27/NQ-⏎TW``, ``4422 /QĐ-BVHTTDL``), the slash after a year that a hyphen
+    stands for or that is missing (``255/2025-NĐ-CP``, ``49/2025TT-BCT``), a space that stands for the
+    first separator (``2665 QĐ/UBND``: ``2665/QĐ-UBND``, a party body's ``57 NQ/TW``: ``57-NQ/TW``),
+    Cyrillic look-alike capitals read as Latin (``NĐ-СР``). Anything else is returned as it is.
+
+        >>> standard_symbol("272/2025/NĐ- CP"), standard_symbol("2665 QĐ/UBND"), standard_symbol("255/2025-NĐ-CP")
+        ('272/2025/NĐ-CP', '2665/QĐ-UBND', '255/2025/NĐ-CP')
+    """
+    m = P.SYMBOL.fullmatch(symbol)
+    if m is None:
+        return symbol
+    if m.group("p_num"):
+        return f"{m.group('p_num')}-{_joined(m.group('p_type'))}/{_joined(m.group('p_issuer'))}"
+    if m.group("n_num"):
+        return f"{m.group('n_num')}/{m.group('n_year')}/{_joined(m.group('n_codes'))}"
+    if m.group("t_num"):
+        return f"{m.group('t_num')}/{m.group('t_year')}/{_joined(m.group('t_codes'))}"
+    if m.group("a_num"):
+        return f"{m.group('a_num')}/{_joined(m.group('a_codes'))}"
+    issuer = _joined(m.group("s_issuer"))
+    if _PARTY_ISSUER.search(re.split(P._HYPHEN, P.fold(issuer))[-1]):
+        return f"{m.group('s_num')}-{m.group('s_type')}/{issuer}"
+    return f"{m.group('s_num')}/{m.group('s_type')}-{issuer}"
+
+
 def parse_symbol(symbol: str) -> dict:
-    """Split a symbol: ``42/2022/NĐ-CP`` → number 42, year 2022, type_code NĐ, issuer_code CP.
+    """Split a symbol: ``42/2022/NĐ-CP`` → number 42, year 2022, type_code NĐ, issuer_code CP (a symbol
+    as typed is read in its standard form, :func:`standard_symbol`).
 
     Keys: number, year, type_code, issuer_codes (list), shape (party|normative|administrative), flags.
     ``None`` when the string is not a symbol.
     """
-    m = P.SYMBOL.fullmatch(symbol)
+    m = P.SYMBOL.fullmatch(standard_symbol(symbol))
     if m is None:
         return {}
     flags: list[str] = []
@@ -205,7 +243,7 @@ def canonical_symbol(symbol: str, doc_type: str = "") -> str:
         >>> canonical_symbol("1055/QD-UBND"), canonical_symbol("215/ỌĐ-TTg", "Quyết định")
         ('1055/QĐ-UBND', '215/QĐ-TTg')
     """
-    folded = P.fold(symbol)
+    folded = P.fold(standard_symbol(symbol))
     m = P.SYMBOL.fullmatch(folded)
     if m is None:
         return folded

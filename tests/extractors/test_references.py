@@ -585,3 +585,124 @@ def test_a_later_mention_inherits_the_issue_date_said_earlier():
 ])
 def test_references_of_a_legal_text(text, surfaces):
     assert [r.surface for r in find_references(text)] == surfaces
+
+
+# ---------------------------------------------------------------------------
+# Symbols as official documents are really typed and published
+
+@pytest.mark.parametrize(("text", "surface", "canonical", "doc_type", "issue_date", "typo"), [
+    # a space or a line break after a hyphen (hard-wrapping, typing): the codes still join
+    ("Căn cứ Nghị định số 272/2025/NĐ- CP ngày 16/10/2025 của Chính phủ;",
+     "Nghị định số 272/2025/NĐ- CP ngày 16/10/2025", "272/2025/NĐ-CP", "Nghị định", "2025-10-16", False),
+    ("Quán triệt Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Chấp hành Trung ương.",
+     "Nghị quyết số 27/NQ- TW ngày 09/11/2022", "27/NQ-TW", "Nghị quyết", "2022-11-09", False),
+    ("Căn cứ Nghị định số 272/2025/NĐ-\nCP của Chính phủ về phân cấp;",
+     "Nghị định số 272/2025/NĐ-\nCP", "272/2025/NĐ-CP", "Nghị định", "", False),
+    ("Thông tư liên tịch số 03/2020/TTLT-BTC-\nBNV ngày 05/01/2020 hướng dẫn",
+     "Thông tư liên tịch số 03/2020/TTLT-BTC-\nBNV ngày 05/01/2020", "03/2020/TTLT-BTC-BNV", "Thông tư liên tịch",
+     "2020-01-05", False),
+    ("sửa đổi Nghị định số 78/2021/NĐ -CP của Chính phủ", "Nghị định số 78/2021/NĐ -CP", "78/2021/NĐ-CP",
+     "Nghị định", "", False),
+    ("tiếp tục thực hiện Nghị quyết số 57- NQ/TW của Bộ Chính trị", "Nghị quyết số 57- NQ/TW", "57-NQ/TW",
+     "Nghị quyết", "", False),
+    # a space before the slash
+    ("(Kèm theo Quyết định số 4512 /QĐ-UBND ngày 3 tháng 12 năm 2024)",
+     "Quyết định số 4512 /QĐ-UBND ngày 3 tháng 12 năm 2024", "4512/QĐ-UBND", "Quyết định", "2024-12-03", False),
+    ("Căn cứ Luật Đất đai số 31/2024/ QH15;", "Luật Đất đai số 31/2024/ QH15", "31/2024/QH15", "Luật", "", False),
+    # a space for the slash, the codes swapped: an administrative symbol, or a party one by its issuer
+    ("(Kèm theo Quyết định số 3187 QĐ/UBND ngày 26 tháng 11 năm 2025 của Chủ tịch UBND tỉnh)",
+     "Quyết định số 3187 QĐ/UBND ngày 26 tháng 11 năm 2025", "3187/QĐ-UBND", "Quyết định", "2025-11-26", True),
+    ("thực hiện Nghị quyết số 45 NQ/TU của Tỉnh ủy", "Nghị quyết số 45 NQ/TU", "45-NQ/TU", "Nghị quyết", "", True),
+    # the slash after the year typed as a hyphen, or left out
+    ("theo Nghị định số 131/2024-NĐ-CP của Chính phủ", "Nghị định số 131/2024-NĐ-CP", "131/2024/NĐ-CP",
+     "Nghị định", "", True),
+    ("Thông tư số 21/2023TT-BTC ngày 9/9/2023", "Thông tư số 21/2023TT-BTC ngày 9/9/2023", "21/2023/TT-BTC",
+     "Thông tư", "2023-09-09", True),
+    # Cyrillic look-alikes in a code (С, Р)
+    ("Căn cứ Nghị định số 48/2023/NĐ-\u0421\u0420 ngày 2/5/2023;", "Nghị định số 48/2023/NĐ-\u0421\u0420 ngày 2/5/2023",
+     "48/2023/NĐ-CP", "Nghị định", "2023-05-02", True),
+    # a word typed on to the symbol
+    ("Căn cứ Quyết định số 17/2024/QĐ-TTgcủa Thủ tướng Chính phủ;", "Quyết định số 17/2024/QĐ-TTg",
+     "17/2024/QĐ-TTg", "Quyết định", "", False),
+    # dates with a typo: "tháng" for "năm" before the year, spaces around a separator
+    ("Quyết định số 905/QĐ-TTg ngày 15 tháng 9 tháng 2022 của Thủ tướng",
+     "Quyết định số 905/QĐ-TTg ngày 15 tháng 9 tháng 2022", "905/QĐ-TTg", "Quyết định", "2022-09-15", False),
+    ("Quyết định số 905/QĐ-TTg ngày 26 tháng 11 năm 2025 của Thủ tướng",
+     "Quyết định số 905/QĐ-TTg ngày 26 tháng 11 năm 2025", "905/QĐ-TTg", "Quyết định", "2025-11-26", False),
+    ("theo Văn bản số 1473/STC-VP ngày 20/ 11 /2025.", "Văn bản số 1473/STC-VP ngày 20/ 11 /2025", "1473/STC-VP",
+     "Văn bản", "2025-11-20", False),
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 27 năm 12 năm 2010 của Chính phủ;",
+     "Nghị định số 63/2010/NĐ-CP ngày 27 năm 12 năm 2010", "63/2010/NĐ-CP", "Nghị định", "2010-12-27", False),
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày ngày 08/6/2010 của Chính phủ;",
+     "Nghị định số 63/2010/NĐ-CP ngày ngày 08/6/2010", "63/2010/NĐ-CP", "Nghị định", "2010-06-08", False),
+    ("Thông tư số 21/2025/TT-BYT ngày 27/6/2025của Bộ Y tế", "Thông tư số 21/2025/TT-BYT ngày 27/6/2025",
+     "21/2025/TT-BYT", "Thông tư", "2025-06-27", False),
+    # Markdown emphasis in the date; "ngày" at the end of a line
+    ("Quyết định số 1760/QĐ-UBND ngày* 24 *tháng 11 năm 2025 của Chủ tịch",
+     "Quyết định số 1760/QĐ-UBND ngày* 24 *tháng 11 năm 2025", "1760/QĐ-UBND", "Quyết định", "2025-11-24", False),
+    ("Căn cứ Thông tư số 10/2021/TT-BTNMT ngày\n30/6/2021 của Bộ Tài nguyên và Môi trường;",
+     "Thông tư số 10/2021/TT-BTNMT ngày\n30/6/2021", "10/2021/TT-BTNMT", "Thông tư", "2021-06-30", False),
+    # the date on the next line of a table cell or a "Căn cứ" line, with who issued it
+    ("| Nghị định số 06/2021/NĐ-CP\nngày 26 tháng 01 năm 2021 của Chính phủ |",
+     "Nghị định số 06/2021/NĐ-CP\nngày 26 tháng 01 năm 2021", "06/2021/NĐ-CP", "Nghị định", "2021-01-26", False),
+    # a type name broken across lines; "số" and its symbol on two lines
+    ("Theo Quyết\nđịnh số 66/2018/QĐ- UBND ngày 28/12/2018 của UBND tỉnh",
+     "Quyết\nđịnh số 66/2018/QĐ- UBND ngày 28/12/2018", "66/2018/QĐ-UBND", "Quyết định", "2018-12-28", False),
+    ("| Nghị định số\n116/2020/NĐ-CP | Tài chính |", "Nghị định số\n116/2020/NĐ-CP", "116/2020/NĐ-CP", "Nghị định", "",
+     False),
+    # Markdown emphasis between the lead and the symbol
+    ("*Căn cứ Nghị định số* *26/2018/NĐ-CP ngày 28 tháng 2 năm 2018;*",
+     "Nghị định số* *26/2018/NĐ-CP ngày 28 tháng 2 năm 2018", "26/2018/NĐ-CP", "Nghị định", "2018-02-28", False),
+    ("*Căn cứ Luật Tổ chức chính quyền địa phương **số**\n72/2025/QH15;*",
+     "Luật Tổ chức chính quyền địa phương **số**\n72/2025/QH15", "72/2025/QH15", "Luật", "", False),
+    # a law's name with commas or a line break, or in capitals; a resolution of the National Assembly
+    ("Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày 27/6/2025;",
+     "Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 ngày 27/6/2025", "93/2025/QH15", "Luật",
+     "2025-06-27", False),
+    ("*Căn cứ Luật Cán bộ,\ncông chức số 80/2025/QH15;*", "Luật Cán bộ,\ncông chức số 80/2025/QH15", "80/2025/QH15",
+     "Luật", "", False),
+    ("HƯỚNG DẪN THI HÀNH LUẬT THỦ ĐÔ SỐ 39/2024/QH15", "LUẬT THỦ ĐÔ SỐ 39/2024/QH15", "39/2024/QH15", "Luật", "",
+     False),
+    ("theo Nghị quyết của Quốc hội số 55/2022/QH15 về", "Nghị quyết của Quốc hội số 55/2022/QH15", "55/2022/QH15",
+     "Nghị quyết", "", False),
+    # a type named as a kind of another
+    ("triển khai Chương trình hành động số 10-CTr/TU ngày 5/3/2021 của Tỉnh ủy",
+     "Chương trình hành động số 10-CTr/TU ngày 5/3/2021", "10-CTr/TU", "Chương trình hành động", "2021-03-05", False),
+    ("triển khai Kế hoạch hành động số 459-KHHĐ/TU của Thành ủy", "Kế hoạch hành động số 459-KHHĐ/TU", "459-KHHĐ/TU",
+     "Kế hoạch hành động", "", False),
+])
+def test_symbols_as_typed_and_published(text, surface, canonical, doc_type, issue_date, typo):
+    r = one(text)
+    assert (r.surface, r.canonical, r.doc_type, r.issue_date, "typo" in r.flags) == (
+        surface, canonical, doc_type, issue_date, typo)
+    assert "type_mismatch" not in r.flags and spans_ok(text, [r])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an enumeration: the symbols after the first are of the type written before it
+    ("Căn cứ các Luật số 43/2024/QH15, số 47/2024/QH15 và số 58/2024/QH15;",
+     [("Luật số 43/2024/QH15", "Luật"), ("số 47/2024/QH15", "Luật"), ("số 58/2024/QH15", "Luật")]),
+    ("theo Văn bản số 12/STC-VP, số 13/STC-VP", [("Văn bản số 12/STC-VP", "Văn bản"), ("số 13/STC-VP", "Văn bản")]),
+    # ... not when the first one's type is only read from its symbol, nor when words stand between
+    ("Quyết định số 12/QĐ-UBND, số 13/KH-UBND và số 14/UBND-VX",
+     [("Quyết định số 12/QĐ-UBND", "Quyết định"), ("số 13/KH-UBND", "Kế hoạch"), ("số 14/UBND-VX", "Công văn")]),
+    ("Căn cứ Luật số 43/2024/QH15 và các văn bản khác, số 47/2024/QH15", [("Luật số 43/2024/QH15", "Luật")]),
+    # "Chương trình này" stands for a Chương trình hành động
+    ("Chương trình hành động số 10-CTr/TU của Tỉnh ủy. Chương trình này đặt mục tiêu",
+     [("Chương trình hành động số 10-CTr/TU", "Chương trình hành động"), ("Chương trình này", "Chương trình")]),
+])
+def test_enumerations_and_kinds_of_types(text, expected):
+    refs = find_references(text)
+    assert [(r.surface, r.doc_type) for r in refs] == expected
+    assert len({r.ref_id for r in refs if r.doc_type.startswith("Chương trình")}) <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định số 12/QĐ-UBND - Theo đó",  # a dash then a word: not a code
+    "theo Luật Đầu tư, Chính phủ ban hành số 12/2021/NĐ-CP",  # a long law name cannot hold another type's symbol
+    "Nghị định số 12/2020/NĐ-CP- theo",
+])
+def test_what_the_typed_shapes_do_not_join(text):
+    refs = find_references(text)
+    assert all("UBND -" not in r.surface and "- theo" not in r.surface for r in refs)
+    assert all(r.doc_type != "Luật" for r in refs)

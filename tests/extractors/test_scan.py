@@ -213,7 +213,11 @@ _VALUE_PIECES = ["80", "97,83", "1.234,5", "0,5", "%", " %", "\n%", "-", " - ", 
 # Whole symbols (the longest prefix one can have before its "/" too) and what may touch them.
 _SYMBOL_PIECES = ["4607/QĐ-UBND", "06-NQ/TU", "42/2022/NĐ-CP", "99999-ABCDEFGHIJKL/TU", "12/ÐA", "4607", "/", "-",
                   "‐", "QĐ", "x", "Đ", "1", "14/12/2021", "http://a.vn/QĐ", ",", ".", "%", "số", "đ", "-UBND", "TTg", "4607/QĐđ-UBND",
-                  "4607/QĐ/", "215/ỌĐ-TTg"]
+                  "4607/QĐ/", "215/ỌĐ-TTg",
+                  # symbols as typed: gaps at a hyphen or slash, a space for the slash, the year's slash
+                  # mistyped, Cyrillic look-alikes, a word typed on
+                  "272/2025/NĐ- CP", "NQ-\nHĐND", "NĐ -CP", "99999- ABCDEFGHIJKL/TU", "4422 /QĐ", "2665 QĐ/UBND",
+                  "255/2025-NĐ-CP", "49/2025TT-BCT", "31/2024/ QH15", "NĐ-\u0421\u0420", "TTgcủa", "- ", " -"]
 
 
 def _percentages(pattern):
