@@ -88,7 +88,7 @@ def assemble(doc: Doc) -> None:
             if measure == "gap":
                 status = "actual"
                 comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
-            elif other_kind_around(before, after):
+            elif other_kind_around(before, after, lead=t[max(0, sent[0] - _LEAD_CHARS):sent[0]]):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
             year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
@@ -129,6 +129,7 @@ def assemble(doc: Doc) -> None:
     _headline_years(doc, headline)
 
 
+_LEAD_CHARS = 3000  # how far back the lead-in of a list of criteria is looked for ("… tiêu chí sau đây:")
 _BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_words.csv", "list_and")) + r"\s+)?$")
 
 
