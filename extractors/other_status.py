@@ -42,8 +42,8 @@ _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 _ACHIEVED = regex.compile(r"(?<![\p{L}])đạt(?![\p{L}])", _I)
 # A comparison with another time ("lãi suất giảm 0,5% so với cuối năm"): a measured change
 _COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với|cùng)(?![\p{L}])", _I)
-# A hard-wrapped line goes on in lowercase: its break is a space ("với lãi suất⏎tối đa")
-_WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})")
+# A hard-wrapped line goes on in lowercase, or with the value: its break is a space ("với lãi suất⏎tối đa")
+_WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})|(?<=\p{Ll})([ \t]*)\n(?=[ \t]*$)")
 # Another value of the noun that is the same rate before a change ("thuế GTGT từ 10% xuống 5%"), and
 # numbers that are names ("xăng E5 RON 92")
 _CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s+" + NUMBER + r"\s*(?:" + PERCENT_SIGN + r")?(?:/năm)?\s+(?:xuống|lên|còn)"
@@ -53,12 +53,15 @@ _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
 _TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{N}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
+# A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
+_IF = regex.compile(r"(?<![\p{L}])(?:nếu|trường\s+hợp|cứ)(?![\p{L}])[^.;:!?]*$", _I)
+_THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])thì(?![\p{L}])", _I)
 _VALUE_AFTER = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*" + NUMBER + r"(?:" + PERCENT_SIGN + r")?", _I)
 
 
 def _unwrap(text: str) -> str:
     """``text`` with the line breaks of hard-wrapped paragraphs as spaces (same length)."""
-    return _WRAP.sub(lambda m: m.group(1) + " ", text)
+    return _WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", text)
 
 
 def _key(phrase: str) -> str:
@@ -119,7 +122,29 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     """
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after)
-            or ("threshold" if qualifying_bound(before, after, lead) else None))
+            or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) else None))
+
+
+def _condition(before: str, after: str) -> bool:
+    """Whether a value is a condition of a rule: ``trường hợp`` or ``cứ`` before it in its clause, or
+    ``nếu`` with a bound (``dưới``, ``vượt quá``) — not ``nếu như``, which compares —, ``thì`` after it,
+    and no goal in its sentence.
+
+        >>> _condition("Trường hợp đạt ", " thì do người đứng đầu xem xét")
+        True
+        >>> _condition("Phấn đấu nếu đạt ", " thì tỉnh về đích")
+        False
+        >>> _condition("Nếu quả thật ", " người dân muốn cấm xe máy thì đâu cần lệnh")
+        False
+        >>> _condition("Nếu số thuế tạm nộp thấp hơn số phải nộp từ ", " trở lên thì bị phạt")
+        True
+    """
+    condition = _IF.search(before)
+    if not condition or not _THEN.match(after) or _GOAL.search(before):
+        return False
+    if regex.match(r"nếu(?!\s+như)", condition.group(), _I):  # "nếu như … thì" compares two figures
+        return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))
+    return not condition.group().lower().startswith("nếu")
 
 
 def _lexical_kind(before: str, after: str, words: int) -> str | None:
