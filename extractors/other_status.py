@@ -48,6 +48,7 @@ _WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})|(?<=\p{Ll
 # numbers that are names ("xăng E5 RON 92")
 _CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s+" + NUMBER + r"\s*(?:" + PERCENT_SIGN + r")?(?:/năm)?\s+(?:xuống|lên|còn)"
                              r"(?:\s+(?:mức|còn))?\s*$", _I)
+_DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*(?:tháng|năm|tuần|ngày)(?![\p{L}])", _I)  # "kỳ hạn 6 tháng"
 _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
 # A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
@@ -151,7 +152,8 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     """The kind the listed phrases give: a noun or verb before the value, or its object after it."""
     pattern, nouns, slots = _lexicon()
     obj = _object_after(after) if after else None
-    if obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]):
+    if (obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)])
+            and not _MAKES_UP.search(before)):
         return slots[""][obj]  # a share of a company's capital: "chiếm 30% vốn điều lệ"
     if after and _COMPARED.match(_AFTER_HEAD.match(after).group()):
         return None
@@ -160,7 +162,7 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     for m in reversed([m for m in pattern.finditer(window) if m.end() > first]):
         phrase, between = _key(m.group()), window[m.end():]
         if phrase in nouns:
-            numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _CHANGE_FROM.sub(" ", between)))
+            numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _DURATION.sub(" ", _CHANGE_FROM.sub(" ", between))))
             if regex.search(r"\p{N}", numbers) or _ACHIEVED.search(between):
                 return None  # the noun governs another number, or the value is what something reached
             return nouns[phrase]
@@ -196,8 +198,12 @@ _GOAL = regex.compile(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+ti�
 # The lead-in of a list ("… các tiêu chí sau đây:") and a heading that ends the list before the value
 _LEAD_COLON = regex.compile(r":(?=[\s*]*(?:\n|[+\-•]|\p{Lu}))")
 _HEADING = regex.compile(r"\n[ \t]*(?:\*|#|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|Điều\s+\d|Chương\s)")
+_ITEM = regex.compile(r"\s*(?:[+\-•–]|\(?(?:[a-zđ]|\d{1,2})[.)])")
+_ENDED = regex.compile(r"(?:^|[.;:!?*])\s*$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # An object right after the value that makes it a share of capital ("30% vốn điều lệ", "5% tổng số cổ phần")
+# ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần")
+_MAKES_UP = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _I)
 _OWN_OBJECT_GAP = regex.compile(r"\s*(?:tổng\s+(?:số\s+)?)?$", _I)
 
 
@@ -228,6 +234,10 @@ def qualifying_bound(before: str, after: str, lead: str = "") -> bool:
     colons = list(_LEAD_COLON.finditer(before))
     if not colons or _HEADING.search(before, colons[-1].end()):
         return False
+    lines = [line for line in before[colons[-1].end():].split("\n")[1:] if line.strip()]
+    for previous, line in zip([""] + lines, lines, strict=False):
+        if not (_ITEM.match(line) or regex.match(r"\s*\p{Ll}", line) or not _ENDED.search(previous)):
+            return False  # a paragraph that is no item of the list stands between its lead-in and the value
     lead_breaks = [b for b in breaks if b.end() <= colons[-1].start()]
     lead = before[lead_breaks[-1].end() if lead_breaks else 0:colons[-1].start()]
     return not _GOAL.search(lead) and bool(_DEFINES.search(lead) or _CLASS_IS.search(lead))
