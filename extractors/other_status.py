@@ -41,7 +41,9 @@ _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 _ACHIEVED = regex.compile(r"(?<![\p{L}])đạt(?![\p{L}])", _I)
 # A comparison with another time ("lãi suất giảm 0,5% so với cuối năm"): a measured change
-_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với|cùng)(?![\p{L}])", _I)
+# ("so với mức thuế hiện hành" compares two rates, not two times)
+_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|cuối|đầu|năm|tháng|quý|tuần|ngày|kỳ|"
+                          r"trước|hôm|phiên|thời\s+điểm|lần|giai\s+đoạn|mức\s+(?:đỉnh|đáy)|\d)", _I)
 # A hard-wrapped line goes on in lowercase, or with the value: its break is a space ("với lãi suất⏎tối đa")
 _WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})|(?<=\p{Ll})([ \t]*)\n(?=[ \t]*$)")
 # Another value of the noun that is the same rate before a change ("thuế GTGT từ 10% xuống 5%"), and
@@ -52,7 +54,7 @@ _DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*(?:tháng|năm|tuần|ngày)(
 _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
 # A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
-_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{N}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
+_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
 # A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
 _IF = regex.compile(r"(?<![\p{L}])(?:nếu|trường\s+hợp|cứ)(?![\p{L}])[^.;:!?]*$", _I)
@@ -150,11 +152,18 @@ def _condition(before: str, after: str) -> bool:
 
 def _lexical_kind(before: str, after: str, words: int) -> str | None:
     """The kind the listed phrases give: a noun or verb before the value, or its object after it."""
-    pattern, nouns, slots = _lexicon()
+    _, _, slots = _lexicon()
     obj = _object_after(after) if after else None
-    if (obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)])
-            and not _MAKES_UP.search(before)):
-        return slots[""][obj]  # a share of a company's capital: "chiếm 30% vốn điều lệ"
+    kind = _phrase_kind(before, after, words, obj)
+    if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
+            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.search(before)):
+        return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
+    return kind
+
+
+def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | None:
+    """The kind of the phrase before the value that governs it (and of its object after it)."""
+    pattern, nouns, slots = _lexicon()
     if after and _COMPARED.match(_AFTER_HEAD.match(after).group()):
         return None
     window, first = _clause_window(before, words)
@@ -202,7 +211,8 @@ _ITEM = regex.compile(r"\s*(?:[+\-•–]|\(?(?:[a-zđ]|\d{1,2})[.)])")
 _ENDED = regex.compile(r"(?:^|[.;:!?*])\s*$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # An object right after the value that makes it a share of capital ("30% vốn điều lệ", "5% tổng số cổ phần")
-# ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần")
+# ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
+# with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
 _MAKES_UP = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _I)
 _OWN_OBJECT_GAP = regex.compile(r"\s*(?:tổng\s+(?:số\s+)?)?$", _I)
 
