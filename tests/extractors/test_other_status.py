@@ -59,6 +59,17 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         # a share of a company's capital set by a transaction
         ("Ngân hàng sẽ phát hành 50 triệu cổ phiếu thưởng, tương đương ", " vốn điều lệ", "threshold"),
         ("Nhà đầu tư ngoại mua lại ", " cổ phần của công ty", "threshold"),
+        # a limit set by a rule
+        ("tỷ lệ cho vay so với huy động ở mức 70% (so với giới hạn ", ")", "threshold"),
+        ("hệ số an toàn vốn cao hơn mức tối thiểu ", " theo quy định", "threshold"),
+        ("nợ công đang tiến sát mức trần quy định là ", " GDP", "threshold"),
+        # a share of a fee or of the base salary, a preferential tax rate
+        ("trong 6 tháng cuối năm thì nộp ", " mức lệ phí môn bài", "rate"),
+        ("người lao động được cộng thêm ", " mức lương cơ sở", "rate"),
+        ("doanh nghiệp được hưởng thuế ưu đãi đặc biệt ", "", "rate"),
+        ("Tổ chức thu phí nộp ", " số tiền phí thu được vào ngân sách", "rate"),
+        ("giảm mức thuế suất ", " so với mức thuế hiện hành", "rate"),  # two rates compared, not two times
+        ("Vùng III: 3.670.100 + (3.670.100x ", ")", "rate"),
         # a bound in a definition, a condition of a rule
         ("Xã khu vực III là xã có tỷ lệ hộ nghèo trên ", ".", "threshold"),
         ("Thôn vùng dân tộc thiểu số là thôn có từ ", " người dân tộc thiểu số trở lên sinh sống", "threshold"),
