@@ -31,7 +31,7 @@ _I = regex.IGNORECASE
 _FILLER = (r"(?:tối\s+đa|tối\s+thiểu|không\s+quá|không\s+vượt\s+quá|không\s+dưới|ít\s+nhất|lên\s+đến|lên\s+tới|"
            r"đến|tới|khoảng|từ|bằng|là|ở\s+mức|mức|trên|dưới|hơn|gần|thêm|tương\s+đương|lần\s+lượt|chỉ|xấp\s+xỉ|"
            r"(?:theo|với)?\s*t[ỷỉ]\s+lệ)")
-_ONLY_FILLERS = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*", _I)
+_ONLY_FILLERS = regex.compile(r"(?:[\s:]*" + _FILLER + r"(?![\p{L}]))*[\s:]*", _I)
 # A noun heading a measured indicator is no head when a preposition makes it a complement ("với tỷ lệ")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:với|theo|ở|bằng)\s*$", _I)
 # The value's clause: after the last sentence break, comma or open bracket
@@ -41,8 +41,30 @@ _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 _ACHIEVED = regex.compile(r"(?<![\p{L}])đạt(?![\p{L}])", _I)
 # A comparison with another time ("lãi suất giảm 0,5% so với cuối năm"): a measured change
-_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với|cùng)(?![\p{L}])", _I)
+# ("so với mức thuế hiện hành" compares two rates, not two times)
+_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|cuối|đầu|năm|tháng|quý|tuần|ngày|kỳ|"
+                          r"trước|hôm|phiên|thời\s+điểm|lần|giai\s+đoạn|mức\s+(?:đỉnh|đáy)|\d)", _I)
+# A hard-wrapped line goes on in lowercase, or with the value: its break is a space ("với lãi suất⏎tối đa")
+_WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})|(?<=\p{Ll})([ \t]*)\n(?=[ \t]*$)")
+# Another value of the noun that is the same rate before a change ("thuế GTGT từ 10% xuống 5%"), and
+# numbers that are names ("xăng E5 RON 92")
+_CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s+" + NUMBER + r"\s*(?:" + PERCENT_SIGN + r")?(?:/năm)?\s+(?:xuống|lên|còn)"
+                             r"(?:\s+(?:mức|còn))?\s*$", _I)
+_DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*(?:tháng|năm|tuần|ngày)(?![\p{L}])", _I)  # "kỳ hạn 6 tháng"
+_CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
+# A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
+# ("x" a word of its own, "*" apart from the asterisks of bold text)
+_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
+_TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
+# A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
+_IF = regex.compile(r"(?<![\p{L}])(?:nếu|trường\s+hợp|cứ)(?![\p{L}])[^.;:!?]*$", _I)
+_THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])thì(?![\p{L}])", _I)
 _VALUE_AFTER = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*" + NUMBER + r"(?:" + PERCENT_SIGN + r")?", _I)
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped paragraphs as spaces (same length)."""
+    return _WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", text)
 
 
 def _key(phrase: str) -> str:
@@ -88,7 +110,7 @@ def _object_after(after: str) -> str | None:
     return _key(m.group())
 
 
-def other_kind_around(before: str, after: str, words: int = 10) -> str | None:
+def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") -> str | None:
     """The kind (``rate``, ``support``, ``discount``, ``threshold``, ``probability``) of the phrase that
     governs a value, from the text before it (its sentence up to the value) and after it; None when the
     value is no such figure. Only the last ``words`` words of the value's clause are read.
@@ -101,6 +123,46 @@ def other_kind_around(before: str, after: str, words: int = 10) -> str | None:
         >>> other_kind_around("lãi suất cho vay bình quân giảm ", " so với cuối năm 2022") is None
         True
     """
+    before, after = _unwrap(before), _unwrap(after)
+    return (_lexical_kind(before, after, words) or _formula_kind(before, after)
+            or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) else None))
+
+
+def _condition(before: str, after: str) -> bool:
+    """Whether a value is a condition of a rule: ``trường hợp`` or ``cứ`` before it in its clause, or
+    ``nếu`` with a bound (``dưới``, ``vượt quá``) — not ``nếu như``, which compares —, ``thì`` after it,
+    and no goal in its sentence.
+
+        >>> _condition("Trường hợp đạt ", " thì do người đứng đầu xem xét")
+        True
+        >>> _condition("Phấn đấu nếu đạt ", " thì tỉnh về đích")
+        False
+        >>> _condition("Nếu quả thật ", " người dân muốn cấm xe máy thì đâu cần lệnh")
+        False
+        >>> _condition("Nếu số thuế tạm nộp thấp hơn số phải nộp từ ", " trở lên thì bị phạt")
+        True
+    """
+    condition = _IF.search(before)
+    if not condition or not _THEN.match(after) or _GOAL.search(before):
+        return False
+    if regex.match(r"nếu(?!\s+như)", condition.group(), _I):  # "nếu như … thì" compares two figures
+        return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))
+    return not condition.group().lower().startswith("nếu")
+
+
+def _lexical_kind(before: str, after: str, words: int) -> str | None:
+    """The kind the listed phrases give: a noun or verb before the value, or its object after it."""
+    _, _, slots = _lexicon()
+    obj = _object_after(after) if after else None
+    kind = _phrase_kind(before, after, words, obj)
+    if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
+            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.search(before)):
+        return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
+    return kind
+
+
+def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | None:
+    """The kind of the phrase before the value that governs it (and of its object after it)."""
     pattern, nouns, slots = _lexicon()
     if after and _COMPARED.match(_AFTER_HEAD.match(after).group()):
         return None
@@ -109,7 +171,8 @@ def other_kind_around(before: str, after: str, words: int = 10) -> str | None:
     for m in reversed([m for m in pattern.finditer(window) if m.end() > first]):
         phrase, between = _key(m.group()), window[m.end():]
         if phrase in nouns:
-            if regex.search(r"\p{N}", _TIME_NUMBERS.sub(" ", between)) or _ACHIEVED.search(between):
+            numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _DURATION.sub(" ", _CHANGE_FROM.sub(" ", between))))
+            if regex.search(r"\p{N}", numbers) or _ACHIEVED.search(between):
                 return None  # the noun governs another number, or the value is what something reached
             return nouns[phrase]
         if phrase in slots:
@@ -118,12 +181,87 @@ def other_kind_around(before: str, after: str, words: int = 10) -> str | None:
             rights = slots[phrase]
             if "" in rights:
                 return rights[""]
-            obj = _object_after(after)
             return rights.get(obj) if obj else None
         if _PREPOSITION_BEFORE.search(window[:m.start()]):
             continue  # "được hỗ trợ với tỷ lệ 50%": the noun is a complement
         return None  # a noun heading a measured indicator ("tỷ lệ", "số", "chi phí")
     return None
+
+
+# The bound of a qualifying threshold: a comparator right before the value, or "trở lên" after it
+_BOUND_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:dưới|trên|từ|không\s+quá|không\s+vượt\s+quá|không\s+dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|"
+    r"vượt\s+quá|(?:lớn|nhỏ|cao|thấp)\s+hơn(?:\s+hoặc\s+bằng)?|(?:bằng|trên)\s+hoặc\s+(?:lớn|nhỏ|cao|thấp)\s+hơn)"
+    r"(?:\s+(?:mức|tỷ\s+lệ|tỉ\s+lệ))?\s*$", _I)
+_BOUND_AFTER = regex.compile(r"^[^.;:()\n]{0,80}?(?<![\p{L}])trở\s+(?:lên|xuống)(?![\p{L}])", _I)
+# What defines a class or sets its criteria: "tiêu chí", "điều kiện", "đáp ứng", "được xác định là",
+# "thuộc một trong", "trường hợp sau", and "<class> … là <class> có" ("xã khu vực III là xã có …")
+_CLASS = r"(?:thôn|bản|ấp|làng|tổ\s+dân\s+phố|xã|phường|huyện|quận|tỉnh|hộ|hộ\s+gia\s+đình|trường|cơ\s+sở|doanh\s+nghiệp|đơn\s+vị|người|địa\s+bàn|vùng|khu\s+vực|dự\s+án)"
+_DEFINES = regex.compile(
+    r"(?<![\p{L}])(?:tiêu\s+chí|điều\s+kiện|đáp\s+ứng|được\s+xác\s+định\s+là|được\s+phân\s+định|"
+    r"thuộc\s+(?:một|1|01)\s+trong|trường\s+hợp\s+sau)(?![\p{L}])", _I)
+_CLASS_IS = regex.compile(r"(?:^|\n)[\s+\-•*]*" + _CLASS + r"\s+\p{Ll}[^.;:]*?(?<![\p{L}])là\s+" + _CLASS
+                          + r"(?![\p{L}])[^.;:]*?(?<![\p{L}])có(?![\p{L}])", _I)
+# A goal: a plan's list is no list of criteria ("Mục tiêu: … phấn đấu có 80% …")
+_GOAL = regex.compile(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng)(?![\p{L}])", _I)
+# The lead-in of a list ("… các tiêu chí sau đây:") and a heading that ends the list before the value
+_LEAD_COLON = regex.compile(r":(?=[\s*]*(?:\n|[+\-•]|\p{Lu}))")
+_HEADING = regex.compile(r"\n[ \t]*(?:\*|#|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|Điều\s+\d|Chương\s)")
+_ITEM = regex.compile(r"\s*(?:[+\-•–]|\(?(?:[a-zđ]|\d{1,2})[.)])")
+_ENDED = regex.compile(r"(?:^|[.;:!?*])\s*$")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+# An object right after the value that makes it a share of capital ("30% vốn điều lệ", "5% tổng số cổ phần")
+# ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
+# with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
+_MAKES_UP = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _I)
+_OWN_OBJECT_GAP = regex.compile(r"\s*(?:tổng\s+(?:số\s+)?)?$", _I)
+
+
+def qualifying_bound(before: str, after: str, lead: str = "") -> bool:
+    """Whether a value is a bound in a definition or a list of criteria that decides which villages,
+    communes, households, schools qualify: a comparator (``dưới``, ``từ … trở lên``) and, in its sentence
+    or in the lead-in of its list, what defines a class (``… là xã có``, ``tiêu chí``, ``đáp ứng``), and
+    no goal (``phấn đấu``, ``mục tiêu``) in its sentence (``before``, up to the value) or the lead-in.
+    ``lead`` is the text before the sentence, where the lead-in of its list is looked for.
+
+        >>> qualifying_bound("Thôn đặc biệt khó khăn là thôn có ít nhất 02 trong 03 tiêu chí sau đây:\\n\\n"
+        ...                  "- Có dưới ", " đường thôn được cứng hóa.")
+        True
+        >>> qualifying_bound("Xã khu vực III là xã có tỷ lệ hộ nghèo trên ", ".")
+        True
+        >>> qualifying_bound("Mục tiêu đến năm 2030:\\n- Phấn đấu có ", " xã đạt tiêu chí nông thôn mới.")
+        False
+    """
+    if not (_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after)) or _GOAL.search(before):
+        return False
+    before = _unwrap(lead + before)
+    breaks = list(_SENTENCE_END.finditer(before))
+    sentence = before[breaks[-1].end():] if breaks else before
+    if _GOAL.search(sentence):
+        return False
+    if _CLASS_IS.search(sentence) or _DEFINES.search(sentence[:sentence.rfind(":") + 1]):
+        return True  # "Xã khu vực III là xã có …", "… tiêu chí sau: có dưới …"
+    colons = list(_LEAD_COLON.finditer(before))
+    if not colons or _HEADING.search(before, colons[-1].end()):
+        return False
+    lines = [line for line in before[colons[-1].end():].split("\n")[1:] if line.strip()]
+    for previous, line in zip([""] + lines, lines, strict=False):
+        if not (_ITEM.match(line) or regex.match(r"\s*\p{Ll}", line) or not _ENDED.search(previous)):
+            return False  # a paragraph that is no item of the list stands between its lead-in and the value
+    lead_breaks = [b for b in breaks if b.end() <= colons[-1].start()]
+    lead = before[lead_breaks[-1].end() if lead_breaks else 0:colons[-1].start()]
+    return not _GOAL.search(lead) and bool(_DEFINES.search(lead) or _CLASS_IS.search(lead))
+
+
+def _formula_kind(before: str, after: str) -> str | None:
+    """``rate`` for a factor of a product in a formula, else None.
+
+        >>> _formula_kind("Có TK 3384 (BHYT): 10.000.000 x ", "")
+        'rate'
+        >>> _formula_kind("55 triệu đồng + (", " x phần chi phí trên 10 tỷ đồng)")
+        'rate'
+    """
+    return "rate" if _TIMES_BEFORE.search(before) or _TIMES_AFTER.match(after) else None
 
 
 def other_kind(before: str, words: int = 10) -> str | None:

@@ -88,7 +88,7 @@ def assemble(doc: Doc) -> None:
             if measure == "gap":
                 status = "actual"
                 comparator = "=" if comparator in (">", "<") else comparator  # "vượt 0,3%" is the gap itself
-            elif other_kind_around(before, after):
+            elif other_kind_around(before, after, lead=t[max(0, sent[0] - _LEAD_CHARS):sent[0]]):
                 status = "other"  # a tax or interest rate, a support share, a discount, a threshold
             status = cell.status or status  # a table column's header ("Kế hoạch năm 2025")
             if doc.is_rulebook:
@@ -105,6 +105,8 @@ def assemble(doc: Doc) -> None:
                     year = doc.report_year
                     if pi == 0:
                         headline.append(len(doc.targets))
+                elif year is None and status == "other":
+                    year = doc.report_year  # a rate in force when the article was written
             if status == "actual" and year:  # a result is observed by the time of writing: not at the end
                 # of a period still running ("theo chuẩn nghèo giai đoạn 2022 - 2025"), nor after the date
                 period_end = any(y.kind == "period" and y.year == year for y in doc.years_in(*sent))
@@ -133,6 +135,7 @@ def assemble(doc: Doc) -> None:
     _headline_years(doc, headline)
 
 
+_LEAD_CHARS = 3000  # how far back the lead-in of a list of criteria is looked for ("… tiêu chí sau đây:")
 _BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_words.csv", "list_and")) + r"\s+)?$")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from chitieu.extractors.lexicon import rows
-from chitieu.extractors.other_status import find_other_cues, other_kind, other_kind_around
+from chitieu.extractors.other_status import find_other_cues, other_kind, other_kind_around, qualifying_bound
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,44 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("công ty con do tập đoàn nắm giữ trên ", " vốn điều lệ", "threshold"),
         ("Dự báo xác suất mưa là ", "", "probability"),
         ("khả năng ", " xảy ra lũ", "probability"),
+        # a hard-wrapped line: its break is a space
+        ("Quỹ cho vay với lãi suất\ntối đa không vượt quá ", " mức lãi suất do Ngân hàng Nhà nước công bố", "rate"),
+        ("Trữ lượng được tính với xác\nsuất vượt quá ", ".", "probability"),
+        ("riêng hai xã vùng cao ngân sách huyện hỗ trợ\n", ", ngân sách xã hỗ trợ 10%", "support"),
+        # a rate before and after a change, a number that is a name
+        ("Đề xuất giảm thuế GTGT từ 10% xuống ", " trong năm nay", "rate"),
+        ("Lãi suất kỳ hạn 6 tháng giảm từ 4,5% xuống còn ", "/năm", "rate"),
+        ("Thuế tiêu thụ đặc biệt với xăng E5 RON 92 được ấn định là ", "", "rate"),
+        # support, discount and fee shares of legal texts
+        ("Thành phố hỗ trợ ", " thuế thu nhập cá nhân cho chuyên gia", "support"),
+        ("Ngân sách thành phố hỗ trợ ", "; ngân sách phường hỗ trợ phần còn lại", "support"),
+        ("Hồ sơ nộp trực tuyến được giảm ", " mức phí thẩm định", "discount"),
+        ("Khách sạn áp dụng mức ưu đãi lên tới ", " cho khách đoàn", "discount"),
+        ("Đơn vị thu phí được để lại ", " số phí thu được", "rate"),
+        ("Nộp ngân sách nhà nước: ", ".", "rate"),
+        # a factor of a formula
+        ("Số thuế phải nộp = Thu nhập tính thuế x ", "", "rate"),
+        ("Mức thu: 20 triệu đồng + (", " x phần chi phí vượt trên 1 tỷ đồng)", "rate"),
+        ("Tỷ lệ = b/a * ", ";", "rate"),
+        # a share of a company's capital set by a transaction
+        ("Ngân hàng sẽ phát hành 50 triệu cổ phiếu thưởng, tương đương ", " vốn điều lệ", "threshold"),
+        ("Nhà đầu tư ngoại mua lại ", " cổ phần của công ty", "threshold"),
+        # a limit set by a rule
+        ("tỷ lệ cho vay so với huy động ở mức 70% (so với giới hạn ", ")", "threshold"),
+        ("hệ số an toàn vốn cao hơn mức tối thiểu ", " theo quy định", "threshold"),
+        ("nợ công đang tiến sát mức trần quy định là ", " GDP", "threshold"),
+        # a share of a fee or of the base salary, a preferential tax rate
+        ("trong 6 tháng cuối năm thì nộp ", " mức lệ phí môn bài", "rate"),
+        ("người lao động được cộng thêm ", " mức lương cơ sở", "rate"),
+        ("doanh nghiệp được hưởng thuế ưu đãi đặc biệt ", "", "rate"),
+        ("Tổ chức thu phí nộp ", " số tiền phí thu được vào ngân sách", "rate"),
+        ("giảm mức thuế suất ", " so với mức thuế hiện hành", "rate"),  # two rates compared, not two times
+        ("Vùng III: 3.670.100 + (3.670.100x ", ")", "rate"),
+        # a bound in a definition, a condition of a rule
+        ("Xã khu vực III là xã có tỷ lệ hộ nghèo trên ", ".", "threshold"),
+        ("Thôn vùng dân tộc thiểu số là thôn có từ ", " người dân tộc thiểu số trở lên sinh sống", "threshold"),
+        ("Trường hợp người được giới thiệu đạt ", " số phiếu thì người đứng đầu quyết định", "threshold"),
+        ("Nếu số thuế tạm nộp thấp hơn số phải nộp từ ", " trở lên thì bị phạt", "threshold"),
     ],
 )
 def test_other(before, after, expected):
@@ -63,6 +101,17 @@ def test_other(before, after, expected):
         ("bảo đảm ", " học sinh được miễn học phí"),
         ("Tỷ lệ che phủ rừng đạt ", ""),
         ("chi phí logistics chiếm ", " GDP"),
+        # goals and results stay so
+        ("Phấn đấu có ", " xã đạt tiêu chí nông thôn mới trở lên"),
+        ("Mục tiêu: thôn có từ ", " hộ dùng nước sạch trở lên"),
+        ("Tỉnh hỗ trợ ", " hộ nghèo được vay vốn ưu đãi"),  # a support target about households
+        ("Giá vàng giảm ", " xuống 1.900 USD/ounce"),  # "x" of "xuống" is no product
+        ("Doanh thu giảm ", " xuống 675 tỷ đồng"),
+        ("phấn đấu đạt **", " **xã không ma túy"),  # bold, no product
+        ("Trung Quốc chiếm ", " cổ phần của ngân hàng"),  # a composition reported as a fact
+        ("hiện nay số doanh nghiệp cổ phần hóa đạt ", " nhưng phần vốn nhà nước bán ra rất thấp"),
+        ("nếu như năm 2011 tỷ trọng nợ thuế là ", ", thì năm 2019 là 1,6%"),  # compares two figures
+        ("Nếu quả thật ", " người dân muốn thì họ tự làm"),
     ],
 )
 def test_not_other(before, after):
@@ -96,3 +145,34 @@ def test_lexicon():
     phrases = [" ".join(r["phrase"].lower().split()) for r in data]
     assert len(phrases) == len(set(phrases))
     assert all(p.count("…") <= 1 for p in phrases)
+
+
+_CRITERIA = (
+    "Thôn đặc biệt khó khăn là thôn có ít nhất 02 trong 03 tiêu chí sau\nđây:\n\n"
+    "- Có tỷ lệ hộ nghèo cao gấp từ 2 lần trở lên so với cả nước.\n\n"
+    "- Có dưới 60% đường thôn được cứng\nhóa theo tiêu chuẩn kỹ thuật.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "before", "after", "expected"),
+    [
+        (_CRITERIA, "- Tỷ lệ hộ có hợp đồng mua bán điện dưới ", ".", True),  # an item of a list of criteria
+        ("Tiêu chí phân định xã theo trình độ phát triển:\n\n+ Có thu nhập bình quân ", "thấp hơn ",
+         " so với cả nước;", True),
+        ("Trường được hỗ trợ khi đáp ứng các điều kiện sau:\n\na) ", "Có từ ", " học sinh bán trú trở lên;", True),
+        ("", "Xã khu vực III là xã có tỷ lệ hộ nghèo trên ", " và chưa đạt chuẩn nông thôn mới.", True),
+        # goals are no criteria
+        ("Mục tiêu cụ thể đến năm 2030:\n\n", "- Phấn đấu có trên ", " số xã đạt chuẩn.", False),
+        ("Các chỉ tiêu chủ yếu:\n\n", "- Tỷ lệ hộ nghèo dưới ", ".", False),
+        ("Xã đạt các tiêu chí sau:\n\n", "- Phấn đấu có từ ", " hộ dùng nước sạch trở lên.", False),
+        # no bound, or a paragraph of prose between the lead-in and the value
+        (_CRITERIA, "- Có ", " hộ dùng điện lưới.", False),
+        ("Thôn đặc biệt khó khăn là thôn có các tiêu chí sau:\n\n", "- Có ", " đường thôn được cứng hóa.", False),
+        ("Các tiêu chí gồm:\nTỷ lệ hộ nghèo cao.\nNăm nay kinh tế tỉnh khởi sắc.\n", "Doanh thu cao hơn ", " so với năm trước.",
+         False),
+        ("", "Hà Nội là địa phương có tỷ lệ tiêm chủng trên ", ".", False),
+    ],
+)
+def test_qualifying_bound(lead, before, after, expected):
+    assert qualifying_bound(before, after, lead) is expected

@@ -52,7 +52,7 @@ CASES = [
       ("0,2%", "actual", "gap", 2022, "", "Việt Nam", None)]),
     ("rate-fixed-by-a-rule", NATIONAL,
      "Lãi suất cho vay ưu đãi đối với hộ nghèo là 6,6%/năm.",
-     [("6,6%", "other", "level", None, "", None, "lãi suất")]),
+     [("6,6%", "other", "level", 2022, "", None, "lãi suất")]),  # in force when written
     ("national-issuer", {},
      "Thủ tướng Chính phủ ban hành Chương trình chuyển đổi số quốc gia với mục tiêu đến năm 2025 kinh tế số chiếm "
      "20% GDP.",
@@ -94,6 +94,32 @@ CASES = [
      "Tính đến ngày 20/9, Cục Thuế đã thu 2.100 tỷ đồng, đạt 81% so với dự toán; bằng 112% so với cùng kỳ năm 2018.",
      [("81%", "actual", "level", 2019, "", None, "dự toán"),
       ("112%", "actual", "level", 2019, "", None, None)]),
+    # --- status other: qualifying bounds, rules, rates and shares (h/other) ---
+    ("criteria-of-a-class-are-thresholds", {"url": "https://example.gov.vn/a.html", "date": "2025-09-01"},
+     "Tiêu chí xác định thôn đặc biệt khó khăn\n\nThôn đặc biệt khó khăn là thôn có ít nhất 02 trong 03 tiêu chí\n"
+     "sau đây:\n\n- Có dưới 60% đường thôn được cứng hóa theo tiêu chuẩn\nkỹ thuật.\n\n"
+     "- Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh dưới 50%.\n\n"
+     "- Có từ 15% người dân tộc thiểu số trở lên sinh sống ổn định.",
+     [("60%", "other", "level", 2025, "", None, "đường thôn"),
+      ("50%", "other", "level", 2025, "", None, "nhà tiêu"),
+      ("15%", "other", "level", 2025, "", None, "dân tộc thiểu số")]),
+    ("goals-of-a-plan-are-no-thresholds", {"url": "https://example.gov.vn/b.html", "date": "2025-09-01"},
+     "Mục tiêu cụ thể đến năm 2030:\n\n- Phấn đấu có trên 80% số thôn được cứng hóa đường giao thông.\n\n"
+     "- Hỗ trợ 100% hộ nghèo được vay vốn ưu đãi.",
+     [("80%", "target", "level", 2030, "", None, "số thôn"),
+      ("100%", "target", "level", 2030, "", None, "hộ nghèo")]),
+    ("rates-and-shares-of-capital-in-news", {"url": "https://dantri.com.vn/kinh-doanh/c.html", "date": "2023-06-20"},
+     "Ngân hàng Nhà nước quyết định giảm lãi suất cho vay ngắn hạn tối đa từ 5%/năm xuống 4,5%/năm. "
+     "Ngân hàng cũng sẽ phát hành 120 triệu cổ phiếu để trả cổ tức, tương đương 9,33% vốn điều lệ.",
+     [("5%", "other", None, 2023, "", None, "lãi suất"),
+      ("4,5%", "other", "level", 2023, "", None, "lãi suất"),
+      ("9,33%", "other", "level", 2023, "", None, None)]),
+    ("conditions-and-formulas-of-a-rule", {"url": "https://example.gov.vn/d.html", "date": "2025-09-01"},
+     "Trường hợp người được giới thiệu đạt dưới 50% số phiếu thì báo cáo cấp có thẩm quyền. "
+     "Mức thu phí bằng 20 triệu đồng + (0,5% x phần chi phí vượt trên 1 tỷ đồng).",
+     [("50%", "other", "level", 2025, "", None, None),
+      ("0,5%", "other", "level", 2025, "", None, None)]),
+    # --- end of status other ---
 ]
 
 
