@@ -104,7 +104,7 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
                          + r")+", regex.IGNORECASE)
     # a change verb ends no indicator ("GRDP tăng 5%"), but may open one ("tăng trưởng GRDP đạt 8%")
     trailing = edge_words() + _words("trail_edge")
-    trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt(trailing) + r")(?:[\s,;:.\-()\"'…/]+|$))+$|[\s,;:.\-(\"'…/]+$",
+    trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt(trailing) + r")(?:[\s,;:.\-()\"'…/*]+|$))+$|[\s,;:.\-(\"'…/*]+$",
                           regex.IGNORECASE)
     return lead, trail
 
