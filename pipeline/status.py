@@ -81,6 +81,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
     if find_periods(ctx.text[sent[0]:v.start]):
         return "actual"  # "9 tháng đầu năm, …": the part of a year a report covers
+    written = ctx.doc_year or ctx.report_year
+    if not ctx.is_plan and written and any(compared(ctx.text, sent[0], y.start) and y.year < written
+                                           for y in ctx.years_in(*sent) if y.kind == "point"):
+        return "actual"  # "So với năm 2016, số lượng xe vi phạm tăng 4,7%": measured against a past year
     if local:
         return ctx.year_status(local[0])
     if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):

@@ -198,3 +198,15 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     rows = process_texts([text], ["d"])[0].targets
     assert [(r.surface, r.year, r.decision) for r in rows] == [("100%", 2027, "12/QĐ-UBND"), ("90%", 2027, "12/QĐ-UBND")]
     assert rows[0].indicator.startswith("hồ sơ") and "Số hiệu" not in rows[1].indicator
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("So với năm 2016, số lượng xe vi phạm tải trọng tăng 4,7%.", "actual"),  # measured against a past year
+    ("Khách hàng có hộ khẩu tại tỉnh được ưu đãi 2% trên giá bán.", "other"),  # a discount
+    ("Hành khách phải thanh toán 100% cước phí trước khi xe chạy.", "other"),  # a share of a payment
+    ("Ước thực hiện cả năm 5.817 tỷ đồng, đạt 97,97% kế hoạch.", "actual"),  # an estimated outcome
+    ("Không cần bôi kem chống nắng: có hơn 70% dân số nghĩ vậy.", "actual"),  # a negated goal word
+])
+def test_status_of_news_constructions(text: str, status: str) -> None:
+    (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
+    assert row.status == status, row
