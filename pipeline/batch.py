@@ -90,7 +90,7 @@ def run_batch(
     ``jobs``: worker processes (default: all cores). ``use_cache=False`` recomputes every document.
     ``engine``: ``local`` or ``dask`` (``scheduler``: a Dask scheduler address; a local cluster when
     None). ``limits``: what one document may cost (length, seconds; :class:`~chitieu.pipeline.engine.Limits`,
-    the local engine only). ``progress``: True a progress bar, False none, None (default) a bar when stderr
+    the time limit on the local engine only). ``progress``: True a progress bar, False none, None (default) a bar when stderr
     is a terminal, else a line every few seconds (:mod:`chitieu.pipeline.progress`).
     Raises :class:`chitieu.pipeline.read.InputError` for a path that does not exist, and
     :class:`chitieu.pipeline.outdir.Busy` when another run writes to ``out_dir`` (unless ``wait``: then
@@ -131,7 +131,8 @@ def _run_batch(files, out_dir: Path, *, started: float, jobs, use_cache, engine,
         merger = Merger(writer, store)
         try:
             if engine == "dask":
-                run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs)
+                run_dask(sources_of(files, options, load=True), store, use_cache, merger, bar, report, scheduler, jobs,
+                         limits or Limits())
             elif engine == "local":
                 run_local(sources_of(files, options, load=False), store, use_cache, merger, bar, report, jobs,
                           limits or Limits())

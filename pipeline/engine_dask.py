@@ -22,7 +22,7 @@ import logging
 from collections.abc import Iterator
 
 from chitieu.pipeline.cache import ShardStore, source_key
-from chitieu.pipeline.engine import Merger, Outcome, error_outcome, process_source
+from chitieu.pipeline.engine import Limits, Merger, Outcome, error_outcome, process_source
 from chitieu.pipeline.progress import Progress
 from chitieu.pipeline.read import Source
 from chitieu.pipeline.write import Rendered, render
@@ -37,10 +37,11 @@ class EngineError(RuntimeError):
     """The Dask engine cannot run: the extra is not installed, or the scheduler cannot be reached."""
 
 
-def _process_item(item: tuple[int, Source]) -> tuple[int, DocResult, Rendered]:
-    """On a worker: the document's result (without its text, which the rows carry) and its rows."""
+def _process_item(item: tuple[int, Source], limits: Limits = Limits()) -> tuple[int, DocResult, Rendered]:  # noqa: B008
+    """On a worker: the document's result (without its text, which the rows carry) and its rows. The
+    length limit holds; the time limit needs a process's main thread, which Dask's workers do not give."""
     index, src = item
-    result = process_source(src)
+    result = process_source(src, limits)
     rendered = render(result)
     result.document.text = ""
     return index, result, rendered
@@ -71,8 +72,8 @@ class DaskEngine:
         ...         ...
     """
 
-    def __init__(self, scheduler: str | None = None, n_workers: int | None = None) -> None:
-        self.scheduler, self.n_workers = scheduler, n_workers
+    def __init__(self, scheduler: str | None = None, n_workers: int | None = None, limits: Limits = Limits()) -> None:  # noqa: B008
+        self.scheduler, self.n_workers, self.limits = scheduler, n_workers, limits
         self.client = self.cluster = None
 
     def __enter__(self) -> DaskEngine:
@@ -95,7 +96,7 @@ class DaskEngine:
         if self.client is None:
             self.client, self.cluster = connect(self.scheduler, self.n_workers)
         npartitions = max(1, -(-len(items) // DOCS_PER_PARTITION))
-        bag = db.from_sequence(items, npartitions=npartitions).map(_process_item)
+        bag = db.from_sequence(items, npartitions=npartitions).map(_process_item, limits=self.limits)
         futures = self.client.compute(bag.to_delayed())
         for future in as_completed(futures):
             yield from future.result()
@@ -103,7 +104,7 @@ class DaskEngine:
 
 
 def run_dask(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: Progress, report,
-             scheduler: str | None, jobs: int) -> None:
+             scheduler: str | None, jobs: int, limits: Limits = Limits()) -> None:  # noqa: B008
     """Look up the cache here (hashing each file once), send the rest to the cluster in bags of
     ``DASK_BATCH`` documents; rows to ``merger``, failures to ``report``."""
     todo: dict[int, tuple[Source, str]] = {}
@@ -121,7 +122,7 @@ def run_dask(sources, store: ShardStore, use_cache: bool, merger: Merger, bar: P
                                where=result.document.path or result.document.doc_id))
             bar.advance(src.size, failed=result.document.status != "ok")
 
-    with DaskEngine(scheduler, jobs) as engine:
+    with DaskEngine(scheduler, jobs, limits) as engine:
         for index, src in enumerate(sources):
             if src.kind == "error":
                 outcome = error_outcome(process_source(src))

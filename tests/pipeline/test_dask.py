@@ -52,3 +52,19 @@ def test_dask_run_equals_local_run(tmp_path, cluster, monkeypatch):
                       options=options, progress=False, errors=io.StringIO())
     assert again.cached == dask.documents - dask.failed
     assert (tmp_path / "dask" / "targets.csv").read_bytes() == (tmp_path / "local" / "targets.csv").read_bytes()
+
+
+def test_the_dask_engine_keeps_the_length_limit(tmp_path):
+    """A document longer than --max-chars is an error row on the Dask engine too; the batch goes on."""
+    pytest.importorskip("distributed")
+    from chitieu.pipeline.batch import run_batch
+    from chitieu.pipeline.engine import Limits
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dai.txt").write_text("Năm 2025 đạt 80%. " * 300, encoding="utf-8")
+    (tmp_path / "in" / "ngan.txt").write_text("Năm 2025 đạt 80%.", encoding="utf-8")
+    summary = run_batch([str(tmp_path / "in")], tmp_path / "out", engine="dask", jobs=1, progress=False,
+                        limits=Limits(max_chars=1000))
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False).set_index("doc_id")
+    assert docs.loc["dai", "status"] == "error" and "--max-chars" in docs.loc["dai", "error"]
+    assert docs.loc["ngan", "status"] == "ok" and summary.failed == 1
