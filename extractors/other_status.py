@@ -20,45 +20,51 @@ import re
 from functools import cache
 
 import regex
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import NUMBER, PERCENT_SIGN, Caseless
 
 from chitieu.models import Cue
 
 _SLOT = "…"
 _I = regex.IGNORECASE
+
+
+def _g(*roles: str) -> str:
+    """The words of ``roles`` in ``other_status_grammar.csv``, as one group."""
+    return alternation(words("other_status_grammar.csv", *roles))
+
+
 # Comparator and filler words that may stand between a slot phrase and its value.
-_FILLER = (r"(?:tối\s+đa|tối\s+thiểu|không\s+quá|không\s+vượt\s+quá|không\s+dưới|ít\s+nhất|lên\s+đến|lên\s+tới|"
-           r"đến|tới|khoảng|từ|bằng|là|ở\s+mức|mức|trên|dưới|hơn|gần|thêm|tương\s+đương|lần\s+lượt|chỉ|xấp\s+xỉ|"
-           r"(?:theo|với)?\s*t[ỷỉ]\s+lệ)")
+_FILLER = _g("filler")
 _ONLY_FILLERS = regex.compile(r"(?:[\s:]*" + _FILLER + r"(?![\p{L}]))*[\s:]*", _I)
 # A noun heading a measured indicator is no head when a preposition makes it a complement ("với tỷ lệ")
-_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:với|theo|ở|bằng)\s*$", _I)
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])" + _g("complement") + r"\s*$", _I)
 # The value's clause: after the last sentence break, comma or open bracket
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BREAK = regex.compile(r"[.;!?\n()\[\]](?!\p{N})|(?<!\p{N}),|,(?!\p{N})")
 _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
-_ACHIEVED = regex.compile(r"(?<![\p{L}])đạt(?![\p{L}])", _I)
+_ACHIEVED = regex.compile(r"(?<![\p{L}])" + _g("achieved") + r"(?![\p{L}])", _I)
 # A comparison with another time ("lãi suất giảm 0,5% so với cuối năm"): a measured change
 # ("so với mức thuế hiện hành" compares two rates, not two times)
-_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|cuối|đầu|năm|tháng|quý|tuần|ngày|kỳ|"
-                          r"trước|hôm|phiên|thời\s+điểm|lần|giai\s+đoạn|mức\s+(?:đỉnh|đáy)|\d)", _I)
+_COMPARED = regex.compile(r"^\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:" + _g("time_base") + r"|\d)", _I)
 # A hard-wrapped line goes on in lowercase, or with the value: its break is a space ("với lãi suất⏎tối đa")
 _WRAP = regex.compile(r"(?<=[\p{L}\p{N},%)])([ \t]*)\n(?=[ \t]*\p{Ll})|(?<=\p{Ll})([ \t]*)\n(?=[ \t]*$)")
 # Another value of the noun that is the same rate before a change ("thuế GTGT từ 10% xuống 5%"), and
 # numbers that are names ("xăng E5 RON 92")
-_CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s+" + NUMBER + r"\s*(?:" + PERCENT_SIGN + r")?(?:/năm)?\s+(?:xuống|lên|còn)"
-                             r"(?:\s+(?:mức|còn))?\s*$", _I)
-_DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*(?:tháng|năm|tuần|ngày)(?![\p{L}])", _I)  # "kỳ hạn 6 tháng"
+_CHANGE_FROM = regex.compile(r"(?<![\p{L}])từ\s+" + NUMBER + r"\s*(?:" + PERCENT_SIGN + r")?(?:/năm)?\s+" + _g("change_to")
+                             + r"(?:\s+(?:mức|còn))?\s*$", _I)
+_DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*" + _g("duration") + r"(?![\p{L}])", _I)  # "kỳ hạn 6 tháng"
 _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
 # A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
 _TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
 # A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
-_IF = regex.compile(r"(?<![\p{L}])(?:nếu|trường\s+hợp|cứ)(?![\p{L}])[^.;:!?]*$", _I)
-_THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])thì(?![\p{L}])", _I)
+_IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$", _I)
+_WEAK_IF = regex.compile(_g("weak_condition") + r"(?![\p{L}])", _I)
+_COMPARING_IF = regex.compile(_g("comparing_condition") + r"(?![\p{L}])", _I)
+_THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])" + _g("then") + r"(?![\p{L}])", _I)
 _VALUE_AFTER = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*" + NUMBER + r"(?:" + PERCENT_SIGN + r")?", _I)
 
 
@@ -145,9 +151,11 @@ def _condition(before: str, after: str) -> bool:
     condition = _IF.search(before)
     if not condition or not _THEN.match(after) or _GOAL.search(before):
         return False
-    if regex.match(r"nếu(?!\s+như)", condition.group(), _I):  # "nếu như … thì" compares two figures
+    if _COMPARING_IF.match(condition.group()):
+        return False  # "nếu như … thì" compares two figures
+    if _WEAK_IF.match(condition.group()):  # "nếu" makes a condition of a rule only with a bound
         return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))
-    return not condition.group().lower().startswith("nếu")
+    return True
 
 
 def _lexical_kind(before: str, after: str, words: int) -> str | None:
@@ -189,32 +197,27 @@ def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | 
 
 
 # The bound of a qualifying threshold: a comparator right before the value, or "trở lên" after it
-_BOUND_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:dưới|trên|từ|không\s+quá|không\s+vượt\s+quá|không\s+dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|"
-    r"vượt\s+quá|(?:lớn|nhỏ|cao|thấp)\s+hơn(?:\s+hoặc\s+bằng)?|(?:bằng|trên)\s+hoặc\s+(?:lớn|nhỏ|cao|thấp)\s+hơn)"
-    r"(?:\s+(?:mức|tỷ\s+lệ|tỉ\s+lệ))?\s*$", _I)
-_BOUND_AFTER = regex.compile(r"^[^.;:()\n]{0,80}?(?<![\p{L}])trở\s+(?:lên|xuống)(?![\p{L}])", _I)
+_BOUND_BEFORE = regex.compile(r"(?<![\p{L}])" + _g("bound") + r"(?:\s+" + _g("bound_noun") + r")?\s*$", _I)
+_BOUND_AFTER = regex.compile(r"^[^.;:()\n]{0,80}?(?<![\p{L}])" + _g("bound_after") + r"(?![\p{L}])", _I)
 # What defines a class or sets its criteria: "tiêu chí", "điều kiện", "đáp ứng", "được xác định là",
 # "thuộc một trong", "trường hợp sau", and "<class> … là <class> có" ("xã khu vực III là xã có …")
-_CLASS = r"(?:thôn|bản|ấp|làng|tổ\s+dân\s+phố|xã|phường|huyện|quận|tỉnh|hộ|hộ\s+gia\s+đình|trường|cơ\s+sở|doanh\s+nghiệp|đơn\s+vị|người|địa\s+bàn|vùng|khu\s+vực|dự\s+án)"
-_DEFINES = regex.compile(
-    r"(?<![\p{L}])(?:tiêu\s+chí|điều\s+kiện|đáp\s+ứng|được\s+xác\s+định\s+là|được\s+phân\s+định|"
-    r"thuộc\s+(?:một|1|01)\s+trong|trường\s+hợp\s+sau)(?![\p{L}])", _I)
-_CLASS_IS = regex.compile(r"(?:^|\n)[\s+\-•*]*" + _CLASS + r"\s+\p{Ll}[^.;:]*?(?<![\p{L}])là\s+" + _CLASS
-                          + r"(?![\p{L}])[^.;:]*?(?<![\p{L}])có(?![\p{L}])", _I)
+_CLASS = _g("class")
+_DEFINES = regex.compile(r"(?<![\p{L}])" + _g("defines") + r"(?![\p{L}])", _I)
+_CLASS_IS = regex.compile(r"(?:^|\n)[\s+\-•*]*" + _CLASS + r"\s+\p{Ll}[^.;:]*?(?<![\p{L}])" + _g("copula") + r"\s+"
+                          + _CLASS + r"(?![\p{L}])[^.;:]*?(?<![\p{L}])" + _g("has") + r"(?![\p{L}])", _I)
 # A goal: a plan's list is no list of criteria ("Mục tiêu: … phấn đấu có 80% …")
-_GOAL = regex.compile(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+kiến|định\s+hướng)(?![\p{L}])", _I)
+_GOAL = regex.compile(r"(?<![\p{L}])" + _g("goal") + r"(?![\p{L}])", _I)
 # The lead-in of a list ("… các tiêu chí sau đây:") and a heading that ends the list before the value
 _LEAD_COLON = regex.compile(r":(?=[\s*]*(?:\n|[+\-•]|\p{Lu}))")
-_HEADING = regex.compile(r"\n[ \t]*(?:\*|#|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|Điều\s+\d|Chương\s)")
+_HEADING = regex.compile(r"\n[ \t]*(?:\*|#|\d+(?:\.\d+)*\.\s|[IVX]+\.\s|" + _g("section") + r"\s+(?:\d|[IVXLC]+(?![\p{L}])))")
 _ITEM = regex.compile(r"\s*(?:[+\-•–]|\(?(?:[a-zđ]|\d{1,2})[.)])")
 _ENDED = regex.compile(r"(?:^|[.;:!?*])\s*$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # An object right after the value that makes it a share of capital ("30% vốn điều lệ", "5% tổng số cổ phần")
 # ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
 # with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
-_MAKES_UP = regex.compile(r"(?<![\p{L}])chiếm(?:\s+(?:khoảng|gần|hơn|trên|tới|đến))?\s*$", _I)
-_OWN_OBJECT_GAP = regex.compile(r"\s*(?:tổng\s+(?:số\s+)?)?$", _I)
+_MAKES_UP = regex.compile(r"(?<![\p{L}])" + _g("makes_up") + r"(?:\s+" + _g("makes_up_filler") + r")?\s*$", _I)
+_OWN_OBJECT_GAP = regex.compile(r"\s*(?:" + _g("total") + r"\s*)?$", _I)
 
 
 def qualifying_bound(before: str, after: str, lead: str = "") -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from chitieu.extractors import lexicon, scan
 from chitieu.extractors import reference_patterns as P
@@ -127,6 +127,7 @@ def _joined(codes: str) -> str:
     return "".join(P.HOMOGLYPHS.get(ch, ch) for ch in codes)
 
 
+@lru_cache(maxsize=65536)  # symbols repeat across a corpus: each is put in standard form once
 def standard_symbol(symbol: str) -> str:
     """A symbol as typed, with its parts in their standard places: no gap around a hyphen or slash
     (``272/2025/NĐ- CP``, ``27/NQ-⏎TW``, ``4422 /QĐ-BVHTTDL``), the slash after a year that a hyphen
@@ -234,6 +235,7 @@ def _one_off(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
+@lru_cache(maxsize=65536)
 def canonical_symbol(symbol: str, doc_type: str = "") -> str:
     """The canonical symbol: one spelling (``Ð`` → ``Đ``, one tone placement) and a mistyped code
     corrected to the code it stands for: a code known but for its ``Đ`` or tone marks (``QD`` → ``QĐ``,
