@@ -59,8 +59,9 @@ def assemble(doc: Doc) -> None:
                 it.indicator = cell.indicator  # a table row's label
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
-            if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric) and last_indicator:
-                it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%"
+            if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric
+                    or _points_back(it.indicator, last_indicator) or _comparison_only(it)) and last_indicator:
+                it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%", "thu nhập này tăng gần 110%"
             last_indicator = it.indicator or last_indicator
             before, after = t[sent[0]:v.start], t[v.end:sent[1]]
             measure = resolve_measure(t, v, before, after)
@@ -137,6 +138,25 @@ def assemble(doc: Doc) -> None:
 
 _LEAD_CHARS = 3000  # how far back the lead-in of a list of criteria is looked for ("… tiêu chí sau đây:")
 _BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_words.csv", "list_and")) + r"\s+)?$")
+
+
+# "thu nhập này": a noun and a pointer back ("này", "đó", "nói trên")
+_NOUN_POINTER = regex.compile(r"^(?P<noun>\S+(?:\s+\S+)?)\s+" + alternation(words("indicator_words.csv", "anaphor_pointer"))
+                              + r"$", regex.IGNORECASE)
+# "(so với giới hạn 85%)": a bracketed value that only says what it is compared with
+_COMPARISON = regex.compile(r"^so(?:\s+với)?(?:\s+\S+){0,2}$", regex.IGNORECASE)
+
+
+def _points_back(indicator: str, last: str) -> bool:
+    """Whether ``indicator`` is a noun with a pointer back (``thu nhập này``) to the previous indicator,
+    which holds that noun."""
+    m = _NOUN_POINTER.match(indicator.strip())
+    return bool(m and last) and m.group("noun").lower() in last.lower()
+
+
+def _comparison_only(it) -> bool:
+    """A value in brackets whose own words only name what it is compared with (``so với giới hạn``)."""
+    return it.scope.paren and bool(_COMPARISON.match(it.indicator.strip()))
 
 
 def _gapped(text: str, items: list, it, previous) -> bool:

@@ -210,3 +210,11 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
     assert row.status == status, row
+
+
+def test_a_noun_with_a_pointer_back_and_a_bracketed_comparison() -> None:
+    text = ("Năm 2021, thu nhập từ dịch vụ thẻ tăng 30%; riêng tại chi nhánh phía Nam thu nhập này tăng 45%. "
+            "Tỷ lệ nợ xấu ở mức 1,2% (so với giới hạn 3%).")
+    rows = process_texts([text], ["d"])[0].targets
+    assert [r.surface for r in rows] == ["30%", "45%", "1,2%", "3%"]
+    assert "dịch vụ thẻ" in rows[1].indicator and "nợ xấu" in rows[3].indicator
