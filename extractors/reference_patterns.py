@@ -147,8 +147,8 @@ LEAD_WINDOW = 160
 #: the words a lead is written with (type names, abbreviations, ``số``, ``hiệu``; any case, even run
 #: together: ``CVSố``), ``:`` and Markdown's emphasis marks
 LEAD_WORD = re.compile(
-    "(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "sô", "hiệu"},
-                             key=len, reverse=True)) + ")+|:|[*_]"
+    "(?:(?i:" + "|".join(sorted({w for n in TYPE_NAMES for w in n.split()} | set(ABBREVIATIONS) | {"số", "sô", "hiệu"},
+                             key=len, reverse=True)) + ")|:|[*_])+"  # emphasis marks may touch a word: "động_"
 )
 
 # ---------------------------------------------------------------------------

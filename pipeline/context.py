@@ -59,6 +59,8 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
+_SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "same_period")) + r"\s+(?:năm\s+)?$",
+                          regex.IGNORECASE)
 _NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "national_issuer"))
                                  + r"(?![\p{L}])")
 _BULLET = regex.compile(r"\s*[-+•*–]\s")
@@ -72,6 +74,18 @@ _OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "o
 # brand written in camel case (not an all-capital abbreviation)
 _BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business")) + r")\s+\p{Lu}"
                           r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
+
+
+def _reported_year(text: str, years: list[YearMention]) -> int | None:
+    """The first year of ``years`` a report is about: not one it compares with (``so với năm 2019``); a
+    year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after."""
+    def sentence_start(pos: int) -> int:
+        return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
+
+    said = [y for y in years if y.kind in ("point", "through") and not compared(text, sentence_start(y.start), y.start)]
+    base = [y for y in said if _SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
+    own = [y for y in said if y not in base]
+    return own[0].year if own else (base[0].year + 1 if base else None)
 
 
 def _about_a_business(text: str, paras: list[tuple[int, int]]) -> bool:
@@ -222,12 +236,9 @@ def build_context(doc: Doc) -> None:
         if doc.report_year is None:  # no date: a report's year is the one its title states …
             doc.report_year = doc.title_year
     if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
-        opening = [y for y in doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]) if y.kind in ("point", "through")
-                   and not compared(text, paras[0][0], y.start)]
-        doc.report_year = opening[0].year if opening else None
+        doc.report_year = _reported_year(text, doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]))
     if doc.report_year is None and not doc.is_plan:  # … or the first year its body reports
-        body = [y for y in doc.years if y.kind in ("point", "through") and not compared(text, 0, y.start)]
-        doc.report_year = body[0].year if body else None
+        doc.report_year = _reported_year(text, doc.years)
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):

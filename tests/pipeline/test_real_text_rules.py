@@ -218,3 +218,10 @@ def test_a_noun_with_a_pointer_back_and_a_bracketed_comparison() -> None:
     rows = process_texts([text], ["d"])[0].targets
     assert [r.surface for r in rows] == ["30%", "45%", "1,2%", "3%"]
     assert "dịch vụ thẻ" in rows[1].indicator and "nợ xấu" in rows[3].indicator
+
+
+def test_an_undated_report_compared_with_the_same_period_of_a_year_is_of_the_year_after() -> None:
+    text = ("Xuất khẩu rau quả hồi phục\n\nSau khi giảm trong quý I, xuất khẩu rau quả đạt mức tương đương cùng kỳ "
+            "năm 2022. Riêng tháng 9, xuất khẩu sầu riêng tăng 15%.")
+    rows = process_texts([text], ["d"], [{"url": "https://example.org/a.html"}])[0].targets
+    assert [(r.surface, r.year, r.as_of) for r in rows] == [("15%", 2023, "2023-09")]
