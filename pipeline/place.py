@@ -142,7 +142,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
     before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
-               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())]
+               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
+               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 20), m.start())]
     # bounded: without an end, ``regex`` looks for the pattern's required word through the rest of the text
     after = _OF_PLACE.match(ctx.text, it.value.end, it.value.end + _OF_PLACE_REACH)
     if after:
@@ -163,6 +164,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     return None
 
 
+# "XK thủy sản sang Mỹ", "nhập khẩu từ Trung Quốc": a trade partner, not whose figure it is
+_TRADE = regex.compile(r"(?<![\p{L}])" + _words("trade_relation") + r"\s+$", regex.IGNORECASE)
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
