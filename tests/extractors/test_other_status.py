@@ -176,3 +176,12 @@ _CRITERIA = (
 )
 def test_qualifying_bound(lead, before, after, expected):
     assert qualifying_bound(before, after, lead) is expected
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    ("Chỉ những cá nhân đạt ít nhất ", " số phiếu tín nhiệm mới được đề nghị", "threshold"),  # a vote threshold
+    ("Cá nhân phải có tỷ lệ phiếu đồng ý từ ", " trở lên", "threshold"),
+    ("Phấn đấu có ", " số thành viên hợp tác xã được đào tạo", None),  # a goal about members
+])
+def test_vote_thresholds(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
