@@ -78,7 +78,8 @@ def assemble(doc: Doc) -> None:
                 # what the document mostly says
                 seen = resolve_year(doc, it, measure == "increase", "actual", sent, pi, clause_list)
                 past = seen and doc.doc_year and seen < doc.doc_year
-                status = "actual" if past else doc.default_status
+                ratio = not doc.is_plan and _COMPLETION_RATIO.match(t, v.end) is not None  # "hoàn thành 101% kế hoạch"
+                status = "actual" if past or ratio else doc.default_status
             sentence_status = status
             carried = (pi, status)
             if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
@@ -140,6 +141,9 @@ _LEAD_CHARS = 3000  # how far back the lead-in of a list of criteria is looked f
 _BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_words.csv", "list_and")) + r"\s+)?$")
 
 
+# A completion ratio ("đạt 232% so với kế hoạch", "hoàn thành 101% kế hoạch"): in a report, a result
+_COMPLETION_RATIO = regex.compile(r"\s*(?:so\s+với\s+)?" + alternation(words("indicator_words.csv", "completion_base"))
+                                  + r"(?![\p{L}])", regex.IGNORECASE)
 # "thu nhập này": a noun and a pointer back ("này", "đó", "nói trên")
 _NOUN_POINTER = regex.compile(r"^(?P<noun>\S+(?:\s+\S+)?)\s+" + alternation(words("indicator_words.csv", "anaphor_pointer"))
                               + r"$", regex.IGNORECASE)

@@ -210,6 +210,7 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Hành khách phải thanh toán 100% cước phí trước khi xe chạy.", "other"),  # a share of a payment
     ("Ước thực hiện cả năm 5.817 tỷ đồng, đạt 97,97% kế hoạch.", "actual"),  # an estimated outcome
     ("Không cần bôi kem chống nắng: có hơn 70% dân số nghĩ vậy.", "actual"),  # a negated goal word
+    ("Lợi nhuận trước thuế đạt 1.005 tỷ đồng, hoàn thành 101% kế hoạch.", "actual"),  # a completion ratio
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
