@@ -145,14 +145,35 @@ def _emit(node: dict) -> str:
 # Any case: the lowercase copy
 
 
-@lru_cache(maxsize=4)
+_LONG = 4096  # characters: a document's text, kept apart from the short pieces a rule reads
+_last_long: tuple[str | None, str | None] = (None, None)  # the last long text and its lowercase copy (one
+# tuple, replaced whole: a thread never sees one text with another's copy)
+
+
 def lowered(text: str) -> str | None:
     """``text.lower()`` when lowercasing keeps every offset (else None), computed once per text: the
-    phrase patterns run many times over one document's text, between different bounds.
+    phrase patterns run many times over one document's text, between different bounds. The document
+    (a long text) has a place of its own, so the short pieces read for each value never push it out
+    (else every value would lowercase the whole document again: quadratic in its values).
 
         >>> lowered("Phấn Đấu"), lowered("İ")
         ('phấn đấu', None)
     """
+    global _last_long
+    if len(text) < _LONG:
+        return _lowered_short(text)
+    last = _last_long
+    if last[0] is not text:
+        last = _last_long = (text, _lower(text))
+    return last[1]
+
+
+@lru_cache(maxsize=64)
+def _lowered_short(text: str) -> str | None:
+    return _lower(text)
+
+
+def _lower(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) else None
 

@@ -403,3 +403,19 @@ def test_the_report_of_one_document_reads_each_span_once():
         return calls
 
     assert lookups(16_000) <= 5 * lookups(4_000)
+
+
+def test_a_long_document_is_lowercased_once_whatever_its_values(monkeypatch):
+    """The lowercase copy of a document is kept while the short pieces of each value are read: else
+    every value lowercases the whole document again (quadratic in its values)."""
+    from chitieu.extractors import scan
+    from chitieu.pipeline.run import process_texts
+
+    text = " ".join(f"Đến năm 2025, tỷ lệ hộ gia đình có nước sạch tại huyện đạt {i % 90 + 5}%." for i in range(400))
+    long_calls = []
+    original = scan._lower
+    monkeypatch.setattr(scan, "_lower", lambda t: (long_calls.append(len(t)) if len(t) >= scan._LONG else None)
+                        or original(t))
+    monkeypatch.setattr(scan, "_last_long", (None, None))
+    assert len(process_texts([text])[0].targets) == 400
+    assert len(long_calls) <= 3, long_calls
