@@ -287,7 +287,9 @@ def _prevailing_status(doc: Doc) -> str:
         results += sum(y.kind in ("point", "through") and y.year <= doc.doc_year for y in years)
     if results == goals == 0 and not doc.is_plan:
         return "actual"  # a report with neither: it states facts
-    return "actual" if results > goals else "target"
+    if doc.own_symbol:  # an official document (a number in its header) mostly sets goals
+        return "actual" if results > goals else "target"
+    return "target" if goals > 2 * results else "actual"  # a report states facts unless goals dominate it
 
 
 def _governs(doc: Doc, span: tuple[int, int]) -> tuple[int | None, str | None]:

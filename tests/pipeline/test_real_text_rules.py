@@ -230,3 +230,12 @@ def test_an_undated_report_compared_with_the_same_period_of_a_year_is_of_the_yea
             "năm 2022. Riêng tháng 9, xuất khẩu sầu riêng tăng 15%.")
     rows = process_texts([text], ["d"], [{"url": "https://example.org/a.html"}])[0].targets
     assert [(r.surface, r.year, r.as_of) for r in rows] == [("15%", 2023, "2023-09")]
+
+
+def test_a_report_that_mentions_plans_still_states_facts() -> None:
+    """A news report whose words name a plan or a goal now and then: a figure nothing else decides is a
+    result (the guide: in news, a figure stated as a fact with no goal word is actual)."""
+    text = ("Ngân hàng đã công bố kết quả kinh doanh quý I.\n\nKế hoạch năm nay được giữ nguyên, mục tiêu không đổi."
+            "\n\nTổng nợ xấu là 0,75%, thấp hơn mức bình quân của ngành.")
+    rows = process_texts([text], ["d"], [{"url": "https://dantri.com.vn/a.html", "date": "2021-04-20"}])[0].targets
+    assert [(r.surface, r.status) for r in rows] == [("0,75%", "actual")]
