@@ -218,7 +218,8 @@ def build_context(doc: Doc) -> None:
         publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
         if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
-    doc.is_plan = is_plan(text, paras)
+    # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
+    doc.is_plan = is_plan(text, paras) or (header.title is not None and is_plan(text, [header.title]))
     doc.is_rulebook = is_rulebook(text, paras, header.title)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
     doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)

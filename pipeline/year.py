@@ -57,11 +57,12 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not compared(text, para[0], y.start)])
     if picked:
         return picked
-    if status != "target":
+    if status not in ("target", "other"):
         # 4b. "… bằng 113% so với cùng kỳ năm 2019": the same part of the year after
         base = [y for y in ctx.years_in(sent[0], sent[1]) if _SAME_PERIOD.search(text, max(sent[0], y.start - 16), y.start)]
         return base[0].year + 1 if base else None
-    # 5. the nearest heading above, then the title
+    # 5. the nearest heading above, then the title: a goal's deadline, the period a rule is set for
+    # ("Tiêu chí … giai đoạn 2026 - 2030")
     return ctx.heading_years.get(para_index) or ctx.title_year
 
 
