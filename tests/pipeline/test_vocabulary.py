@@ -93,3 +93,13 @@ def test_a_new_level_phrase_is_one_line(data_copy: Path, tmp_path: Path) -> None
 def test_without_the_override_the_shipped_lists_are_read(tmp_path: Path) -> None:
     rows = _run("Đến năm 2025, tỷ lệ hộ nghèo tối thiểu 5%.", None, tmp_path)
     assert rows[0][1] == ">="
+
+
+
+@pytest.mark.parametrize("spelling", ["tỷ trọng", "tỉ trọng"])
+def test_both_spellings_of_ty_name_a_measure(spelling: str) -> None:
+    """``tỷ`` and ``tỉ`` are both written: each opens the measured phrase, and ``trên tổng`` after it is
+    part of it (not a comparator)."""
+    text = f"Phấn đấu đến năm 2030, {spelling} xuất khẩu công nghệ cao trên tổng giá trị xuất khẩu đạt tối thiểu 50%."
+    (row,) = assemble_targets(text, "d")[0]
+    assert row.indicator.startswith(spelling) and "trên tổng" in row.indicator
