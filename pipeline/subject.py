@@ -56,7 +56,9 @@ def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
     for m in NUMBER_RE.finditer(text, lo, hi):
         rest = text[m.end():m.end() + 3].lstrip()
         is_year = len(m.group()) == 4 and m.group().isdigit() and m.group()[:2] in ("19", "20")
-        if not rest.startswith("%") and not is_year and not text[m.end():m.end() + 10].lstrip().startswith("phần trăm"):
+        duration = _duration().match(text, m.end(), hi) is not None  # "trong thời gian 12 tháng": a time, no amount
+        if not rest.startswith("%") and not is_year and not duration \
+                and not text[m.end():m.end() + 10].lstrip().startswith("phần trăm"):
             found = m
     return found
 
@@ -91,6 +93,11 @@ def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
     if has and unit and owner.startswith(unit + " ") and len(unit.split()) <= 2:
         return clean_head(text, [(lo, has.start())], subject=True)
     return []
+
+
+@cache
+def _duration() -> regex.Pattern:
+    return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "duration_unit")) + r"(?![\p{L}])", regex.IGNORECASE)
 
 
 @cache

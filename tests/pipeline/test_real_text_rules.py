@@ -239,3 +239,9 @@ def test_a_report_that_mentions_plans_still_states_facts() -> None:
             "\n\nTổng nợ xấu là 0,75%, thấp hơn mức bình quân của ngành.")
     rows = process_texts([text], ["d"], [{"url": "https://dantri.com.vn/a.html", "date": "2021-04-20"}])[0].targets
     assert [(r.surface, r.status) for r in rows] == [("0,75%", "actual")]
+
+
+def test_a_length_of_time_is_no_amount_whose_noun_is_the_subject() -> None:
+    text = "Đến năm 2030, tỷ lệ người học có việc làm trong thời gian 12 tháng sau khi tốt nghiệp, không thấp hơn 70%."
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert row.indicator.startswith("tỷ lệ người học có việc làm"), row.indicator
