@@ -60,7 +60,8 @@ def assemble(doc: Doc) -> None:
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric
-                    or _points_back(it.indicator, last_indicator) or _comparison_only(it)) and last_indicator:
+                    or _points_back(it.indicator, last_indicator) or _comparison_only(it)
+                    or _ONLY_TIME.fullmatch(it.indicator.strip())) and last_indicator:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%", "thu nhập này tăng gần 110%"
             last_indicator = it.indicator or last_indicator
             before, after = t[sent[0]:v.start], t[v.end:sent[1]]
@@ -144,6 +145,9 @@ _BARE_ITEM = regex.compile(r"[^,;:()]*,\s*(?:" + alternation(words("indicator_wo
 # A completion ratio ("đạt 232% so với kế hoạch", "hoàn thành 101% kế hoạch"): in a report, a result
 _COMPLETION_RATIO = regex.compile(r"\s*(?:so\s+với\s+)?" + alternation(words("indicator_words.csv", "completion_base"))
                                   + r"(?![\p{L}])", regex.IGNORECASE)
+# "tháng 9 giảm 17%": a time alone names nothing measured
+_ONLY_TIME = regex.compile(alternation(words("indicator_words.csv", "duration_unit")) + r"\s+[\dIVX]+(?:\s*/\s*\d{4})?",
+                           regex.IGNORECASE)
 # "thu nhập này": a noun and a pointer back ("này", "đó", "nói trên")
 _NOUN_POINTER = regex.compile(r"^(?P<noun>\S+(?:\s+\S+)?)\s+" + alternation(words("indicator_words.csv", "anaphor_pointer"))
                               + r"$", regex.IGNORECASE)

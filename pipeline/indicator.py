@@ -338,7 +338,9 @@ def clean_tail(text: str, ranges: Ranges) -> Ranges:
 
 
 # "đạt 78% so với chỉ tiêu được giao": what a completion ratio is measured against stays in its indicator
-_COMPLETION_BASE = regex.compile(r"so\s+với\s+" + alternation(_words("completion_base")) + r"$", regex.IGNORECASE)
+# ("đạt 69,5% chỉ tiêu UBND giao": right after the value too)
+_COMPLETION_BASE = regex.compile(r"(?:\G\s*|so\s+với\s+)" + alternation(_words("completion_base")) + r"$",
+                                 regex.IGNORECASE)
 
 
 def render(text: str, ranges: Ranges) -> str:

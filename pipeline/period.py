@@ -52,7 +52,9 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     period = ([p for p in periods if p.end <= lo and not p.base][-1:]
               or [p for p in periods if hi <= p.start < end and not p.base][:1])
     # the value's own item first ("tăng 12% trong tháng 10"), then the date before it
-    as_of = ([d for d in dates if hi <= d.start < min(end, hi + _OWN_ITEM) and not d.base and d.as_of][:1]
+    piece = text[sent[0]:sent[1]]  # the value's own item ends at the next comma or semicolon
+    own_end = min(end, hi + _OWN_ITEM, *(k for k in (piece.find(",", hi), piece.find(";", hi)) if k >= 0))
+    as_of = ([d for d in dates if hi <= d.start < own_end and not d.base and d.as_of][:1]
              or [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
              or [d for d in dates if hi <= d.start < end and not d.base and d.as_of][:1])
     # "Tính đến ngày 14/8, …": a day written without its year (and no default year to give it)

@@ -245,3 +245,15 @@ def test_a_length_of_time_is_no_amount_whose_noun_is_the_subject() -> None:
     text = "Đến năm 2030, tỷ lệ người học có việc làm trong thời gian 12 tháng sau khi tốt nghiệp, không thấp hơn 70%."
     (row,) = process_texts([text], ["d"])[0].targets
     assert row.indicator.startswith("tỷ lệ người học có việc làm"), row.indicator
+
+
+def test_a_month_in_the_next_item_is_not_the_values_own() -> None:
+    text = "Xuất khẩu cá tra tháng 9 giảm 17%, sang tháng 10 giảm 3% so với cùng kỳ năm 2019."
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.surface, r.as_of) for r in rows] == [("17%", "2020-09"), ("3%", "2020-10")]
+
+
+def test_a_completion_base_right_after_the_value_stays_in_the_indicator() -> None:
+    text = "Năm 2020, tổng thu ngân sách đạt 43.800 tỷ đồng, đạt 69,5% chỉ tiêu UBND tỉnh giao."
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert "chỉ tiêu" in row.indicator and "thu ngân sách" in row.indicator, row.indicator
