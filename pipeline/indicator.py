@@ -74,7 +74,8 @@ def _tail_stop() -> regex.Pattern:
 @cache
 def edge_words() -> tuple[str, ...]:
     """Words that cannot start or end an indicator: ``indicator_words.csv`` (edge) and every comparator."""
-    return tuple(dict.fromkeys(_words("edge") + tuple(r["phrase"] for r in rows("comparators.csv"))))
+    return tuple(dict.fromkeys(_words("edge") + tuple(r["phrase"] for r in rows("comparators.csv")
+                                                      if r["position"] in ("before", "after"))))
 
 
 @cache

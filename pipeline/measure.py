@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from chitieu.extractors.comparators import starts_a_change
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.measure import measure_of
 
@@ -41,6 +42,8 @@ def resolve_measure(text: str, v: Percentage, before: str, after: str) -> Measur
     """The measure as the value's sentence reads (:func:`~chitieu.extractors.measure.measure_of`: a
     rate named as a noun is a level, a gap is measured against a target); a per-period word after a
     value that is a change of its own (``tăng thêm 10%/năm``) keeps it a rise."""
+    if starts_a_change(before, after):
+        return "level"  # "giảm từ 29,2% xuống 23,5%": the level a change starts from
     read = measure_of(before, after)
     if read != "level":
         return read

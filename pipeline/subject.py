@@ -31,7 +31,7 @@ _SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subje
 
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    comparators = tuple(r["phrase"] for r in rows("comparators.csv"))
+    comparators = tuple(r["phrase"] for r in rows("comparators.csv") if r["position"] in ("before", "after"))
     linking = alternation(words("indicator_words.csv", "linking", "copula", "estimate_link") + comparators)
     only_links = regex.compile(r"^[\s,(]*(?:(?:" + alternation(words("indicator_words.csv", "list_and")) + r"|"
                                + linking + r")(?:\s+|$))*$", regex.IGNORECASE)

@@ -257,3 +257,10 @@ def test_a_completion_base_right_after_the_value_stays_in_the_indicator() -> Non
     text = "Năm 2020, tổng thu ngân sách đạt 43.800 tỷ đồng, đạt 69,5% chỉ tiêu UBND tỉnh giao."
     (row,) = process_texts([text], ["d"])[0].targets
     assert "chỉ tiêu" in row.indicator and "thu ngân sách" in row.indicator, row.indicator
+
+
+def test_where_a_change_starts_is_a_level() -> None:
+    text = "Năm 2021, tỷ lệ hộ nghèo giảm từ 5,2% xuống còn 3,1%; tỷ lệ hộ có nước sạch đạt từ 90% trở lên."
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.surface, r.comparator, r.measure) for r in rows] == [
+        ("5,2%", "=", "level"), ("3,1%", "=", "level"), ("90%", ">=", "level")]
