@@ -49,10 +49,14 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     if status != "actual":  # a deadline written as a date ("đến hết tháng 8-2022") gives the year only
         deadline = [d for d in dates if d.end <= lo and not d.base and d.year_written][-1:]
         return TimeFrame(year=deadline[0].year if deadline else None, estimate=estimate)
+    piece = text[sent[0]:sent[1]]
+    # after the value, a period is its own up to the next value ("29,2% cuối năm 2020 xuống còn 23,5% trong quý 1/2021")
+    next_value = piece.find("%", hi)
+    after_end = min(end, next_value) if next_value >= 0 else end
     period = ([p for p in periods if p.end <= lo and not p.base][-1:]
-              or [p for p in periods if hi <= p.start < end and not p.base][:1])
-    # the value's own item first ("tăng 12% trong tháng 10"), then the date before it
-    piece = text[sent[0]:sent[1]]  # the value's own item ends at the next comma or semicolon
+              or [p for p in periods if hi <= p.start < after_end and not p.base][:1])
+    # the value's own item first ("tăng 12% trong tháng 10"), then the date before it; the own item ends at
+    # the next comma or semicolon
     own_end = min(end, hi + _OWN_ITEM, *(k for k in (piece.find(",", hi), piece.find(";", hi)) if k >= 0))
     as_of = ([d for d in dates if hi <= d.start < own_end and not d.base and d.as_of][:1]
              or [d for d in dates if d.end <= lo and not d.base and d.as_of][-1:]
