@@ -70,6 +70,8 @@ _VALUE_AFTER = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*" + NUMBER 
 
 def _unwrap(text: str) -> str:
     """``text`` with the line breaks of hard-wrapped paragraphs as spaces (same length)."""
+    if "\n" not in text:  # every match holds a line break
+        return text
     return _WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", text)
 
 
