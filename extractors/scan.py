@@ -332,7 +332,7 @@ def search_each(patterns: Sequence[Pattern], text: str, windows: Sequence[Span],
     present = None
     if needs is not None:
         every = set().union(*needs)
-        present = [{w for w in every if w in text[s:e]} for s, e in windows]
+        present = [{w for w in every if w in piece} for piece in (text[s:e] for s, e in windows)]
     for i, pattern in enumerate(patterns):
         for j, (start, end) in enumerate(windows):
             if present is not None and present[j].isdisjoint(needs[i]):
