@@ -42,6 +42,8 @@ _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])" + _g("complement") + r"\s*$"
 # The value's clause: after the last sentence break, comma or open bracket
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BREAK = regex.compile(r"[.;!?\n()\[\]](?!\p{N})|(?<!\p{N}),|,(?!\p{N})")
+# Its last match, found from the end (every match is one character, so it is the last of finditer's)
+_LAST_BREAK = regex.compile(_BREAK.pattern, _BREAK.flags | regex.REVERSE)
 _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 _ACHIEVED = regex.compile(r"(?<![\p{L}])" + _g("achieved") + r"(?![\p{L}])", _I)
@@ -106,8 +108,8 @@ def _lexicon() -> tuple[Caseless, dict[str, str], dict[str, dict[str, str]]]:
 def _clause_window(before: str, words: int) -> tuple[str, int]:
     """The value's clause and where its last ``words`` words start in it."""
     before = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), before)
-    breaks = list(_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
+    last = _LAST_BREAK.search(before)
+    clause = before[last.end():] if last else before
     tokens = list(_TOKEN.finditer(clause))
     return clause, tokens[-words].start() if len(tokens) > words else 0
 

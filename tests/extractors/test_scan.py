@@ -23,6 +23,7 @@ from chitieu.extractors import (
     measure,
     other_status,
     percentages,
+    periods,
     places,
     scan,
     spelling,
@@ -122,6 +123,10 @@ _RAW = sorted({v for n in _FOLDED for v in S._unfolded(n)})
         lambda t: [(m.start(), m.end(), *R._provinces()[1][m.group()]) for m in _PROVINCES_FLAT.finditer(P.fold(t))],
         joined(_RAW + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",", "x",
                        "Quyết định số 1/QĐ-UBND"], [" ", "", "  "], max_size=12)),
+    last_clause_break=Case(lambda t: m.span() if (m := other_status._LAST_BREAK.search(t)) else None,
+                           lambda t: ms[-1].span() if (ms := list(other_status._BREAK.finditer(t))) else None,
+                           joined([".", ";", "!", "?", "(", ")", "[", "]", ",", "1", "2,5", "đạt", "x", "\n"],
+                                  [" ", ""], max_size=14)),
     sentence_ends=Case(P.sentence_ends, lambda t: tuple(m.end() for m in P.SENTENCE_END.finditer(t)),
                        joined([".", "!", "?", "…", "...", '"', "”", "’", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028",
                                "đạt 80%.’", "?”)"],
@@ -249,6 +254,15 @@ def test_windows_find_what_the_whole_text_holds(case, data):
 _SHORT_PIECES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Đề án", "số", "Số", "539", "06", "5", "năm", "này", "trên",
                  "nêu trên", "đã nêu", "đó", "/QĐ-UBND", "Nghị", "quyết định", "%", ",", "\xa0", "  ", "Bộ", "luật",
                  "liên tịch", "x", "QĐ", "\u0301"]
+def _all(search, text: str) -> list[tuple[int, int]]:
+    """The spans of ``search(text, pos)`` from the start, each search from the end of the last match."""
+    out, pos = [], 0
+    while (m := search(text, pos)) is not None:
+        out.append(m.span())
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
 _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"], max_size=16)
 
 
@@ -261,6 +275,10 @@ _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"
                                                             "x"]),
                                            st.sampled_from([" ", "", "\n", "\n\n", " \n", "\t"])), max_size=14)
                         .map(lambda parts: "".join(a + b for a, b in parts))),
+    as_of_dates=Case(lambda t: _all(periods._as_of_search, t), lambda t: _all(periods._AS_OF_RE.search, t),
+                     joined(["ngày", "Ngày", "NGÀY", "tháng", "Tháng", "THÁNG", "cuối", "Đầu", "giữa", "HẾT", "năm", "nay",
+                             "1", "6", "30", "2023", "2.025", "/", ".", "-", ",", "%", "x", "İ", "ß", "tính đến"],
+                            [" ", "", "\n", "  "], max_size=14)),
     tone_placement=Case(spelling.unify_tone_placement, lambda t: spelling._NEW_STYLE_TONE.sub(spelling._move_tone, t),
                         st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "THUỶ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "KHOẺ",
                                                   "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò"]), max_size=16)
