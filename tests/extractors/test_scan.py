@@ -279,6 +279,9 @@ _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"
                      joined(["ngày", "Ngày", "NGÀY", "tháng", "Tháng", "THÁNG", "cuối", "Đầu", "giữa", "HẾT", "năm", "nay",
                              "1", "6", "30", "2023", "2.025", "/", ".", "-", ",", "%", "x", "İ", "ß", "tính đến"],
                             [" ", "", "\n", "  "], max_size=14)),
+    unwrap=Case(other_status._unwrap, lambda t: other_status._WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", t),
+                joined(["a", "B", "đ", "ư", "1", ",", "%", ")", ".", "x", "-"], [" ", "", "\t", "\n", " \n", "\t\n", "\n\n"],
+                       max_size=14)),
     tone_placement=Case(spelling.unify_tone_placement, lambda t: spelling._NEW_STYLE_TONE.sub(spelling._move_tone, t),
                         st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "THUỶ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "KHOẺ",
                                                   "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò"]), max_size=16)
