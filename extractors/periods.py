@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 
 import regex
 from chitieu.extractors import scan
@@ -100,6 +101,15 @@ def _is_base(text: str, start: int) -> bool:
     return bool(_BASE_BEFORE.search(text[max(0, start - 40):start]))
 
 
+def _matches(pattern: regex.Pattern, text: str, fold: str | None, *needs: str) -> Iterable[regex.Match]:
+    """``pattern.finditer(text)``, or nothing at once when the folded text (:func:`scan.folded`) holds
+    none of ``needs``, words one of which each match holds in some case: most sentences name no
+    quarter nor month, and each pattern, opening with a lookbehind, is tried at every position."""
+    if fold is not None and not any(w in fold for w in needs):
+        return ()
+    return pattern.finditer(text)
+
+
 def find_periods(text: str) -> list[PeriodMention]:
     """The parts of a year in ``text``, in text order: quarters ``Q1``–``Q4``, ``NM`` for the first N
     months (N from 1 to 11: ``12 tháng`` is the whole year and gives nothing).
@@ -112,11 +122,12 @@ def find_periods(text: str) -> list[PeriodMention]:
         [('6M', None, False), ('6M', 2021, True)]
     """
     found: list[PeriodMention] = []
+    fold = scan.folded(text)
 
     def add(start: int, end: int, period: str, year: int | None, bare: bool = False) -> None:
         found.append(PeriodMention(start, end, text[start:end], period, year, bare, _is_base(text, start)))
 
-    for m in _QUARTER_RE.finditer(text):
+    for m in _matches(_QUARTER_RE, text, fold, "quý"):
         if _POINT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
         year = _year(m.group("y"))
@@ -130,14 +141,14 @@ def find_periods(text: str) -> list[PeriodMention]:
         for i, (numeral, (s, e)) in enumerate(zip(numerals, spans, strict=True)):
             add(m.start() if i == 0 else s, m.end() if i == len(numerals) - 1 else e,
                 f"Q{_ROMAN[numeral.lower()]}", year)
-    for m in _ORDINAL_QUARTER_RE.finditer(text):
+    for m in _matches(_ORDINAL_QUARTER_RE, text, fold, "quý"):
         add(m.start(), m.end(), "Q1" if m.group("which").lower().startswith("đầu") else "Q4", _year(m.group("y")))
-    for m in _Q_ABBREV_RE.finditer(text):
+    for m in _matches(_Q_ABBREV_RE, text, fold, "q"):
         add(m.start(), m.end(), f"Q{m.group('q')}", _year(m.group("y")))
-    for m in _HALF_RE.finditer(text):
+    for m in _matches(_HALF_RE, text, fold, "nửa", "quý"):
         quarters = (m.group("quarters") or "").lower()
         add(m.start(), m.end(), "9M" if quarters in ("3", "ba") else "6M", _year(m.group("y")))
-    for m in _MONTHS_RE.finditer(text):
+    for m in _matches(_MONTHS_RE, text, fold, "tháng"):
         period = _months(text, m)
         if period is not None:
             year = _year(m.group("y") or m.group("y2") or m.group("y3"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 import regex
@@ -396,6 +397,12 @@ def test_floors_keep_every_end_anchored_match(case, data):
 # ---------------------------------------------------------------------------------------------------
 # Pre-filters and character passes: a cheap test never rules out what the plain one finds
 
+def _unfiltered(find, text):
+    """``find(text)`` with no folded copy to rule patterns out: every pattern runs."""
+    with mock.patch.object(scan, "folded", lambda t: None):
+        return find(text)
+
+
 _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "Cf"]), max_size=30)
 
 
@@ -406,6 +413,10 @@ _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "C
                                                      "\x1c"]), max_size=12).map("".join)),
     plain_characters=Case(normalize._PLAIN.translate, lambda t: t.translate(str.maketrans(normalize._PLAIN.table)),
                           _VIET | joined(list(normalize._PLAIN.table) + ["a", "ố", " "], [""], max_size=20)),
+    periods=Case(periods.find_periods, lambda t: _unfiltered(periods.find_periods, t),
+                 joined(["quý", "Quý", "QUÝ", "II", "iv", "Q", "q", "1", "6", "2023", "/", "nửa", "NỬA", "đầu", "năm",
+                         "tháng", "THÁNG", "sáu", "hai", "ba", "nay", "so với", ",", "x", "İ", "ß"], [" ", "", "  "],
+                        max_size=12)),
     slow_characters=Case(lambda t: scan.holds_any(t, normalize._SLOW_CHARS),
                          lambda t: any(ch in normalize._DROP or ch == "\r" for ch in t),
                          _VIET | joined(list(normalize._SLOW_CHARS) + ["a", "\n"], [""], max_size=6)),
