@@ -51,6 +51,10 @@ _TIME_NUMBERS = regex.compile(
 _SO_VOI = regex.compile(r"(?<![\p{L}])so\s+(?:với\s+)?", _I)
 # After the value, up to its clause's end
 _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
+# Compiled once: ``regex.search`` with a pattern string looks it up in a cache each call (~2 µs)
+_LETTER_OR_NUMBER = regex.compile(r"\p{L}|\p{N}")
+_NUMBER_CHAR = regex.compile(r"\p{N}")
+_LETTER = regex.compile(r"\p{L}")
 # "tăng từ 70% lên 80%": the first value is where the change started
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", _I)
 _TO_AFTER = regex.compile(r"\s*(?:lên|xuống|còn|đến|tới)(?![\p{L}])", _I)
@@ -100,10 +104,10 @@ def _only(text: str, kinds: tuple[str, ...]) -> bool:
     """Whether ``text`` holds nothing but words of ``kinds`` (and spaces, signs)."""
     pos = 0
     for s, e, k in _words(text):
-        if regex.search(r"\p{L}|\p{N}", text[pos:s]) or k not in kinds:
+        if _LETTER_OR_NUMBER.search(text[pos:s]) or k not in kinds:
             return False
         pos = e
-    return not regex.search(r"\p{L}|\p{N}", text[pos:])
+    return not _LETTER_OR_NUMBER.search(text[pos:])
 
 
 def _against(text: str) -> str | None:
@@ -140,7 +144,7 @@ def measure_of(before: str, after: str) -> MeasureKind:
     gap = seg[end:]
     if len(gap.split()) > 12:
         return "level"
-    if not restated and regex.search(r"\p{N}", _TIME_NUMBERS.sub(" ", gap)):
+    if not restated and _NUMBER_CHAR.search(_TIME_NUMBERS.sub(" ", gap)):
         return "level"  # the change governs another number ("tăng 29,9% … và bằng", "từ 70% lên")
     gap_words = _words(gap)
     # the value reached: "giảm còn 3,5%", "tăng lên mức 80%"
@@ -171,4 +175,4 @@ def measure_of(before: str, after: str) -> MeasureKind:
 
 def _leads_with_target(after: str) -> bool:
     first = _words(after)
-    return bool(first) and first[0][2] == "target_base" and not regex.search(r"\p{L}", after[:first[0][0]])
+    return bool(first) and first[0][2] == "target_base" and not _LETTER.search(after[:first[0][0]])

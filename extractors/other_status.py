@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import NUMBER, PERCENT_SIGN, Caseless
 
@@ -42,6 +43,8 @@ _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])" + _g("complement") + r"\s*$"
 # The value's clause: after the last sentence break, comma or open bracket
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _BREAK = regex.compile(r"[.;!?\n()\[\]](?!\p{N})|(?<!\p{N}),|,(?!\p{N})")
+# Its last match, found from the end (every match is one character, so it is the last of finditer's)
+_LAST_BREAK = regex.compile(_BREAK.pattern, _BREAK.flags | regex.REVERSE)
 _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 _TIME_NUMBERS = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 _ACHIEVED = regex.compile(r"(?<![\p{L}])" + _g("achieved") + r"(?![\p{L}])", _I)
@@ -65,12 +68,28 @@ _IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$"
 _WEAK_IF = regex.compile(_g("weak_condition") + r"(?![\p{L}])", _I)
 _COMPARING_IF = regex.compile(_g("comparing_condition") + r"(?![\p{L}])", _I)
 _THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])" + _g("then") + r"(?![\p{L}])", _I)
+# Compiled once: ``regex.search`` with a pattern string looks it up in a cache each call (~2 µs)
+_TOKEN = regex.compile(r"\S+")
+_NUMBER_CHAR = regex.compile(r"\p{N}")
+_LOWER_START = regex.compile(r"\s*\p{Ll}")
 _VALUE_AFTER = regex.compile(r"(?:\s*" + _FILLER + r"(?![\p{L}]))*\s*" + NUMBER + r"(?:" + PERCENT_SIGN + r")?", _I)
 
 
 def _unwrap(text: str) -> str:
-    """``text`` with the line breaks of hard-wrapped paragraphs as spaces (same length)."""
-    return _WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", text)
+    """``text`` with the line breaks of hard-wrapped paragraphs as spaces (same length):
+    ``_WRAP.sub(…)``, the pattern tried only where a line break's blanks start (it opens with a
+    lookbehind, which ``regex`` would try at every position of the ~3,000 characters before a
+    sentence that qualifying_bound reads: 15x faster)."""
+    if "\n" not in text:  # every match holds a line break
+        return text
+    pieces, last = [], 0
+    for m in scan.tried_at(_WRAP, text, scan.line_break_run):
+        pieces += (text[last:m.start()], (m.group(1) or m.group(2) or "") + " ")
+        last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _key(phrase: str) -> str:
@@ -100,9 +119,9 @@ def _lexicon() -> tuple[Caseless, dict[str, str], dict[str, dict[str, str]]]:
 def _clause_window(before: str, words: int) -> tuple[str, int]:
     """The value's clause and where its last ``words`` words start in it."""
     before = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), before)
-    breaks = list(_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
-    tokens = list(regex.finditer(r"\S+", clause))
+    last = _LAST_BREAK.search(before)
+    clause = before[last.end():] if last else before
+    tokens = list(_TOKEN.finditer(clause))
     return clause, tokens[-words].start() if len(tokens) > words else 0
 
 
@@ -111,7 +130,7 @@ def _object_after(after: str) -> str | None:
     head = _AFTER_HEAD.match(after).group()
     pattern, _, _ = _lexicon()
     m = pattern.search(head)
-    if m is None or len(head[:m.start()].split()) > 2 or regex.search(r"\p{N}", head[:m.start()]):
+    if m is None or len(head[:m.start()].split()) > 2 or _NUMBER_CHAR.search(head[:m.start()]):
         return None
     return _key(m.group())
 
@@ -180,7 +199,7 @@ def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | 
         phrase, between = _key(m.group()), window[m.end():]
         if phrase in nouns:
             numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _DURATION.sub(" ", _CHANGE_FROM.sub(" ", between))))
-            if regex.search(r"\p{N}", numbers) or _ACHIEVED.search(between):
+            if _NUMBER_CHAR.search(numbers) or _ACHIEVED.search(between):
                 return None  # the noun governs another number, or the value is what something reached
             return nouns[phrase]
         if phrase in slots:
@@ -249,7 +268,7 @@ def qualifying_bound(before: str, after: str, lead: str = "") -> bool:
         return False
     lines = [line for line in before[colons[-1].end():].split("\n")[1:] if line.strip()]
     for previous, line in zip([""] + lines, lines, strict=False):
-        if not (_ITEM.match(line) or regex.match(r"\s*\p{Ll}", line) or not _ENDED.search(previous)):
+        if not (_ITEM.match(line) or _LOWER_START.match(line) or not _ENDED.search(previous)):
             return False  # a paragraph that is no item of the list stands between its lead-in and the value
     lead_breaks = [b for b in breaks if b.end() <= colons[-1].start()]
     lead = before[lead_breaks[-1].end() if lead_breaks else 0:colons[-1].start()]

@@ -14,8 +14,11 @@ in time (``tháng 6/2023``, ``ngày 25/6``) is a date, not a period; a duration 
 from __future__ import annotations
 
 import calendar
+import re
+from collections.abc import Iterable
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
 from chitieu.models import AsOfMention, PeriodMention
@@ -98,6 +101,15 @@ def _is_base(text: str, start: int) -> bool:
     return bool(_BASE_BEFORE.search(text[max(0, start - 40):start]))
 
 
+def _matches(pattern: regex.Pattern, text: str, fold: str | None, *needs: str) -> Iterable[regex.Match]:
+    """``pattern.finditer(text)``, or nothing at once when the folded text (:func:`scan.folded`) holds
+    none of ``needs``, words one of which each match holds in some case: most sentences name no
+    quarter nor month, and each pattern, opening with a lookbehind, is tried at every position."""
+    if fold is not None and not any(w in fold for w in needs):
+        return ()
+    return pattern.finditer(text)
+
+
 def find_periods(text: str) -> list[PeriodMention]:
     """The parts of a year in ``text``, in text order: quarters ``Q1``–``Q4``, ``NM`` for the first N
     months (N from 1 to 11: ``12 tháng`` is the whole year and gives nothing).
@@ -110,11 +122,12 @@ def find_periods(text: str) -> list[PeriodMention]:
         [('6M', None, False), ('6M', 2021, True)]
     """
     found: list[PeriodMention] = []
+    fold = scan.folded(text)
 
     def add(start: int, end: int, period: str, year: int | None, bare: bool = False) -> None:
         found.append(PeriodMention(start, end, text[start:end], period, year, bare, _is_base(text, start)))
 
-    for m in _QUARTER_RE.finditer(text):
+    for m in _matches(_QUARTER_RE, text, fold, "quý"):
         if _POINT_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
             continue
         year = _year(m.group("y"))
@@ -128,14 +141,14 @@ def find_periods(text: str) -> list[PeriodMention]:
         for i, (numeral, (s, e)) in enumerate(zip(numerals, spans, strict=True)):
             add(m.start() if i == 0 else s, m.end() if i == len(numerals) - 1 else e,
                 f"Q{_ROMAN[numeral.lower()]}", year)
-    for m in _ORDINAL_QUARTER_RE.finditer(text):
+    for m in _matches(_ORDINAL_QUARTER_RE, text, fold, "quý"):
         add(m.start(), m.end(), "Q1" if m.group("which").lower().startswith("đầu") else "Q4", _year(m.group("y")))
-    for m in _Q_ABBREV_RE.finditer(text):
+    for m in _matches(_Q_ABBREV_RE, text, fold, "q"):
         add(m.start(), m.end(), f"Q{m.group('q')}", _year(m.group("y")))
-    for m in _HALF_RE.finditer(text):
+    for m in _matches(_HALF_RE, text, fold, "nửa", "quý"):
         quarters = (m.group("quarters") or "").lower()
         add(m.start(), m.end(), "9M" if quarters in ("3", "ba") else "6M", _year(m.group("y")))
-    for m in _MONTHS_RE.finditer(text):
+    for m in _matches(_MONTHS_RE, text, fold, "tháng"):
         period = _months(text, m)
         if period is not None:
             year = _year(m.group("y") or m.group("y2") or m.group("y3"))
@@ -220,7 +233,7 @@ def find_as_of(text: str, default_year: int | None = None) -> list[AsOfMention]:
     found: list[AsOfMention] = []
     pos = 0
     while True:
-        m = _AS_OF_RE.search(text, pos)
+        m = _as_of_search(text, pos)
         if m is None:
             break
         mention = _as_of(text, m, default_year)
@@ -231,6 +244,24 @@ def find_as_of(text: str, default_year: int | None = None) -> list[AsOfMention]:
         found.append(mention)
         pos = m.end()
     return found
+
+
+# Where an _AS_OF_RE match can start: a digit or the first word of an alternative, found with ``re`` on the
+# folded text (each character folded to one, as IGNORECASE does): faster than trying the pattern everywhere.
+_AS_OF_START = re.compile(r"\d|ngày|cuối|đầu|giữa|hết|tháng")
+
+
+def _as_of_search(text: str, pos: int) -> regex.Match | None:
+    """``_AS_OF_RE.search(text, pos)``, the pattern tried only where a match can start."""
+    fold = scan.folded(text)
+    if fold is None:
+        return _AS_OF_RE.search(text, pos)
+    while (c := _AS_OF_START.search(fold, pos)) is not None:
+        m = _AS_OF_RE.match(text, c.start())
+        if m is not None:
+            return m
+        pos = c.start() + 1
+    return None
 
 
 def _as_of(text: str, m: regex.Match, default_year: int | None) -> AsOfMention | None:

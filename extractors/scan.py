@@ -17,8 +17,9 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
   over the whole text: years (around each year), percentages (the value characters before each
   sign), references (around each ``/`` of a symbol);
-- **candidate starts** — :func:`tried_at` (:func:`line_start`) for ``pattern.finditer(text)``:
-  references (short forms), link (footnote lines), spelling (tone placement);
+- **candidate starts** — :func:`tried_at` (:func:`line_start`, :func:`line_break_run`) for
+  ``pattern.finditer(text)``: references (short forms), link (footnote lines), spelling (tone
+  placement), other_status (hard-wrapped lines);
 - **regions** — :func:`regions_pass` (:func:`bounded`) for one call per region's slice: years, cues,
   places;
 - **floors** — :func:`floor` for an end-anchored search from the start: references (leads);
@@ -236,6 +237,18 @@ class Caseless:
         return phrase_regex(self.phrases, engine=regex)
 
 
+def folded(text: str) -> str | None:
+    """``text.casefold()`` when folding keeps every offset (else None): then each character is folded
+    to one character, as ``re``'s and ``regex``'s IGNORECASE (simple case folding) compare them, so a
+    case-sensitive search for folded literals in it finds where a case-insensitive one would.
+
+        >>> folded("Tháng 6"), folded("ß")
+        ('tháng 6', None)
+    """
+    fold = text.casefold()
+    return fold if len(fold) == len(text) else None
+
+
 # ---------------------------------------------------------------------------------------------------
 # Candidate windows: search only around what every match holds
 
@@ -339,7 +352,7 @@ def search_each(patterns: Sequence[Pattern], text: str, windows: Sequence[Span],
     present = None
     if needs is not None:
         every = set().union(*needs)
-        present = [{w for w in every if w in text[s:e]} for s, e in windows]
+        present = [{w for w in every if w in piece} for piece in (text[s:e] for s, e in windows)]
     for i, pattern in enumerate(patterns):
         for j, (start, end) in enumerate(windows):
             if present is not None and present[j].isdisjoint(needs[i]):
@@ -397,6 +410,22 @@ def line_start(text: str, pos: int) -> int:
         return pos
     i = text.find("\n", pos)
     return i + 1 if i >= 0 else -1
+
+
+def line_break_run(text: str, pos: int) -> int:
+    r"""Where the spaces and tabs before the first line break at or after ``pos`` start (``-1``: no
+    line break), for :func:`tried_at`: where a pattern of a line break and the blanks before it, after
+    something that is no blank, can start.
+
+        >>> line_break_run("ab  \ncd", 0), line_break_run("ab  \ncd", 3), line_break_run("ab", 0)
+        (2, 3, -1)
+    """
+    i = text.find("\n", pos)
+    if i < 0:
+        return -1
+    while i > pos and text[i - 1] in " \t":
+        i -= 1
+    return i
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 import regex
@@ -23,6 +24,7 @@ from chitieu.extractors import (
     measure,
     other_status,
     percentages,
+    periods,
     places,
     scan,
     spelling,
@@ -122,6 +124,10 @@ _RAW = sorted({v for n in _FOLDED for v in S._unfolded(n)})
         lambda t: [(m.start(), m.end(), *R._provinces()[1][m.group()]) for m in _PROVINCES_FLAT.finditer(P.fold(t))],
         joined(_RAW + ["Khánh Hoà", "Thanh Hoá", "Ðồng Nai", "Hoà Bình", "hoà", "toàn", "oà", "tỉnh", ",", "x",
                        "Quyết định số 1/QĐ-UBND"], [" ", "", "  "], max_size=12)),
+    last_clause_break=Case(lambda t: m.span() if (m := other_status._LAST_BREAK.search(t)) else None,
+                           lambda t: ms[-1].span() if (ms := list(other_status._BREAK.finditer(t))) else None,
+                           joined([".", ";", "!", "?", "(", ")", "[", "]", ",", "1", "2,5", "đạt", "x", "\n"],
+                                  [" ", ""], max_size=14)),
     sentence_ends=Case(P.sentence_ends, lambda t: tuple(m.end() for m in P.SENTENCE_END.finditer(t)),
                        joined([".", "!", "?", "…", "...", '"', "”", "’", ")", "]", "đạt 80%", "x", "\x1c", "\xa0", "\u2028",
                                "đạt 80%.’", "?”)"],
@@ -249,6 +255,15 @@ def test_windows_find_what_the_whole_text_holds(case, data):
 _SHORT_PIECES = ["Quyết định", "Nghị quyết", "Kế hoạch", "Đề án", "số", "Số", "539", "06", "5", "năm", "này", "trên",
                  "nêu trên", "đã nêu", "đó", "/QĐ-UBND", "Nghị", "quyết định", "%", ",", "\xa0", "  ", "Bộ", "luật",
                  "liên tịch", "x", "QĐ", "\u0301"]
+def _all(search, text: str) -> list[tuple[int, int]]:
+    """The spans of ``search(text, pos)`` from the start, each search from the end of the last match."""
+    out, pos = [], 0
+    while (m := search(text, pos)) is not None:
+        out.append(m.span())
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
 _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"], max_size=16)
 
 
@@ -261,6 +276,13 @@ _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"
                                                             "x"]),
                                            st.sampled_from([" ", "", "\n", "\n\n", " \n", "\t"])), max_size=14)
                         .map(lambda parts: "".join(a + b for a, b in parts))),
+    as_of_dates=Case(lambda t: _all(periods._as_of_search, t), lambda t: _all(periods._AS_OF_RE.search, t),
+                     joined(["ngày", "Ngày", "NGÀY", "tháng", "Tháng", "THÁNG", "cuối", "Đầu", "giữa", "HẾT", "năm", "nay",
+                             "1", "6", "30", "2023", "2.025", "/", ".", "-", ",", "%", "x", "İ", "ß", "tính đến"],
+                            [" ", "", "\n", "  "], max_size=14)),
+    unwrap=Case(other_status._unwrap, lambda t: other_status._WRAP.sub(lambda m: (m.group(1) or m.group(2) or "") + " ", t),
+                joined(["a", "B", "đ", "ư", "1", ",", "%", ")", ".", "x", "-"], [" ", "", "\t", "\n", " \n", "\t\n", "\n\n"],
+                       max_size=14)),
     tone_placement=Case(spelling.unify_tone_placement, lambda t: spelling._NEW_STYLE_TONE.sub(spelling._move_tone, t),
                         st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "THUỶ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "KHOẺ",
                                                   "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò"]), max_size=16)
@@ -375,6 +397,12 @@ def test_floors_keep_every_end_anchored_match(case, data):
 # ---------------------------------------------------------------------------------------------------
 # Pre-filters and character passes: a cheap test never rules out what the plain one finds
 
+def _unfiltered(find, text):
+    """``find(text)`` with no folded copy to rule patterns out: every pattern runs."""
+    with mock.patch.object(scan, "folded", lambda t: None):
+        return find(text)
+
+
 _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "Cf"]), max_size=30)
 
 
@@ -385,6 +413,10 @@ _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "C
                                                      "\x1c"]), max_size=12).map("".join)),
     plain_characters=Case(normalize._PLAIN.translate, lambda t: t.translate(str.maketrans(normalize._PLAIN.table)),
                           _VIET | joined(list(normalize._PLAIN.table) + ["a", "ố", " "], [""], max_size=20)),
+    periods=Case(periods.find_periods, lambda t: _unfiltered(periods.find_periods, t),
+                 joined(["quý", "Quý", "QUÝ", "II", "iv", "Q", "q", "1", "6", "2023", "/", "nửa", "NỬA", "đầu", "năm",
+                         "tháng", "THÁNG", "sáu", "hai", "ba", "nay", "so với", ",", "x", "İ", "ß"], [" ", "", "  "],
+                        max_size=12)),
     slow_characters=Case(lambda t: scan.holds_any(t, normalize._SLOW_CHARS),
                          lambda t: any(ch in normalize._DROP or ch == "\r" for ch in t),
                          _VIET | joined(list(normalize._SLOW_CHARS) + ["a", "\n"], [""], max_size=6)),
