@@ -43,7 +43,7 @@ def _check(text: str) -> None:
         assert text[t.sentence_start:t.sentence_end] == t.sentence
         assert t.unit == "percent"
         assert t.comparator in {"=", ">=", ">", "<=", "<", "~", "range"}
-        assert t.status in {"target", "actual"}
+        assert t.status in {"target", "actual", "other"}
         assert t.measure in {"level", "increase"}
         assert t.level in {"tinh", "huyen", "xa", ""}
     for r in result.references:
