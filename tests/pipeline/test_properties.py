@@ -44,7 +44,7 @@ def _check(text: str) -> None:
         assert t.unit == "percent"
         assert t.comparator in {"=", ">=", ">", "<=", "<", "~", "range"}
         assert t.status in {"target", "actual", "other"}
-        assert t.measure in {"level", "increase"}
+        assert t.measure in {"level", "increase", "decrease", "gap"}
         assert t.level in {"tinh", "huyen", "xa", ""}
     for r in result.references:
         assert 0 <= r.start < r.end <= n
