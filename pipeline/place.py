@@ -136,14 +136,15 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         return ministry
     chain = scope_chain(it.scope)
     before = [(p.start, p.place) for p in ctx.places
-              if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)]
+              if sent[0] <= p.start < it.value.start and outside(p.start, chain, clause_list)
+              and not _IN_NAME.search(ctx.text, max(sent[0], p.start - 60), p.start)]
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
     before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
-               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 20), m.start())]
+               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())]
     # bounded: without an end, ``regex`` looks for the pattern's required word through the rest of the text
     after = _OF_PLACE.match(ctx.text, it.value.end, it.value.end + _OF_PLACE_REACH)
     if after:
@@ -165,7 +166,11 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
 
 
 # "XK thủy sản sang Mỹ", "nhập khẩu từ Trung Quốc": a trade partner, not whose figure it is
-_TRADE = regex.compile(r"(?<![\p{L}])" + _words("trade_relation") + r"\s+$", regex.IGNORECASE)
+# (and the next names of a list after it: "thị trường Mỹ, EU và Trung Quốc")
+_TRADE = regex.compile(r"(?<![\p{L}])(?i:" + _words("trade_relation") + r")\s+(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*"
+                       r"\s*(?:,|(?i:và|hoặc))\s+)*$")
+# "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure
+_IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*)+\s+$")
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
