@@ -218,6 +218,8 @@ def build_context(doc: Doc) -> None:
         publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
         if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
+            doc.country_cue = bool(national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)
+                                   or ministry_pattern().search(text))
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
     doc.is_plan = is_plan(text, paras) or (header.title is not None and is_plan(text, [header.title]))
     doc.is_rulebook = is_rulebook(text, paras, header.title)

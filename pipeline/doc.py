@@ -54,6 +54,7 @@ class Doc:
     places: list[PlaceMention] = field(default_factory=list)
     subject: str = ""  # the document's place ("Nghệ An", "Việt Nam", "Bộ Xây dựng")
     subject_source: str = ""  # "text", or "publisher" when only the publisher tells the place
+    country_cue: bool = False  # the text names a national word or body ("cả nước", "Chính phủ", a ministry)
     title_year: int | None = None
     date: str = ""  # ISO date of the document from its metadata
     lead: tuple[int, int] | None = None  # the title and the first paragraph after it, where a report says what it covers

@@ -17,6 +17,7 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.scan import Caseless, phrase_regex
+from chitieu.extractors.taxonomy import indicator_code
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import outside, scope_chain
 
@@ -95,6 +96,9 @@ def resolve_place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[S
     place is only told by its publisher."""
     place = _place(ctx, it, sent, clause_list)
     if place is None:
+        if (ctx.subject == VIETNAM and ctx.subject_source == "publisher" and not ctx.country_cue
+                and not indicator_code(it.indicator)):
+            return "", ""  # a national outlet's science, world or company figure: nobody's place
         return ctx.subject, ctx.subject_source
     return place, "text"
 

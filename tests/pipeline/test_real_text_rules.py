@@ -272,3 +272,13 @@ def test_where_a_change_starts_is_a_level() -> None:
     rows = process_texts([text], ["d"])[0].targets
     assert [(r.surface, r.comparator, r.measure) for r in rows] == [
         ("5,2%", "=", "level"), ("3,1%", "=", "level"), ("90%", ">=", "level")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Các nhà khoa học cho biết khoảng 70% hành tinh được bao phủ bởi đại dương.", ""),  # nobody's place
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 93,2%.", "Việt Nam"),  # a public indicator of the country
+    ("Theo Bộ Y tế, khoảng 70% người được hỏi đã nghe về bệnh này.", "Việt Nam"),  # a national body
+])
+def test_a_national_outlet_makes_a_figure_national_when_it_is_the_countrys(text: str, place: str) -> None:
+    (row,) = process_texts([text], ["d"], [{"url": "https://vnexpress.net/a.html", "date": "2022-01-10"}])[0].targets
+    assert row.place == place
