@@ -26,6 +26,7 @@ from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import ministry_pattern, national
 from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
+from chitieu.pipeline.year import SAME_PERIOD
 
 from chitieu.models import PlaceMention, YearMention
 
@@ -59,8 +60,6 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
-_SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "same_period")) + r"\s+(?:năm\s+)?$",
-                          regex.IGNORECASE)
 _NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "national_issuer"))
                                  + r"(?![\p{L}])")
 _BULLET = regex.compile(r"\s*[-+•*–]\s")
@@ -83,7 +82,7 @@ def _reported_year(text: str, years: list[YearMention]) -> int | None:
         return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
 
     said = [y for y in years if y.kind in ("point", "through") and not compared(text, sentence_start(y.start), y.start)]
-    base = [y for y in said if _SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
+    base = [y for y in said if SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
     own = [y for y in said if y not in base]
     return own[0].year if own else (base[0].year + 1 if base else None)
 

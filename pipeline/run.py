@@ -13,7 +13,6 @@ Each stage is a module with one job; they pass one :class:`~chitieu.pipeline.doc
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 import pandas as pd
 from chitieu.extractors.taxonomy import indicator_code
@@ -53,12 +52,6 @@ def assemble_targets(text: str, doc_id: str) -> tuple[list[Target], list[Referen
     return doc.targets, doc.references, doc.spans
 
 
-@lru_cache(maxsize=65536)
-def _indicator_code(indicator: str) -> str:
-    """Taxonomy code of an indicator phrase; phrases repeat a lot across a corpus, so they are cached."""
-    return indicator_code(indicator)
-
-
 def process_document(document: Document) -> DocResult:
     """Targets, references and highlight spans of one decoded document (pure: no I/O).
 
@@ -67,7 +60,7 @@ def process_document(document: Document) -> DocResult:
     doc = run_stages(Doc(document.doc_id, document.text, dict(document.meta)))
     date = document.meta.get("date", "")
     for target in doc.targets:
-        target.indicator_code = _indicator_code(target.indicator)
+        target.indicator_code = indicator_code(target.indicator)  # cached in the taxonomy
         target.date = date
     # A mention without a symbol ("Nghị quyết này") helps link targets but is no row of the table.
     references = [r for r in doc.references if "demonstrative" not in r.flags.split("|")]

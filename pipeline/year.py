@@ -20,7 +20,7 @@ from chitieu.pipeline.scope import compared, inner, outside, scope_chain
 from chitieu.models import YearMention
 
 # "so với cùng kỳ năm 2019": what a figure is compared with, the same part of the year before
-_SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "same_period")) + r"\s+(?:năm\s+)?$",
+SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "same_period")) + r"\s+(?:năm\s+)?$",
                              regex.IGNORECASE)
 
 
@@ -59,7 +59,7 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return picked
     if status not in ("target", "other"):
         # 4b. "… bằng 113% so với cùng kỳ năm 2019": the same part of the year after
-        base = [y for y in ctx.years_in(sent[0], sent[1]) if _SAME_PERIOD.search(text, max(sent[0], y.start - 16), y.start)]
+        base = [y for y in ctx.years_in(sent[0], sent[1]) if SAME_PERIOD.search(text, max(sent[0], y.start - 16), y.start)]
         return base[0].year + 1 if base else None
     # 5. the nearest heading above, then the title: a goal's deadline, the period a rule is set for
     # ("Tiêu chí … giai đoạn 2026 - 2030")
