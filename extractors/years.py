@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 import regex
 from chitieu.extractors import scan
-from chitieu.extractors.patterns import YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS
+from chitieu.extractors.lexicon import alternation, rows
+from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE, YEAR, YEAR_PATTERN_WORDS, YEAR_PATTERNS
 
 from chitieu.models import YearMention
 
@@ -51,6 +53,32 @@ def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention
         [('period', 2025), ('deadline', 2030)]
     """
     return scan.regions_pass(text, regions, find_years, lambda s, e: _between(text, s, e))
+
+
+@cache
+def _relative_re() -> regex.Pattern:
+    back = phrases_back()
+    return regex.compile(r"(?<![\p{N}]\s{0,3})" + WB_BEFORE + alternation(back) + r"(?!\s+(?:đó|ấy|kia))" + WB_AFTER,
+                         regex.IGNORECASE)
+
+
+@cache
+def phrases_back() -> dict[str, int]:
+    return {r["phrase"]: int(r["back"]) for r in rows("relative_years.csv")}
+
+
+def find_relative_years(text: str, this_year: int, regions: list[tuple[int, int]] | None = None) -> list[YearMention]:
+    """Years named relative to the article's year ``this_year`` (``point`` mentions), in ``regions``.
+
+        >>> [(y.surface, y.year) for y in find_relative_years("Năm nay tăng 5%, năm ngoái 3%; 3 năm trước 1%", 2024)]
+        [('Năm nay', 2024), ('năm ngoái', 2023)]
+    """
+    back = {" ".join(k.split()): v for k, v in phrases_back().items()}
+    out = []
+    for s, e in regions or [(0, len(text))]:
+        for m in _relative_re().finditer(text, s, e):
+            out.append(YearMention(m.start(), m.end(), m.group(), this_year - back[" ".join(m.group().lower().split())], "point"))
+    return out
 
 
 def _between(text: str, start: int, end: int) -> list[YearMention]:

@@ -20,7 +20,7 @@ from chitieu.extractors.cues import find_cues_in
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
-from chitieu.extractors.years import find_years_in
+from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import ministry_pattern, national
@@ -225,6 +225,11 @@ def build_context(doc: Doc) -> None:
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
     doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year
+    if doc.doc_year is not None:  # "năm nay", "năm ngoái": years counted from the article's
+        relative = find_relative_years(text, doc.doc_year, regions)
+        if relative:
+            doc.years = sorted(doc.years + relative, key=lambda y: y.start)
+            doc.index()
     if doc.doc_year is None and title:
         # A plan for "giai đoạn 2021 – 2025" reports the years up to 2021 as its baseline.
         period = [y for y in doc.years_in(*title) if y.kind == "period" and y.year_start]

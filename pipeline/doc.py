@@ -71,11 +71,14 @@ class Doc:
 
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
-        "trong năm 2020", "năm 2020" report a result when the year is over at publication (for a plan
+        "trong năm 2020", "năm 2020" report a result when the year is over at publication (in news, also the
+        year it is published in) (for a plan
         without a date: before or at its first year); "từ năm" starts a goal unless it is past."""
         if y.kind in ("deadline", "vision"):
             return "target"
         if self.doc_year is not None:
+            if y.kind == "point" and y.year == self.doc_year and not self.is_plan:
+                return "actual"  # "Năm nay, xuất khẩu tăng 12%": news of its own year, no goal word
             return "actual" if y.year < self.doc_year else "target"
         if self.plan_start is not None:
             if y.kind == "since":

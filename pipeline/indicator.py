@@ -156,11 +156,17 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     piece = text[lo:hi]
     if "tháng" in piece or "quý" in piece.lower() or "nửa" in piece:  # "6 tháng đầu năm", "quý III"
         holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
-    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re()):
+    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
     return subtract(ranges, holes)
+
+
+@cache
+def _relative_time_re() -> Caseless:
+    """ "cả năm", "năm nay", "năm ngoái": a year named relative to the article, no part of what is measured."""
+    return Caseless(_words("relative_time"))
 
 
 @cache

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 from chitieu.extractors.estimates import estimated
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.periods import find_as_of, find_periods
 
 from chitieu.models import AsOfMention, Percentage, PeriodMention
@@ -70,7 +71,7 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
         # same part of its own; else the part of the year its paragraph or the report's lead is about
         compared = [p for p in periods if p.base and not p.bare]
-        code = compared[0].period if compared else (context_period or "")
+        code = compared[0].period if compared else ("" if _whole_year(text, sent[0], v.start) else context_period or "")
         if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
             # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
             return TimeFrame("", context_as_of, year, estimate)
@@ -78,6 +79,15 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
                      undated and not as_of)
 
 
+def _whole_year(text: str, lo: int, hi: int) -> bool:
+    """Whether the words before a value name a whole year as its own ("Ước tính cả năm …", "trong năm
+    2020 đạt …"), not as a base of comparison: then the part of a year its paragraph is about is not its."""
+    return any(not _COMPARED_BEFORE.search(text, max(lo, m.start() - 20), m.start()) for m in _WHOLE_YEAR.finditer(text, lo, hi))
+
+
+_WHOLE_YEAR = regex.compile(r"(?<![\p{L}])(?:" + alternation(words("indicator_words.csv", "relative_time"))
+                            + r"|năm\s+(?:19|20)\d\d(?![\p{N}]))(?![\p{L}])", regex.IGNORECASE)
+_COMPARED_BEFORE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|từ|hết|cuối)\s+(?:cùng\s+kỳ\s+)?$", regex.IGNORECASE)
 _OWN_ITEM = 20  # characters after a value where a date is still its own ("12% trong tháng 10")
 _YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 

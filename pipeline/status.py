@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.estimates import find_estimates
 from chitieu.extractors.periods import find_periods
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.indicator import NOUN_CUES, Ranges
@@ -32,6 +33,8 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])" + alternation(_words("existential")
 _SAME_YEAR = regex.compile(r"(?<![\p{L}])" + alternation(_words("same_year")) + r"(?![\p{L}])", regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
 _WEAK_CUES = frozenset(_words("weak_actual"))
+# "Ước tính cả năm sẽ đạt …": a future tense after an estimate word forecasts a result, no goal.
+_FORECAST = frozenset(_words("forecast"))
 
 
 # "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
@@ -72,7 +75,13 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]
     if signals:
-        return max(signals)[1]
+        pos, kind = max(signals)
+        ahead = [y for y in ctx.years_in(*sent) if y.kind in ("deadline", "vision")
+                 or (ctx.doc_year is not None and y.year > ctx.doc_year)]
+        if kind == "target" and ctx.text[pos:pos + 12].lower().startswith(tuple(_FORECAST)) \
+                and find_estimates(ctx.text[sent[0]:pos]) and not ahead:
+            return "actual"  # "Ước tính XK cả năm sẽ đạt 1,54 tỷ USD, giảm 23%": an estimated result
+        return kind
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"

@@ -24,6 +24,9 @@ SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.cs
                              regex.IGNORECASE)
 
 
+_OWN_YEAR = 16  # characters after a change where a year is still its own ("tăng 1,4% trong năm nay")
+
+
 def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[int, int],
                   para_index: int, clause_list: list[Scope]) -> int | None:
     v = it.value
@@ -31,11 +34,11 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     text = ctx.text
     # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020"), not what it is
     # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
-    if not increase:
-        for s, e in it.tail:
-            own = [y for y in ctx.years_in(s, e) if y.kind != "since" and not compared(text, v.end, y.start)]
-            if own:
-                return own[0].year
+    for s, e in it.tail:
+        own = [y for y in ctx.years_in(s, e) if (y.kind == "point" and y.start - v.end <= _OWN_YEAR if increase
+                                                  else y.kind != "since") and not compared(text, v.end, y.start)]
+        if own:  # a change in its own year: "tăng 1,4% trong năm nay"
+            return own[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
     before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
               and not compared(text, sent[0], y.start)]

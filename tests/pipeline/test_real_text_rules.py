@@ -132,6 +132,16 @@ CASES = [
      [("50%", "other", "level", 2025, "", None, None),
       ("0,5%", "other", "level", 2025, "", None, None)]),
     # --- end of status other ---
+    ("an-estimate-in-the-future-tense-is-a-result", {"url": "https://example.org/a.html", "date": "2020-12-10"},
+     "Ước tính doanh thu du lịch cả năm sẽ đạt khoảng 2 tỷ USD, giảm 23% so với năm 2019. "
+     "Dự kiến năm 2021 sẽ tăng 15%.",
+     [("23%", "actual", "decrease", 2020, "", None, "du lịch"),
+      ("15%", "target", "increase", 2021, "", None, None)]),
+    ("years-counted-from-the-article", {"url": "https://example.org/a.html", "date": "2023-03-02"},
+     "Doanh thu bán lẻ năm ngoái tăng 5%. Năm nay, lượng khách quốc tế tăng 12%. Ba năm trước, số hộ nghèo giảm 2%.",
+     [("5%", "actual", "increase", 2022, "", None, "doanh thu bán lẻ"),
+      ("12%", "actual", "increase", 2023, "", None, "khách quốc tế"),
+      ("2%", "actual", "decrease", 2022, "", None, "hộ nghèo")]),
 ]
 
 
@@ -282,3 +292,11 @@ def test_where_a_change_starts_is_a_level() -> None:
 def test_a_national_outlet_makes_a_figure_national_when_it_is_the_countrys(text: str, place: str) -> None:
     (row,) = process_texts([text], ["d"], [{"url": "https://vnexpress.net/a.html", "date": "2022-01-10"}])[0].targets
     assert row.place == place
+
+
+def test_a_whole_year_is_no_part_of_the_year_its_paragraph_is_about() -> None:
+    text = ("Xuất khẩu 6 tháng đầu năm 2020 tăng 5%. Ước tính cả năm, xuất khẩu gạo giảm 3%. "
+            "Trong năm 2020, nhập khẩu tăng 2%.")
+    rows = process_texts([text], ["d"], [{"date": "2020-07-02"}])[0].targets
+    assert [(r.surface, r.period, r.estimate) for r in rows] == [("5%", "6M", False), ("3%", "", True), ("2%", "", False)]
+    assert "cả năm" not in rows[1].indicator
