@@ -14,8 +14,8 @@ heading's status. Empty when nothing decides (the assembler then decides).
 from __future__ import annotations
 
 import regex
-from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.estimates import find_estimates
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.periods import find_periods
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.indicator import NOUN_CUES, Ranges
