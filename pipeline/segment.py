@@ -18,6 +18,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors.layout import logical_lines, wrap_width
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc, Scope, Sentence
 from chitieu.pipeline.tables import TableCell, read_tables
 
@@ -103,6 +104,20 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_ROMAN_LETTERS = frozenset("IVX")
+
+
+def _ordinal_roman(text: str, w: int, word: str) -> bool:
+    """ "khóa I.", "quý IV.": a Roman numeral after its noun ends a sentence, unlike an initial."""
+    return word in _ROMAN_LETTERS and _ordinal_noun().search(text, max(0, w - 16), w) is not None
+
+
+@cache
+def _ordinal_noun() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("layout_words.csv", "ordinal_roman")) + r"\s+$",
+                         regex.IGNORECASE)
+
+
 def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """underthesea's sentence rules (its Punkt-style ``sent_tokenize``), as offsets, jumping from one
     ``.?!`` to the next instead of walking every character: a sentence ends at ``.``, ``?`` or ``!``
@@ -135,7 +150,7 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
             while w > 0 and (text[w - 1].isalnum() or text[w - 1] == "."):
                 w -= 1
             word = text[w:i]
-            if word and word.lower() in abbreviations:
+            if word and word.lower() in abbreviations and not _ordinal_roman(text, w, word):
                 i += 1
                 continue
         end = _ENDS.match(text, i + 1).end()

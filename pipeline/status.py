@@ -49,6 +49,17 @@ def _bracketed(text: str, lo: int, pos: int) -> bool:
     return part.count("(") > part.count(")")
 
 
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
+_RECENT_SENTENCES = 2
+
+
+def _recent(text: str, lo: int, hi: int) -> int:
+    """Where the last ``_RECENT_SENTENCES`` sentences before ``hi`` start (not before ``lo``): a goal word
+    frames the figures that follow it, not those of a paragraph's later, unrelated sentences."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi + 1) if m.end() <= hi]
+    return ends[-_RECENT_SENTENCES - 1] if len(ends) > _RECENT_SENTENCES else lo
+
+
 def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, int],
                     clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
     v = it.value
@@ -104,9 +115,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
     if said:
         return ctx.year_status(said[-1])
-    earlier = [(c.start, c.kind) for c in ctx.cues_in(para[0], sent[0])
+    near = _recent(ctx.text, para[0], sent[0])
+    earlier = [(c.start, c.kind) for c in ctx.cues_in(near, sent[0])
                if not compared(ctx.text, para[0], c.start) and not _bracketed(ctx.text, para[0], c.start)]
-    earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(para[0], sent[0])
+    earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(near, sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
         return max(earlier)[1]

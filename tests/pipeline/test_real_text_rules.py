@@ -300,3 +300,18 @@ def test_a_whole_year_is_no_part_of_the_year_its_paragraph_is_about() -> None:
     rows = process_texts([text], ["d"], [{"date": "2020-07-02"}])[0].targets
     assert [(r.surface, r.period, r.estimate) for r in rows] == [("5%", "6M", False), ("3%", "", True), ("2%", "", False)]
     assert "cả năm" not in rows[1].indicator
+
+
+def test_a_goal_word_frames_the_next_sentences_not_a_whole_paragraph() -> None:
+    text = ("Năm 2018, tỷ lệ người hút thuốc đã giảm còn 45%.\n\nTổ chức này kêu gọi các nước hành động vì mục tiêu phát triển bền vững đến năm 2030. Bác sĩ cho hay "
+            "khói thuốc có hàng nghìn chất độc. Nhiều người không biết điều đó. Trên thế giới, thuốc lá gây ra 90% "
+            "các ca ung thư phổi.")
+    row = process_texts([text], ["d"], [{"date": "2019-05-30"}])[0].targets[-1]
+    assert (row.surface, row.status, row.year) == ("90%", "actual", 2019)
+
+
+def test_a_roman_numeral_after_its_noun_ends_a_sentence() -> None:
+    text = ("Tại kỳ họp, ông Nguyễn V. A., Chủ tịch UBND tỉnh, cho biết tỉnh sẽ khởi công dự án vào năm 2025, "
+            "như đã báo cáo với HĐND tỉnh khóa X. Trong 6 tháng đầu năm 2024, GRDP tăng 7,26% so với cùng kỳ.")
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert (row.status, row.year, row.period) == ("actual", 2024, "6M")
