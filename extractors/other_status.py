@@ -150,7 +150,21 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     """
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after)
-            or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) else None))
+            or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
+                else None))
+
+
+def _scored(after: str) -> bool:
+    """Whether a scoring rule follows the value in its clause: "Đơn vị đạt tỷ lệ 100% cộng 05 điểm".
+
+        >>> _scored(" cộng 05 điểm, không đạt 100% không cộng điểm"), _scored(" số hộ được cộng đồng hỗ trợ")
+        (True, False)
+    """
+    return _SCORE.match(after) is not None
+
+
+_SCORE = regex.compile(r"[^.;!?\n]{0,40}?(?<![\p{L}])" + _g("score_verb") + r"\s+(?:trực\s+tiếp\s+)?(?:\d+\s+)?"
+                       + _g("score_unit") + r"(?![\p{L}])", _I)
 
 
 def _condition(before: str, after: str) -> bool:

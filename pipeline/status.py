@@ -96,7 +96,9 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     weak = [c.start for c in ctx.cues_in(sent[0], v.start) if framing(c.start)]
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
+    listed_goal = ctx.heading_status.get(para_index) == "target"  # under "… các chỉ tiêu cụ thể như sau:"
     if any(c.kind == "actual" and not (ctx.is_plan and _PASSIVE_AFTER.match(ctx.text, c.end))
+           and not (listed_goal and " ".join(c.surface.lower().split()) in _WEAK_CUES)  # "… hoặc người đã có tài khoản"
            for s, e in it.tail for c in ctx.cues_in(s, e)):
         return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
     if find_periods(ctx.text[sent[0]:v.start]):

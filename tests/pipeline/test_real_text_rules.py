@@ -315,3 +315,19 @@ def test_a_roman_numeral_after_its_noun_ends_a_sentence() -> None:
             "như đã báo cáo với HĐND tỉnh khóa X. Trong 6 tháng đầu năm 2024, GRDP tăng 7,26% so với cùng kỳ.")
     (row,) = process_texts([text], ["d"])[0].targets
     assert (row.status, row.year, row.period) == ("actual", 2024, "6M")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Tiêu chí chấm điểm: đơn vị đạt tỷ lệ 100% hồ sơ trực tuyến được cộng 05 điểm.", "other"),
+    ("Nếu đạt 100% cộng 05 điểm, không đạt thì không cộng điểm.", "other"),
+    ("Phấn đấu 100% hồ sơ được cộng đồng dân cư góp ý.", "target"),
+])
+def test_a_scoring_rule_makes_its_percentage_a_threshold(text: str, status: str) -> None:
+    assert process_texts([text], ["d"])[0].targets[0].status == status
+
+
+def test_a_listed_goal_stays_a_goal_when_its_noun_phrase_says_da() -> None:
+    text = ("Các nội dung được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:\n\n"
+            "(1) Ít nhất 85% người hưởng trợ cấp mở tài khoản hoặc người đã có tài khoản đăng ký nhận qua tài khoản;")
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert row.status == "target"
