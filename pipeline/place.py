@@ -149,6 +149,11 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())]
+    # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
+    before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
+               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
+               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
+               and not _RANKED.search(ctx.text, max(sent[0], m.start() - 30), m.start())]
     # bounded: without an end, ``regex`` looks for the pattern's required word through the rest of the text
     after = _OF_PLACE.match(ctx.text, it.value.end, it.value.end + _OF_PLACE_REACH)
     if after:
@@ -175,6 +180,11 @@ _TRADE = regex.compile(r"(?<![\p{L}])(?i:" + _words("trade_relation") + r")\s+(?
                        r"\s*(?:,|(?i:và|hoặc))\s+)*$")
 # "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure
 _IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*)+\s+$")
+# the world ("trên thế giới", "toàn cầu"), or a business named ("Ngân hàng TMCP Quân đội", "Tập đoàn Hòa Phát")
+_WORLD_OR_BUSINESS = regex.compile(r"(?<![\p{L}])(?:(?i:" + _words("world") + r")|(?i:" + _words("business")
+                                   + r")(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Lu}+\+?))+)(?![\p{L}])")
+# "đứng thứ 2 thế giới", "hàng đầu thế giới": a rank of ours in the world
+_RANKED = regex.compile(r"(?:thứ\s+\S+|hàng\s+đầu|nhất|top\s+\S+)\s+(?:trên\s+)?$", regex.IGNORECASE)
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)

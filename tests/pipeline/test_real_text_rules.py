@@ -331,3 +331,15 @@ def test_a_listed_goal_stays_a_goal_when_its_noun_phrase_says_da() -> None:
             "(1) Ít nhất 85% người hưởng trợ cấp mở tài khoản hoặc người đã có tài khoản đăng ký nhận qua tài khoản;")
     (row,) = process_texts([text], ["d"])[0].targets
     assert row.status == "target"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Trên thế giới, thuốc lá gây ra 80% các ca ung thư phổi.", ""),
+    ("Thương mại toàn cầu giảm 5%, trong khi xuất khẩu của Việt Nam tăng 7%.", ""),
+    ("Tập đoàn Thép Miền Bắc có lợi nhuận sau thuế tăng 21% so với năm trước.", ""),
+    ("Việt Nam đứng thứ 2 trên thế giới về xuất khẩu gạo, với 15% thị phần.", "Việt Nam"),
+    ("Tỷ lệ hộ nghèo của cả nước giảm còn 3%, bất chấp tình hình thế giới khó khăn.", "Việt Nam"),
+])
+def test_the_world_and_a_business_are_no_place_of_ours(text: str, place: str) -> None:
+    row = process_texts([text], ["d"], [{"url": "https://vnexpress.net/a.html", "date": "2021-01-05"}])[0].targets[0]
+    assert row.place == place, row
