@@ -337,9 +337,11 @@ def test_a_listed_goal_stays_a_goal_when_its_noun_phrase_says_da() -> None:
     ("Trên thế giới, thuốc lá gây ra 80% các ca ung thư phổi.", ""),
     ("Thương mại toàn cầu giảm 5%, trong khi xuất khẩu của Việt Nam tăng 7%.", ""),
     ("Tập đoàn Thép Miền Bắc có lợi nhuận sau thuế tăng 21% so với năm trước.", ""),
+    ("Năm 2020, Công ty Cổ phần Cao su Phước Thịnh có doanh thu tăng 21%.", ""),
     ("Việt Nam đứng thứ 2 trên thế giới về xuất khẩu gạo, với 15% thị phần.", "Việt Nam"),
     ("Tỷ lệ hộ nghèo của cả nước giảm còn 3%, bất chấp tình hình thế giới khó khăn.", "Việt Nam"),
 ])
 def test_the_world_and_a_business_are_no_place_of_ours(text: str, place: str) -> None:
-    row = process_texts([text], ["d"], [{"url": "https://vnexpress.net/a.html", "date": "2021-01-05"}])[0].targets[0]
-    assert row.place == place, row
+    for outlet in ("https://vnexpress.net/a.html", "https://baonghean.vn/a.html"):  # national, provincial
+        row = process_texts([text], ["d"], [{"url": outlet, "date": "2021-01-05"}])[0].targets[0]
+        assert row.place == place, (outlet, row)
