@@ -23,7 +23,7 @@ from functools import cache
 from typing import Literal
 
 import regex
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import alternation, rows
 from chitieu.extractors.patterns import Caseless
 
 from chitieu.models import Cue
@@ -80,6 +80,13 @@ def find_measure_words(text: str) -> list[Cue]:
         [('tăng trưởng', 'growth'), ('vượt', 'gap_up')]
     """
     return [Cue(s, e, text[s:e], k) for s, e, k in _words(text) if k in _CHANGE]
+
+
+@cache
+def _rate_noun_end() -> regex.Pattern:
+    """A rate noun that ends the text before a change word ("… đạt mức", "tốc độ")."""
+    return regex.compile(r"(?<![\p{L}])" + alternation([r["phrase"] for r in rows("measure_words.csv") if r["kind"] == "rate_noun"])
+                         + r"$", _I)
 
 
 def _clause(before: str) -> str:
@@ -154,12 +161,14 @@ def measure_of(before: str, after: str) -> MeasureKind:
         return "level"  # "tăng từ 70% lên 80%": where the change started
     # a rate named as a noun: "tốc độ tăng trưởng", "mức tăng", "tỷ lệ giảm nghèo"
     head = seg[:start].rstrip()
-    if any(k == "rate_noun" and e == len(head) for s, e, k in _words(head)):
-        return "level"
+    if any(k == "rate_noun" and e == len(head) for s, e, k in _words(head)) or _rate_noun_end().search(head):
+        return "level"  # also inside a longer phrase: "đạt mức tăng trưởng 2,45%"
     if any(k == "predicate" for _, _, k in gap_words):
         return "level"  # "tăng trưởng GRDP đạt 7%", "… giảm, đạt 80%"
-    if kind == "growth" and (any(k == "copula" for _, _, k in gap_words) or not _only(gap, ("modifier",))):
+    copula = [s for s, _, k in gap_words if k == "copula"]
+    if kind == "growth" and ((copula and not _only(gap[:copula[0]], ("modifier",))) or not _only(gap, ("modifier", "copula"))):
         return "level"  # "tăng trưởng kinh tế 7%", "tăng trưởng … là 7%": growth named as a noun
+    # ("tăng trưởng mạnh mẽ ở mức 37,6%": a verb with its manner, then its value)
     head_after = _AFTER_HEAD.match(after).group()
     against = _against(gap) or _against(head_after)
     if kind in ("gap_up", "gap_down"):
