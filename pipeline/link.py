@@ -350,9 +350,9 @@ def link(doc: Doc) -> None:
         [(90.0, 'target', '95/KH-UBND'), (80.0, 'target', '12/QĐ-TTg'), (70.0, 'actual', '')]
     """
     link_decisions(doc.text, doc.targets, doc.references, doc.paragraphs)
-    if doc.own_symbol:
+    if doc.own_symbol:  # its goals, and the rules it fixes itself (a scoring table, a support share)
         for t in doc.targets:
-            if t.status == "target" and not t.decision:
+            if t.status in ("target", "other") and not t.decision:
                 t.decision = doc.own_symbol
     for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
         if t.status == "actual":

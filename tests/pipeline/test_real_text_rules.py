@@ -345,3 +345,13 @@ def test_the_world_and_a_business_are_no_place_of_ours(text: str, place: str) ->
     for outlet in ("https://vnexpress.net/a.html", "https://baonghean.vn/a.html"):  # national, provincial
         row = process_texts([text], ["d"], [{"url": outlet, "date": "2021-01-05"}])[0].targets[0]
         assert row.place == place, (outlet, row)
+
+
+def test_the_rules_an_official_document_fixes_itself_are_its_own() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nKẾ HOẠCH\nThi đua chuyển đổi số năm 2026\n\n"
+            "1. Phấn đấu 100% người hưởng trợ cấp nhận qua tài khoản.\n\n"
+            "2. Cách chấm điểm: đơn vị đạt tỷ lệ 100% được cộng 05 điểm.\n\n"
+            "3. Hỗ trợ 50% kinh phí theo Nghị quyết số 20/2024/NQ-HĐND.")
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.status, r.decision) for r in rows] == [
+        ("target", "12/KH-UBND"), ("other", "12/KH-UBND"), ("other", "20/2024/NQ-HĐND")]

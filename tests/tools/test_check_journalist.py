@@ -45,7 +45,7 @@ SAMPLE = [
      "9 months (the figure is of 6)"),
     ("Năm 2025, tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn ở Hưng Yên đạt 98,7%.", NOT_FOUND,
      "whole year (the figure is of 6 months)"),
-    ("Trong 6 tháng đầu năm 2024, chỉ số hài lòng SIPAS của Thái Bình đạt 84,15%.", CONTRADICTED,
+    ("Năm 2024, chỉ số hài lòng SIPAS của Thái Bình đạt 84,15%.", CONTRADICTED,
      "wrong place (Hưng Yên's value)"),
     ("Bình Định đặt mục tiêu đến năm 2025 có 85% văn bản cấp xã được ký số và luân chuyển trên môi trường mạng.",
      CONTRADICTED, "wrong level (the district value)"),
