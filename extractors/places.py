@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors import scan
-from chitieu.extractors.lexicon import rows, words
+from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import RE_WB_AFTER
 from chitieu.extractors.spelling import unify_tone_placement
 
@@ -119,6 +119,13 @@ def _caps_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+@cache
+def _not_a_place() -> regex.Pattern:
+    """Proper nouns that open with a province's name but are none ("Thái Bình Dương"): place_words.csv,
+    role ``not_place``."""
+    return regex.compile(alternation(words("place_words.csv", "not_place")) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
 def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
     """The mentions between ``start`` and ``end`` as if that stretch were the whole text; in a line in
     capitals, the names it spells in capitals.
@@ -143,6 +150,8 @@ def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
         canonical, merged = names[key]
         if canonical == "Việt Nam" and _ORG_BEFORE.search(text[max(start, m_start - 80):m_start]):
             continue
+        if _not_a_place().match(text, m_start, end):
+            continue  # "Thái Bình Dương" (the Pacific) is no Thái Bình
         found.append(PlaceMention(m_start + offset, m_end + offset, text[m_start:m_end], canonical, merged))
     return found
 

@@ -92,3 +92,12 @@ def test_a_region_starts_what_a_place_may_see():
 ])
 def test_names_in_capitals(text, places):
     assert [p.place for p in find_places(text)] == places
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("khu vực châu Á – Thái Bình Dương tăng 9%", []),
+    ("Hiệp định Đối tác xuyên Thái Bình Dương và tỉnh Thái Bình", [("tỉnh Thái Bình", "Thái Bình")]),
+    ("Bí thư Thành ủy Hà Nội Nguyễn Văn A cho biết", [("Hà Nội", "Hà Nội")]),
+])
+def test_a_proper_noun_that_opens_with_a_province_is_none(text, expected):
+    assert _places(text) == expected
