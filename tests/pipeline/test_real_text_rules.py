@@ -229,6 +229,9 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Ước thực hiện cả năm 5.817 tỷ đồng, đạt 97,97% kế hoạch.", "actual"),  # an estimated outcome
     ("Không cần bôi kem chống nắng: có hơn 70% dân số nghĩ vậy.", "actual"),  # a negated goal word
     ("Lợi nhuận trước thuế đạt 1.005 tỷ đồng, hoàn thành 101% kế hoạch.", "actual"),  # a completion ratio
+    ("Mục tiêu đến năm 2030 là giảm tỷ lệ hút thuốc. Theo thống kê của bệnh viện, tỷ lệ bệnh nhân hút thuốc là 90%.",
+     "actual"),  # statistics report what is
+    ("Tổ chức Fitch dự báo tăng trưởng kinh tế của Việt Nam ở mức 6,5%.", "target"),  # a forecast, as "dự kiến"
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
