@@ -19,10 +19,12 @@ for a float (thousands of digits) is no percentage:
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import regex
 from chitieu.extractors import scan
 from chitieu.extractors.comparators import comparator_for
+from chitieu.extractors.lexicon import alternation, rows
 from chitieu.extractors.numbers import parse_number, parse_number_words
 from chitieu.extractors.patterns import (
     NUMBER_WORDS,
@@ -63,6 +65,13 @@ def _minus(text: str, start: int) -> bool:
     return not text[line:dash].isspace() and line < dash
 
 
+@cache
+def _range_opener() -> regex.Pattern:
+    """The words after which a range may go without "từ" (``comparators.csv``, position ``opens_range``)."""
+    return regex.compile(r"(?<![\p{L}])" + alternation([r["phrase"] for r in rows("comparators.csv")
+                                                        if r["position"] == "opens_range"]) + r"\s+$", regex.IGNORECASE)
+
+
 def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
     """The percentages of ``text`` whose matches lie in ``windows`` (all of them, see ``_WINDOWS``)."""
     found: list[Percentage] = []
@@ -75,8 +84,9 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
             continue
         before = text[max(0, m.start() - 40):m.start()]
         tu = RANGE_TU_BEFORE.search(before)
-        if not tu and not m.group("losign") and "-" not in text[m.end("lo"):m.start("hi")]:
-            continue  # "75 đến 80%" without "từ" is too loose
+        if (not tu and not m.group("losign") and "-" not in text[m.end("lo"):m.start("hi")]
+                and not _range_opener().search(before)):
+            continue  # "75 đến 80%" without "từ" is too loose, unless a verb or "là" opens it ("là 8,5 đến 9%")
         start = m.start() - len(before) + tu.start() if tu else m.start()
         found.append(Percentage(start, m.end(), text[start:m.end()], lo, hi, "range"))
         taken.add(start, m.end())

@@ -62,10 +62,16 @@ def test_ranges(text, surface):
     assert (p.surface, p.value, p.value_high, p.comparator) == (surface, 75.0, 80.0, "range")
 
 
-def test_range_needs_tu_or_a_dash():
-    # "75 đến 80%" without "từ" is only the 80%
-    p = _one("tăng 75 đến 80% số hộ")
-    assert (p.surface, p.value, p.value_high) == ("80%", 80.0, None)
+def test_range_needs_tu_a_dash_or_a_word_that_opens_a_value():
+    # "6 đến 12%" after any word is only the 12% ("lớp 6 đến 12%")
+    p = _one("học sinh lớp 6 đến 12% số hộ")
+    assert (p.surface, p.value, p.value_high) == ("12%", 12.0, None)
+
+
+@pytest.mark.parametrize("text", ["tăng 75 đến 80% số hộ", "kế hoạch năm là 75 đến 80%", "dao động 75 tới 80%"])
+def test_a_range_after_a_verb_or_copula(text):
+    p = _one(text)
+    assert (p.value, p.value_high, p.comparator) == (75.0, 80.0, "range")
 
 
 def test_decreasing_pair_is_not_a_range():
