@@ -312,13 +312,20 @@ def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> boo
 
 _COMPARED = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison")) + r"(?![\p{L}])",
                           regex.IGNORECASE)
+_COMPARISON_END = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison_end")) + r"(?![\p{L}])",
+                                regex.IGNORECASE)
 
 
 def compared(text: str, lo: int, pos: int) -> bool:
     """Whether what stands at ``pos`` is a base of comparison (``so với 6 tháng đầu năm 2021``, ``vượt
     mục tiêu``): a comparison word stands between it and the last separator before it (or ``lo``)."""
     cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
-    return _COMPARED.search(text, cut, pos) is not None
+    last = None
+    for last in _COMPARED.finditer(text, cut, pos):
+        pass
+    # the base ends where a new predicate starts: "vượt kế hoạch … với kim ngạch ước đạt …"
+    return last is not None and _COMPARISON_END.match(text, pos) is None \
+        and _COMPARISON_END.search(text, last.end(), pos) is None
 
 
 def scope_chain(scope: Scope) -> list[Scope]:

@@ -232,6 +232,8 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Mục tiêu đến năm 2030 là giảm tỷ lệ hút thuốc. Theo thống kê của bệnh viện, tỷ lệ bệnh nhân hút thuốc là 90%.",
      "actual"),  # statistics report what is
     ("Tổ chức Fitch dự báo tăng trưởng kinh tế của Việt Nam ở mức 6,5%.", "target"),  # a forecast, as "dự kiến"
+    ("Chỉ tiêu du lịch vượt kế hoạch và cao hơn mọi năm với doanh thu ước đạt 5 tỷ đồng, tăng 12%.",
+     "actual"),  # a comparison's base ends where a new predicate ("ước đạt") starts
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
