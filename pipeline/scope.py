@@ -320,9 +320,7 @@ def compared(text: str, lo: int, pos: int) -> bool:
     """Whether what stands at ``pos`` is a base of comparison (``so với 6 tháng đầu năm 2021``, ``vượt
     mục tiêu``): a comparison word stands between it and the last separator before it (or ``lo``)."""
     cut = max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1, text.rfind("(", lo, pos) + 1)
-    last = None
-    for last in _COMPARED.finditer(text, cut, pos):
-        pass
+    last = max(_COMPARED.finditer(text, cut, pos), key=lambda m: m.start(), default=None)
     # the base ends where a new predicate starts: "vượt kế hoạch … với kim ngạch ước đạt …"
     return last is not None and _COMPARISON_END.match(text, pos) is None \
         and _COMPARISON_END.search(text, last.end(), pos) is None
