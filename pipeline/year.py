@@ -36,12 +36,12 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
     for s, e in it.tail:
         own = [y for y in ctx.years_in(s, e) if (y.kind == "point" and y.start - v.end <= _OWN_YEAR if increase
-                                                  else y.kind != "since") and not compared(text, v.end, y.start)]
+                                                  else y.kind != "since") and not _base(text, v.end, y.start, sent[0])]
         if own:  # a change in its own year: "tăng 1,4% trong năm nay"
             return own[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
     before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
-              and not compared(text, sent[0], y.start)]
+              and not _base(text, sent[0], y.start, sent[0])]
     if increase:
         scope_lo = inner(it.scope, ctx.text)[0]
         starts = [y for y in before if y.start >= scope_lo and y.kind in ("since", "point")]
@@ -68,6 +68,15 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     # 5. the nearest heading above, then the title: a goal's deadline, the period a rule is set for
     # ("Tiêu chí … giai đoạn 2026 - 2030")
     return ctx.heading_years.get(para_index) or ctx.title_year
+
+
+def _base(text: str, lo: int, pos: int, sent_lo: int) -> bool:
+    """Whether the year at ``pos`` is what a figure is compared with: after a comparison word, or the same
+    period of it ("bằng 100% cùng kỳ năm 2019") unless that opens the sentence ("Cùng kỳ năm 2019, …")."""
+    if compared(text, lo, pos):
+        return True
+    same = SAME_PERIOD.search(text, max(lo, pos - 16), pos)
+    return same is not None and bool(text[sent_lo:same.start()].strip())
 
 
 def _pick(years: list[YearMention]) -> int | None:

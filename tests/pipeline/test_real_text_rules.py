@@ -361,3 +361,10 @@ def test_the_rules_an_official_document_fixes_itself_are_its_own() -> None:
     rows = process_texts([text], ["d"])[0].targets
     assert [(r.status, r.decision) for r in rows] == [
         ("target", "12/KH-UBND"), ("other", "12/KH-UBND"), ("other", "20/2024/NQ-HĐND")]
+
+
+def test_the_same_period_of_a_year_is_a_base_not_the_figures_year() -> None:
+    text = ("Số tờ khai đạt 1,2 triệu, bằng 100% cùng kỳ năm 2019 và kim ngạch đạt 53 tỷ USD, tăng 7% so với "
+            "cùng kỳ năm trước. Cùng kỳ năm 2019, tỷ lệ thông quan điện tử là 95%.")
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.surface, r.year) for r in rows] == [("100%", 2020), ("7%", 2020), ("95%", 2019)]
