@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors import scan
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import alternation, rows
 from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
 from chitieu.models import LevelMention
@@ -115,3 +115,24 @@ def bare_level_after(text: str, pos: int) -> LevelMention | None:
     level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
     s = pos + m.start("w")
     return LevelMention(s, pos + m.end(), text[s:pos + m.end()], level)
+
+
+@cache
+def _subject_re() -> regex.Pattern:
+    phrases = [r["phrase"] for r in rows("levels.csv") if r["context"] == "subject"]
+    return regex.compile(r"(?<![\p{L}])(?P<body>(?i:" + alternation(phrases) + r"))\s+(?:\d+|\p{Lu})")
+
+
+def subject_level(text: str, lo: int = 0, hi: int | None = None) -> str:
+    """The level of the unit whose body a title or lead names as its actor, or empty.
+
+        >>> subject_level("Sáng 1-4, UBND quận 1, TP. HCM tổ chức tổng kết công tác cải cách hành chính")
+        'huyen'
+        >>> subject_level("UBND tỉnh Nghệ An tổng kết năm 2024"), subject_level("UBND huyện ủy quyền")
+        ('', '')
+    """
+    m = _subject_re().search(text, lo, len(text) if hi is None else hi)
+    if m is None:
+        return ""
+    body = " ".join(m.group("body").lower().split())
+    return next(r["level"] for r in rows("levels.csv") if r["context"] == "subject" and r["phrase"].lower() == body)

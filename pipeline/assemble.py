@@ -126,6 +126,8 @@ def assemble(doc: Doc) -> None:
             if not level and previous_row and (_SUBSHARE.search(t, previous_row.end, v.start)
                                                or _SLASH_TARGET.match(t, previous_row.end, v.start)):
                 level = previous_row.level  # "tỷ lệ xã đạt chuẩn … 80%, trong đó 30% đạt chuẩn nâng cao": a share of it
+            if not level and doc.subject_level and place == doc.subject:
+                level = doc.subject_level  # a text about a district: its own figures are the district's
             doc.targets.append(Target(
                 doc_id=doc.doc_id, start=v.start, end=v.end, surface=v.surface, value=v.value,
                 value_high=v.value_high, comparator=comparator, status=status, measure=measure, year=year,

@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors.cues import find_cues_in
+from chitieu.extractors.levels import subject_level
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
@@ -207,6 +208,8 @@ def build_context(doc: Doc) -> None:
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
     doc.subject_source = "text" if doc.subject else ""
+    if paras:  # "Sáng 1-4, UBND quận 1, TP. HCM tổ chức tổng kết …": a text about a district or commune
+        doc.subject_level = subject_level(text, paras[0][0], paras[min(1, len(paras) - 1)][1])
     if not doc.subject and block:
         doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
         doc.subject_source = "text" if doc.subject else ""

@@ -54,6 +54,7 @@ class Doc:
     places: list[PlaceMention] = field(default_factory=list)
     subject: str = ""  # the document's place ("Nghệ An", "Việt Nam", "Bộ Xây dựng")
     subject_source: str = ""  # "text", or "publisher" when only the publisher tells the place
+    subject_level: str = ""  # "huyen" when the title or lead names a district's body as the actor ("UBND quận 1 …")
     country_cue: bool = False  # the text names a national word or body ("cả nước", "Chính phủ", a ministry)
     title_year: int | None = None
     date: str = ""  # ISO date of the document from its metadata

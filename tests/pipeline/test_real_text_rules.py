@@ -368,3 +368,10 @@ def test_the_same_period_of_a_year_is_a_base_not_the_figures_year() -> None:
             "cùng kỳ năm trước. Cùng kỳ năm 2019, tỷ lệ thông quan điện tử là 95%.")
     rows = process_texts([text], ["d"])[0].targets
     assert [(r.surface, r.year) for r in rows] == [("100%", 2020), ("7%", 2020), ("95%", 2019)]
+
+
+def test_a_text_about_a_district_gives_its_figures_the_district_level() -> None:
+    text = ("Sáng 5-1, UBND quận 3, TP.HCM tổ chức tổng kết công tác cải cách hành chính năm 2024.\n"
+            "Năm 2025, quận phấn đấu 100% hồ sơ được giải quyết đúng hạn. Cả nước có 95% hồ sơ được giải quyết đúng hạn.")
+    rows = process_texts([text], ["d"], [{"date": "2025-01-05"}])[0].targets
+    assert [(r.surface, r.level, r.place) for r in rows] == [("100%", "huyen", "Hồ Chí Minh"), ("95%", "", "Việt Nam")]
