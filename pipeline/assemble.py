@@ -81,8 +81,9 @@ def assemble(doc: Doc) -> None:
                 past = seen and doc.doc_year and seen < doc.doc_year
                 ratio = not doc.is_plan and _COMPLETION_RATIO.match(t, v.end) is not None  # "hoàn thành 101% kế hoạch"
                 status = "actual" if past or ratio else doc.default_status
-            sentence_status = status
-            carried = (pi, status)
+            if t.count("(", sent[0], v.start) <= t.count(")", sent[0], v.start):  # not a remark in brackets
+                sentence_status = status
+                carried = (pi, status)
             if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
                 status = "target"  # "đạt 79,3%/chỉ tiêu 80%": the result, then the target it had
             comparator = v.comparator
@@ -97,6 +98,9 @@ def assemble(doc: Doc) -> None:
             if doc.is_rulebook:
                 status = "other"  # a law's or decree's shares, thresholds and rates are rules
             year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
+            if (year is None and status == "target" and previous_row is not None and previous_row.status == "actual"
+                    and t.count("(", previous_row.end, v.start) > t.count(")", previous_row.end, v.start)):
+                year = previous_row.year  # "đạt 95% (chỉ tiêu giao 100%)": the goal of the result's year
             around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
             as_of = context_as_of(t, para, sent, doc.report_year) if status == "actual" else ""
             frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around, as_of)

@@ -57,7 +57,7 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return after[0].year
     # 4. earlier sentences of the paragraph
     para = ctx.paragraphs[para_index]
-    picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not compared(text, para[0], y.start)
+    picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not _base(text, para[0], y.start, para[0])
                     and not (status == "actual" and y.kind in ("deadline", "vision"))])  # a goal's deadline dates no result
     if picked:
         return picked

@@ -375,3 +375,11 @@ def test_a_text_about_a_district_gives_its_figures_the_district_level() -> None:
             "Năm 2025, quận phấn đấu 100% hồ sơ được giải quyết đúng hạn. Cả nước có 95% hồ sơ được giải quyết đúng hạn.")
     rows = process_texts([text], ["d"], [{"date": "2025-01-05"}])[0].targets
     assert [(r.surface, r.level, r.place) for r in rows] == [("100%", "huyen", "Hồ Chí Minh"), ("95%", "", "Việt Nam")]
+
+
+def test_a_goal_in_brackets_beside_a_result() -> None:
+    text = ("Kinh tế Hà Nội 6 tháng đầu năm\nVốn đầu tư xã hội tăng 9,9%, thấp hơn cùng kỳ năm 2016 "
+            "(kế hoạch năm là 11 đến 12%). Thu ngân sách đạt 95% (chỉ tiêu giao 100%).")
+    rows = process_texts([text], ["d"], [{"date": "2017-07-05"}])[0].targets
+    assert [(r.surface, r.status, r.year) for r in rows] == [
+        ("9,9%", "actual", 2017), ("11 đến 12%", "target", 2017), ("95%", "actual", 2017), ("100%", "target", 2017)]
