@@ -101,7 +101,8 @@ def assemble(doc: Doc) -> None:
             if (year is None and status == "target" and previous_row is not None and previous_row.status == "actual"
                     and t.count("(", previous_row.end, v.start) > t.count(")", previous_row.end, v.start)):
                 year = previous_row.year  # "đạt 95% (chỉ tiêu giao 100%)": the goal of the result's year
-            around = context_period(t, para, sent, doc.lead) if status == "actual" else ""
+            around = (context_period(t, para, sent, doc.lead, doc.paragraphs[pi - 1] if pi else None)
+                      if status == "actual" else "")
             as_of = context_as_of(t, para, sent, doc.report_year) if status == "actual" else ""
             frame = time_frame(t, sent, v, status, doc.report_year, it.scope.end, around, as_of)
             if frame.as_of and not doc.years_in(*sent):

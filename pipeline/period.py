@@ -88,6 +88,9 @@ def _whole_year(text: str, lo: int, hi: int) -> bool:
 _WHOLE_YEAR = regex.compile(r"(?<![\p{L}])(?:" + alternation(words("indicator_words.csv", "relative_time"))
                             + r"|năm\s+(?:19|20)\d\d(?![\p{N}]))(?![\p{L}])", regex.IGNORECASE)
 _COMPARED_BEFORE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|từ|hết|cuối)\s+(?:cùng\s+kỳ\s+)?$", regex.IGNORECASE)
+# a paragraph that goes on from the one before: "Trong đó: …", "Cụ thể, …"
+_GOES_ON = regex.compile(r"\s*(?:[-+•*]\s*)?(?:" + alternation(words("indicator_words.csv", "subshare")) + r"|cụ thể)(?![\p{L}])",
+                         regex.IGNORECASE)
 _OWN_ITEM = 20  # characters after a value where a date is still its own ("12% trong tháng 10")
 _YEAR = regex.compile(r"(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])")
 
@@ -107,10 +110,15 @@ def context_as_of(text: str, para: tuple[int, int], sent: tuple[int, int], defau
 
 
 @lru_cache(maxsize=64)  # the values of one sentence ask the same question
-def context_period(text: str, para: tuple[int, int], sent: tuple[int, int], lead: tuple[int, int] | None) -> str:
+def context_period(text: str, para: tuple[int, int], sent: tuple[int, int], lead: tuple[int, int] | None,
+                   previous: tuple[int, int] | None = None) -> str:
     """The part of a year the text around a sentence is about: the last period of the earlier sentences
-    of its paragraph, else of the report's title and lead (``Kinh tế 6 tháng đầu năm 2022 …``)."""
-    for lo, hi in ((para[0], sent[0]), lead or (0, 0)):
+    of its paragraph (and of the paragraph before, when this one goes on from it: "Trong đó: …"), else of
+    the report's title and lead (``Kinh tế 6 tháng đầu năm 2022 …``)."""
+    spans = [(para[0], sent[0])]
+    if previous is not None and _GOES_ON.match(text, para[0]):
+        spans.append(previous)
+    for lo, hi in (*spans, lead or (0, 0)):
         if hi > lo:
             found = [p for p in find_periods(text[lo:hi]) if not p.base and not p.bare]
             if found:
