@@ -386,7 +386,7 @@ def test_a_goal_in_brackets_beside_a_result() -> None:
 
 
 def test_a_paragraph_that_goes_on_from_the_one_before_keeps_its_period() -> None:
-    text = ("Tình hình kinh tế\n\nGRDP 9 tháng năm 2025 tăng 6,9%.\n\n"
+    text = ("Tình hình kinh tế\n\nNăm 2025, tỉnh tổ chức nhiều hoạt động.\n\nGRDP 9 tháng năm 2025 tăng 6,9%.\n\n"
             "Trong đó: khu vực dịch vụ ước đạt 7,22%; khu vực công nghiệp ước đạt 9,34%.")
     rows = process_texts([text], ["d"], [{"date": "2025-10-20"}])[0].targets
     assert [(r.surface, r.period) for r in rows] == [("6,9%", "9M"), ("7,22%", "9M"), ("9,34%", "9M")]
