@@ -234,7 +234,7 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Tổ chức Fitch dự báo tăng trưởng kinh tế của Việt Nam ở mức 6,5%.", "target"),  # a forecast, as "dự kiến"
     ("Chỉ tiêu du lịch vượt kế hoạch và cao hơn mọi năm với doanh thu ước đạt 5 tỷ đồng, tăng 12%.",
      "actual"),  # a comparison's base ends where a new predicate ("ước đạt") starts
-    ("Giám đốc Sở Kế hoạch và Đầu tư cho biết vốn FDI giảm 32%.", "actual"),  # a cue word inside a name
+    ("Giám đốc Sở Kế hoạch và Đầu tư cho biết, trong 8 tháng, vốn FDI giảm 32%.", "actual"),  # a cue word in a name
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
