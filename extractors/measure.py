@@ -35,7 +35,7 @@ _I = regex.IGNORECASE
 # A value's clause: after the last sentence break, bracket or colon (bracketed asides closed before the
 # value are dropped first: "Tốc độ tăng tổng sản phẩm trong nước (GDP) đạt").
 _CLOSED_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_STRONG_BREAK = re.compile(r"[.;:!?\n()\[\]](?!\d)")
+_STRONG_BREAK = regex.compile(r"[.;:!?()\[\]](?!\d)|\n(?![ \t]*(?:[\p{Ll}\p{N}]|$))")  # a line that goes on in lowercase or with the value is wrapped
 # Coordinated predicates and clauses: "tăng 29,3% so với cùng kỳ và bằng", "…, tăng"
 _WEAK_BREAK = regex.compile(
     r"(?<!\p{N}),|,(?!\p{N})|(?<![\p{L}])(?:và|hoặc|nhưng|song|trong\s+khi|trong\s+đó|đồng\s+thời)(?![\p{L}])", _I)
