@@ -67,6 +67,8 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
     dated = [p.year for p in periods if p.end <= lo and p.year and not p.base][-1:]  # "Quý I/2024, …, quý II …"
     year = (as_of[0].year if as_of else None) or (period[0].year if period else None) or (dated[0] if dated else None)
     code = period[0].period if period else ""
+    if not code and as_of and _months_so_far(as_of[0], piece):
+        code = f"{int(as_of[0].as_of[5:7])}M"  # "Lũy kế đến cuối tháng 11/2020, XK … giảm 24% so với cùng kỳ": 11 months
     if not code and not as_of and not undated:
         # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
         # same part of its own; else the part of the year its paragraph or the report's lead is about
@@ -77,6 +79,17 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
             return TimeFrame("", context_as_of, year, estimate)
     return TimeFrame(code, as_of[0].as_of if as_of else "", year, estimate, not as_of or as_of[0].year_written,
                      undated and not as_of)
+
+
+def _months_so_far(date: AsOfMention, sentence: str) -> bool:
+    """Whether a figure observed "through the end of a month" covers the months of the year so far: a flow
+    summed from January ("lũy kế", or compared with the same period of a year before), not a stock."""
+    return (date.kind == "through" and len(date.as_of) == 7 and date.as_of[5:7] != "12"
+            and _MONTH_END.search(date.surface) is not None and _CUMULATIVE.search(sentence) is not None)
+
+
+_MONTH_END = regex.compile(r"(?<![\p{L}])(?:hết|cuối)\s+tháng", regex.IGNORECASE)  # not "giữa tháng 7"
+_CUMULATIVE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|cộng\s+dồn|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
 
 
 def _whole_year(text: str, lo: int, hi: int) -> bool:

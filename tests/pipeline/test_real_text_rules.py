@@ -390,3 +390,14 @@ def test_a_paragraph_that_goes_on_from_the_one_before_keeps_its_period() -> None
             "Trong đó: khu vực dịch vụ ước đạt 7,22%; khu vực công nghiệp ước đạt 9,34%.")
     rows = process_texts([text], ["d"], [{"date": "2025-10-20"}])[0].targets
     assert [(r.surface, r.period) for r in rows] == [("6,9%", "9M"), ("7,22%", "9M"), ("9,34%", "9M")]
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Lũy kế đến cuối tháng 11/2020, xuất khẩu cá tra đạt 1,34 tỷ USD, giảm 24%.", "11M"),
+    ("Tính đến hết tháng 11/2020, xuất khẩu tôm tăng 14% so với cùng kỳ năm 2019.", "11M"),
+    ("Tính đến hết tháng 6/2020, tỷ lệ nợ xấu là 2%.", ""),  # a stock at a date
+    ("Tính đến giữa tháng 7, số phương tiện bằng 176% so với cùng kỳ năm 2019.", ""),  # not the month's end
+])
+def test_a_flow_through_the_end_of_a_month_covers_the_months_so_far(text: str, period: str) -> None:
+    (row,) = process_texts([text], ["d"], [{"date": "2020-12-10"}])[0].targets
+    assert row.period == period, row
