@@ -73,7 +73,8 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         # "tăng 29,9% so với 6 tháng đầu năm 2021": compared with a part of another year, it covers the
         # same part of its own; else the part of the year its paragraph or the report's lead is about
         compared = [p for p in periods if p.base and not p.bare]
-        code = compared[0].period if compared else ("" if _whole_year(text, sent[0], v.start) else context_period or "")
+        code = compared[0].period if compared else (
+            "" if _whole_year(text, sent[0], v.start) or _POINT_IN_TIME.search(text, sent[0], sent[1]) else context_period or "")
         if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
             # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
             return TimeFrame("", context_as_of, year, estimate)
@@ -88,6 +89,10 @@ def _months_so_far(date: AsOfMention, sentence: str) -> bool:
             and _MONTH_END.search(date.surface) is not None and _CUMULATIVE.search(sentence) is not None)
 
 
+# a point in time the figure is observed at or compared with ("cuối năm 2020", "tại 31/3/2021", "cuối quý
+# 1/2021"): a stock, not the part of the year its paragraph is about
+_POINT_IN_TIME = regex.compile(r"(?<![\p{L}])(?:(?:cuối|đầu)\s+(?:năm|quý|kỳ)|tại\s+(?:ngày\s+)?\d{1,2}/\d{1,2}|thời\s+điểm)"
+                               r"(?![\p{L}])", regex.IGNORECASE)
 _MONTH_END = regex.compile(r"(?<![\p{L}])(?:hết|cuối)\s+tháng", regex.IGNORECASE)  # not "giữa tháng 7"
 _CUMULATIVE = regex.compile(r"(?<![\p{L}])(?:lũy\s+kế|luỹ\s+kế|cộng\s+dồn|cùng\s+kỳ)(?![\p{L}])", regex.IGNORECASE)
 

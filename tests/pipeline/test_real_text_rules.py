@@ -401,3 +401,10 @@ def test_a_paragraph_that_goes_on_from_the_one_before_keeps_its_period() -> None
 def test_a_flow_through_the_end_of_a_month_covers_the_months_so_far(text: str, period: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2020-12-10"}])[0].targets
     assert row.period == period, row
+
+
+def test_a_figure_at_a_point_in_time_takes_no_part_of_the_year_from_its_paragraph() -> None:
+    text = ("Kết quả kinh doanh quý 1/2021\n\nLợi nhuận quý 1/2021 tăng 37%. Doanh thu phí tăng 20%. Tỷ lệ nợ xấu giảm "
+            "từ 2% cuối năm 2020 xuống 1,8%. Tín dụng tại 31/3/2021 tăng 2,8% so với cuối năm 2020.")
+    rows = process_texts([text], ["d"], [{"date": "2021-04-20"}])[0].targets
+    assert [(r.surface, r.period) for r in rows] == [("37%", "Q1"), ("20%", "Q1"), ("2%", ""), ("1,8%", ""), ("2,8%", "")]
