@@ -60,6 +60,7 @@ VIETNAM = "Việt Nam"
 def _kinds() -> dict[str, str]:
     """``{name: kind}`` of the places that are no province: regions, ministries, blocs."""
     out = {VIETNAM: "national"}
+    out.update((w.casefold(), "national") for w in words("place_words.csv", "foreign"))  # another country
     for role in ("region", "ministry", "group"):
         out.update((w.casefold(), role) for w in words("place_words.csv", role))
     return out
@@ -145,8 +146,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
-    # "trong khi Trung Quốc chỉ là 4,3%": another country's figure has no place of ours
-    before += [(m.start(), "") for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
+    # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
+    before += [(m.start(), " ".join(m.group().split())) for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
