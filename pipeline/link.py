@@ -359,6 +359,8 @@ def link(doc: Doc) -> None:
             t.decision = ""
 
 
+_ISSUING = re.compile(r"(?<!\w)" + _link_words("issuing") + r"(?!\w)", re.IGNORECASE)
+_REPORTED_GOAL = re.compile(r"\W*" + _link_words("reporting_goal") + r"(?!\w)", re.IGNORECASE)
 _REPORTED = re.compile(r"\W*" + _link_words("reporting") + r"(?!\w)", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?<!\w)" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?\s+$")
 _DESCRIBED = re.compile(r"(?<!\w)" + _any_case("described") + r"\s+" + _any_case("govern_before") + r"\s+$")
@@ -387,9 +389,14 @@ def _reported_region(text: str, ref: Reference, sentences: list[tuple[int, int]]
         return regions
     k = bisect.bisect_left(sentences, (sentence[1], -1))
     following = sentences[k : k + 1]
-    if not following or not _REPORTED.match(text, following[0][0]):
+    if not following:
         return []
-    return [(following[0][0], until)]
+    if _REPORTED.match(text, following[0][0]):
+        return [(following[0][0], until)]
+    # "UBND tỉnh ban hành Kế hoạch số 87/KH-UBND … ⏎ Mục tiêu đến năm 2025, …": the issued plan's targets
+    if _ISSUING.search(text, sentence[0], sentence[1]) and _REPORTED_GOAL.match(text, following[0][0]):
+        return [(following[0][0], until)]
+    return []
 
 
 def _next_other_symbol(refs: list[Reference], default: int) -> list[int]:

@@ -62,6 +62,11 @@ def _recent(text: str, lo: int, hi: int) -> int:
     return ends[-_RECENT_SENTENCES - 1] if len(ends) > _RECENT_SENTENCES else lo
 
 
+def _goal_right_before(ctx: Doc, pos: int) -> bool:
+    """ "Phấn đấu đến hết năm 2024, …": a goal word right before "đến hết năm" makes it the goal's deadline."""
+    return any(c.kind == "target" and 0 <= pos - c.end <= 2 for c in ctx.cues_in(max(0, pos - 30), pos))
+
+
 def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, int],
                     clause_list: list[Scope], other_tails: Ranges, para_index: int) -> str:
     v = it.value
@@ -87,7 +92,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
 
     signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if not names_a_thing(c)
                                       if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
-    signals += [(y.start, ctx.year_status(y)) for y in ctx.years_in(sent[0], v.start)
+    signals += [(y.start, "target" if y.kind == "through" and _goal_right_before(ctx, y.start) else ctx.year_status(y))
+                for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]
     if signals:
         pos, kind = max(signals)

@@ -408,3 +408,18 @@ def test_a_figure_at_a_point_in_time_takes_no_part_of_the_year_from_its_paragrap
             "từ 2% cuối năm 2020 xuống 1,8%. Tín dụng tại 31/3/2021 tăng 2,8% so với cuối năm 2020.")
     rows = process_texts([text], ["d"], [{"date": "2021-04-20"}])[0].targets
     assert [(r.surface, r.period) for r in rows] == [("37%", "Q1"), ("20%", "Q1"), ("2%", ""), ("1,8%", ""), ("2,8%", "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UBND tỉnh ban hành Kế hoạch số 87/KH-UBND ngày 5/3/2024 về chuyển đổi số.\n\n"
+     "Mục tiêu đến năm 2025, 90% hồ sơ được xử lý trực tuyến.", [("90%", "target", "87/KH-UBND")]),
+    ("Ngày 5/3/2024, UBND tỉnh ban hành Kế hoạch số 87/KH-UBND về chuyển đổi số. Kế hoạch đặt mục tiêu 90% hồ sơ "
+     "được xử lý trực tuyến.", [("90%", "target", "87/KH-UBND")]),
+    ("UBND tỉnh vừa ban hành Kế hoạch 87/KH-UBND triển khai Đề án 06.\n\nPhấn đấu đến hết năm 2024, 100% xã có "
+     "điểm phục vụ dịch vụ công.", [("100%", "target", "87/KH-UBND")]),
+    ("Năm 2023, tỉnh đã thực hiện Kế hoạch số 87/KH-UBND. Nhờ đó, 90% hồ sơ đã được xử lý trực tuyến.",
+     [("90%", "actual", "")]),
+])
+def test_the_targets_of_a_plan_a_text_reports_issued(text: str, expected: list) -> None:
+    rows = process_texts([text], ["d"])[0].targets
+    assert [(r.surface, r.status, r.decision) for r in rows] == expected
