@@ -24,6 +24,8 @@ def _levels(text):
         ("cấp tỉnh", "tinh"),
         ("cấp huyện", "huyen"),
         ("cấp xã", "xa"),
+        ("các xã, phường", "xa"),  # after the 2025 merger: communes and wards, no district
+        ("cấp sở, ngành", "tinh"),
         ("Cấp Xã", "xa"),
         ("các sở, ban, ngành", "tinh"),
         ("các huyện, thị xã, thành phố", "huyen"),
