@@ -200,7 +200,8 @@ TARGET_COLUMNS: tuple[Column, ...] = (
     Column("year", "Int64", "deadline (target), year observed (actual), first year (increase)"),
     Column("level", "string", "administrative level the value is about (`cấp tỉnh`, `cấp huyện`, `cấp xã`); missing if "
            "none or several", ("tinh", "huyen", "xa")),
-    Column("place", "string", "province / centrally-run city (or `Việt Nam`) the value belongs to"),
+    Column("place", "string", "who the value belongs to: a province / centrally-run city, `Việt Nam`, a region, a "
+           "ministry, a bloc or another country; missing for a business's, the world's or several places' figure"),
     Column("indicator", "string", "what is measured, stated fully, in the text's own words"),
     Column("decision", "string", "canonical symbol of the legal document that sets the target, if stated"),
     Column("sentence", "string", "the sentence the value was found in"),
@@ -211,7 +212,8 @@ TARGET_COLUMNS: tuple[Column, ...] = (
            "`9M`); empty for a whole year, a deadline or a point in time"),
     Column("as_of", "string", "ISO day or month a figure is observed at (`tính đến ngày 30/6/2023` → `2023-06-30`)"),
     Column("estimate", "boolean", "the figure is an estimate (`ước đạt`, `ước tính`, `dự ước`)"),
-    Column("place_kind", "string", "the kind of place; missing when there is no place",
+    Column("place_kind", "string", "the kind of place (`national` for `Việt Nam` or another country); missing when "
+           "there is no place",
            ("province", "national", "region", "ministry", "group")),
     Column("place_source", "string", "where the place comes from: the text, or the publisher when the text names none; "
            "missing when there is no place", ("text", "publisher")),
