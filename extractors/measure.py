@@ -89,6 +89,10 @@ def _rate_noun_end() -> regex.Pattern:
                          + r"$", _I)
 
 
+_BRACKETED_CHANGE = regex.compile(r"(?<![\p{L}])(?P<verb>tăng|giảm|tăng thêm|giảm thêm)\s+(?:\S+\s+){0,2}?\d[\d.,]*"
+                                  r"\s+\p{L}+(?:\s+\p{L}+)?\s*\(\s*$", _I)
+
+
 def _clause(before: str) -> str:
     before = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), before)
     breaks = list(_STRONG_BREAK.finditer(before))
@@ -142,6 +146,14 @@ def measure_of(before: str, after: str) -> MeasureKind:
         >>> measure_of("đạt tỷ lệ 97% (tăng ", ")")
         'increase'
     """
+    bracketed = _BRACKETED_CHANGE.search(before)
+    if bracketed:  # "tăng 18 vụ (13,7%) so với cùng kỳ": the share of a change of a count is that change
+        kind = dict((" ".join(k.lower().split()), v) for k, v in _lexicon()[1].items()).get(
+            " ".join(bracketed.group("verb").lower().split()))
+        if kind in ("increase", "growth"):
+            return "increase"
+        if kind == "decrease":
+            return "decrease"
     seg, restated = _segment(before)
     words = _words(seg)
     change = [w for w in words if w[2] in _CHANGE or w[2] == "none"]

@@ -18,6 +18,8 @@ _KINDS = {"increase", "growth", "decrease", "gap_up", "gap_down", "target_base",
         ("Doanh thu đã tăng trưởng mạnh mẽ ở mức ", " so với cùng kỳ.", "increase"),  # the verb's manner, then its value
         ("Ngành công nghiệp vẫn đạt mức tăng trưởng ", ".", "level"),  # a rate noun inside "đạt mức"
         ("Chỉ số sản xuất công nghiệp tăng\n", " so với cùng kỳ.", "increase"),  # a hard-wrapped line
+        ("Trên địa bàn xảy ra 149 vụ, tăng 18 vụ (", ") so với cùng kỳ.", "increase"),  # the share of a change
+        ("Số hộ nghèo giảm 120 hộ (", ").", "decrease"),
         ("Giá trị sản xuất tăng mạnh.\nTỷ lệ hộ nghèo là ", ".", "level"),  # a new line, a new sentence
         ("GRDP 6 tháng đầu năm ước tính tăng ", " so với 6 tháng đầu năm 2021.", "increase"),
         ("phấn đấu tăng thêm ít nhất ", " số trường", "increase"),
