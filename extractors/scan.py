@@ -359,16 +359,40 @@ def search_each(patterns: Sequence[Pattern], text: str, windows: Sequence[Span],
         >>> [(i, m.group()) for i, m in search_each(patterns, "năm 2025 đạt 80%", [(0, 16)], [{"năm"}, {"%"}])]
         [(0, 'năm 2025'), (1, '80%')]
     """
-    present = None
-    if needs is not None:
-        every = set().union(*needs)
-        present = [{w for w in every if w in piece} for piece in (text[s:e] for s, e in windows)]
+    if needs is None:
+        for i, pattern in enumerate(patterns):
+            for start, end in windows:
+                for m in pattern.finditer(text, start, end):
+                    yield i, m
+        return
+    # which windows each pattern is searched in, found by one substring test per word and window
+    try:
+        words, users = _needs_index(needs)
+    except TypeError:  # words given as sets or lists: not hashable, not cached
+        words, users = _needs_index.__wrapped__(needs)
+    searched: list[list[Span]] = [[] for _ in patterns]
+    for window in windows:
+        piece = text[window[0]:window[1]]
+        for w in words:
+            if w in piece:
+                for i in users[w]:
+                    if not searched[i] or searched[i][-1] is not window:
+                        searched[i].append(window)
     for i, pattern in enumerate(patterns):
-        for j, (start, end) in enumerate(windows):
-            if present is not None and present[j].isdisjoint(needs[i]):
-                continue
+        for start, end in searched[i]:
             for m in pattern.finditer(text, start, end):
                 yield i, m
+
+
+@lru_cache(maxsize=16)
+def _needs_index(needs: Sequence[Collection[str]]) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The words of ``needs`` (for each pattern, words one of which each of its matches holds), and for
+    each word the patterns that need it, in order."""
+    users: dict[str, list[int]] = {}
+    for i, ws in enumerate(needs):
+        for w in dict.fromkeys(ws):
+            users.setdefault(w, []).append(i)
+    return tuple(users), {w: tuple(ix) for w, ix in users.items()}
 
 
 # ---------------------------------------------------------------------------------------------------
