@@ -23,6 +23,8 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **regions** — :func:`regions_pass` (:func:`bounded`) for one call per region's slice: years, cues,
   places;
 - **floors** — :func:`floor` for an end-anchored search from the start: references (leads);
+- **ends** — :class:`FromEnd` for an end-anchored search, asked from the end: comparators,
+  other_status (bounds);
 - **characters** — :class:`CharMap`, :func:`holds_any` for ``str.translate`` and a loop over
   characters: normalize.
 
@@ -521,6 +523,34 @@ def floor(text: str, start: int, end: int, edge: Pattern) -> int:
         if not edge.fullmatch(text, s, end):
             return end
         end = s
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ends: an end-anchored pattern asked from the end
+
+
+class FromEnd:
+    r"""An end-anchored ``regex`` pattern (words that end the text before a value: ``dưới\s*$``),
+    whose matches all end at the end, asked from there: ``regex.REVERSE`` tries the end first, where
+    a forward search tries the whole pattern at every position from the start (2-3x faster on a
+    sentence). :meth:`found` says whether the pattern matches (the same answer whichever way it is
+    looked for); :meth:`search` is ``pattern.search``, looked for forward only once one is known to
+    exist (most texts hold none), so the match is the same.
+
+        >>> bound = FromEnd(regex.compile(r"(?<![\p{L}])(?:dưới|trên)\s*$", regex.IGNORECASE))
+        >>> bound.found("tỷ lệ hộ nghèo dưới "), bound.found("trên địa bàn"), bound.search("Trên ").span()
+        (True, False, (0, 5))
+    """
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        self.pattern = pattern
+        self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        return self.backward.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.pattern.search(text, pos, endpos) if self.found(text, pos, endpos) else None
 
 
 # ---------------------------------------------------------------------------------------------------
