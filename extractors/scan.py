@@ -14,6 +14,8 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **any case** — :class:`Caseless` (and :func:`lowered`) for that alternation with IGNORECASE, also
   overlapped: cues, levels, estimates, measure, other_status, places, and the pipeline's indicator
   and place stages;
+- **needed words** — :class:`Needs` (and :func:`folded`) for a case-insensitive pattern run only on
+  a stretch that holds one of its words: the pipeline's scope (comparisons);
 - **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
   over the whole text: years (around each year), percentages (the value characters before each
   sign), references (around each ``/`` of a symbol);
@@ -149,46 +151,104 @@ def _emit(node: dict) -> str:
 
 
 _LONG = 4096  # characters: a document's text, kept apart from the short pieces a rule reads
-_last_long: tuple[str | None, str | None] = (None, None)  # the last long text and its lowercase copy (one
-# tuple, replaced whole: a thread never sees one text with another's copy)
-_last: tuple[str | None, str | None] = (None, None)  # the text asked last, whatever its length, and its copy
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when lowercasing keeps every offset (else None), computed once per text: the
-    phrase patterns run many times over one document's text, between different bounds. The document
-    (a long text) has a place of its own, so the short pieces read for each value never push it out
-    (else every value would lowercase the whole document again: quadratic in its values).
+class _Copies:
+    """A copy of each text made by ``make`` (its lowercase or folded copy), once per text: the text
+    asked last is answered by identity (a rule runs several patterns over one text in a row); the
+    document (a long text) has a place of its own, so the short pieces read for each value never
+    push it out (else every value would copy the whole document again: quadratic in its values); the
+    other short texts are kept in a small cache. (Each place is one tuple, replaced whole: a thread
+    never sees one text with another's copy.)"""
 
-    Most calls ask again for the text asked last (a rule runs several patterns over one text in a
-    row): that one is answered first, by identity, without a look-up.
+    def __init__(self, make: Callable[[str], str | None]) -> None:
+        self.make = make
+        self.short = lru_cache(maxsize=64)(make)
+        self.last: tuple[str | None, str | None] = (None, None)
+        self.long: tuple[str | None, str | None] = (None, None)
 
-        >>> lowered("Phấn Đấu"), lowered("İ")
-        ('phấn đấu', None)
-    """
-    global _last_long, _last
-    last = _last
-    if last[0] is text:
-        return last[1]
-    if len(text) < _LONG:
-        low = _lowered_short(text)
-    else:
-        long = _last_long
-        if long[0] is not text:
-            long = _last_long = (text, _lower(text))
-        low = long[1]
-    _last = (text, low)
-    return low
-
-
-@lru_cache(maxsize=64)
-def _lowered_short(text: str) -> str | None:
-    return _lower(text)
+    def __call__(self, text: str) -> str | None:
+        last = self.last
+        if last[0] is text:
+            return last[1]
+        if len(text) < _LONG:
+            copy = self.short(text)
+        else:
+            long = self.long
+            if long[0] is not text:
+                long = self.long = (text, self.make(text))
+            copy = long[1]
+        self.last = (text, copy)
+        return copy
 
 
 def _lower(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+def _fold(text: str) -> str | None:
+    fold = text.casefold()
+    return fold if len(fold) == len(text) else None
+
+
+_lowered = _Copies(_lower)
+_folded = _Copies(_fold)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when lowercasing keeps every offset (else None), computed once per text: the
+    phrase patterns run many times over one document's text, between different bounds.
+
+        >>> lowered("Phấn Đấu"), lowered("İ")
+        ('phấn đấu', None)
+    """
+    return _lowered(text)
+
+
+def folded(text: str) -> str | None:
+    """``text.casefold()`` when folding keeps every offset (else None), computed once per text: then
+    each character is folded to one character, as ``re``'s and ``regex``'s IGNORECASE (simple case
+    folding) compare them, so a case-sensitive search for folded literals in it finds where a
+    case-insensitive one would.
+
+        >>> folded("Tháng 6"), folded("ß")
+        ('tháng 6', None)
+    """
+    return _folded(text)
+
+
+class Needs:
+    r"""A case-insensitive pattern every match of which holds one of ``words`` (literals of the pattern,
+    in any case), run only on a stretch whose copy holds one of them: a few substring tests at C speed
+    answer most searches (when the copy moves offsets, the pattern runs). The copy is the lowercase one
+    (:func:`lowered`, shared with :class:`Caseless`), or the folded one (:func:`folded`) for words that
+    hold an ``s``: the long s ``ſ`` matches it in any case but lowercases to itself.
+
+        >>> comparison = Needs(regex.compile(r"(?<![\p{L}])(?:so\s+với|vượt)(?![\p{L}])", regex.I), ["so", "vượt"])
+        >>> comparison.search("Tăng 5% SO VỚI cùng kỳ", 0, 30).group(), comparison.search("Tăng 5% cùng kỳ")
+        ('SO VỚI', None)
+    """
+
+    def __init__(self, pattern: Pattern, words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.words = tuple(dict.fromkeys(w.casefold() for w in words))
+        self._copy = _folded if any("s" in w for w in self.words) else _lowered
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        copy = self._copy(text)
+        if copy is None:
+            return True
+        for w in self.words:  # noqa: SIM110 (a loop: any() over a generator costs more than the tests)
+            if copy.find(w, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
 
 
 class Caseless:
@@ -247,18 +307,6 @@ class Caseless:
     def any_case_overlapped(self) -> regex.Pattern:
         """The case-insensitive alternation in ``regex`` (which has overlapped matching)."""
         return phrase_regex(self.phrases, engine=regex)
-
-
-def folded(text: str) -> str | None:
-    """``text.casefold()`` when folding keeps every offset (else None): then each character is folded
-    to one character, as ``re``'s and ``regex``'s IGNORECASE (simple case folding) compare them, so a
-    case-sensitive search for folded literals in it finds where a case-insensitive one would.
-
-        >>> folded("Tháng 6"), folded("ß")
-        ('tháng 6', None)
-    """
-    fold = text.casefold()
-    return fold if len(fold) == len(text) else None
 
 
 # ---------------------------------------------------------------------------------------------------

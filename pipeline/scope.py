@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places
@@ -310,8 +311,10 @@ def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> boo
     return True
 
 
-_COMPARED = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison")) + r"(?![\p{L}])",
-                          regex.IGNORECASE)
+# every comparison phrase holds its first word: most stretches hold none (scan.Needs)
+_COMPARED = scan.Needs(regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison"))
+                                     + r"(?![\p{L}])", regex.IGNORECASE),
+                       [p.split()[0] for p in words("status_words.csv", "comparison")])
 
 
 def compared(text: str, lo: int, pos: int) -> bool:
