@@ -286,7 +286,8 @@ _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"
                        max_size=14)),
     tone_placement=Case(spelling.unify_tone_placement, lambda t: spelling._NEW_STYLE_TONE.sub(spelling._move_tone, t),
                         st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "THUỶ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "KHOẺ",
-                                                  "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò"]), max_size=16)
+                                                  "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò", "ă", "Đ", "ǅ", "1",
+                                                  "qoà"]), max_size=16)
                         .map("".join)),
 )
 @SETTINGS
