@@ -262,23 +262,46 @@ class Caseless:
         [(0, 8), (13, 21)]
         >>> rx.spans("Phấn đấu đạt MỤC TIÊU", overlapped=True)
         [(0, 8), (13, 21), (17, 21)]
+
+    ``needs``: words one of which every phrase holds (checked here): a stretch whose lowercase copy
+    holds none of them has no match, which substring tests tell before the pattern runs.
+
+        >>> Caseless(["ước đạt", "dự ước"], needs=["ước"]).search("Dự kiến đạt 80%") is None
+        True
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], needs: Iterable[str] = ()) -> None:
         self.phrases = [p.lower() for p in phrases]
         self.lower = phrase_regex(self.phrases, ignore_case=False)
         self.any_case = phrase_regex(self.phrases)
+        self.needs = tuple(dict.fromkeys(w.lower() for w in needs))
+        if any(not w or w != "".join(w.split()) for w in self.needs):
+            raise ValueError(f"needs must be single words: {self.needs}")
+        missing = [p for p in self.phrases if self.needs and not any(w in p for w in self.needs)]
+        if missing:
+            raise ValueError(f"phrases that hold none of {self.needs}: {missing[:5]}")
 
     def _pick(self, text: str) -> tuple[re.Pattern, str]:
         low = lowered(text)
         return (self.lower, low) if low is not None else (self.any_case, text)
 
+    def _none_needed(self, subject: str, pos: int, endpos: int) -> bool:
+        """Whether the lowercase copy ``subject`` holds none of the words every phrase holds."""
+        for w in self.needs:  # noqa: SIM110 (a loop: any() over a generator costs more than the tests)
+            if subject.find(w, pos, endpos) >= 0:
+                return False
+        return True
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         pattern, subject = self._pick(text)
+        if self.needs and pattern is self.lower and self._none_needed(subject, pos, endpos):
+            return iter(())
         return pattern.finditer(subject, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         pattern, subject = self._pick(text)
+        if self.needs and pattern is self.lower and self._none_needed(subject, pos, endpos):
+            return None
         return pattern.search(subject, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
