@@ -549,6 +549,16 @@ def bounded(text: str, regions: Iterable[Span]) -> bool:
     return all((s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace()) for s, e in regions)
 
 
+def in_order(regions: Sequence[Span]) -> bool:
+    """Whether ``regions`` are in text order and do not overlap (a document's paragraphs): then what
+    is found between their bounds, each apart, may be found for all of them together and sorted.
+
+        >>> in_order([(0, 2), (2, 5)]), in_order([(3, 5), (0, 2)]), in_order([(0, 4), (2, 5)])
+        (True, False, False)
+    """
+    return all(a[1] <= b[0] for a, b in zip(regions, regions[1:], strict=False)) and all(s <= e for s, e in regions)
+
+
 def regions_pass(text: str, regions: Sequence[Span], each: Callable[[str, int], list],
                  between: Callable[[int, int], list]) -> list:
     """``[x for s, e in regions for x in each(text[s:e], s)]`` (``each(piece, offset)`` reads one
