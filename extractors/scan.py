@@ -14,7 +14,7 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **any case** — :class:`Caseless` (and :func:`lowered`) for that alternation with IGNORECASE, also
   overlapped: cues, levels, estimates, measure, other_status, places, and the pipeline's indicator
   and place stages;
-- **needed words** — :class:`Needs` (and :func:`folded`) for a case-insensitive pattern run only on
+- **needed words** — :class:`Needs` for a case-insensitive pattern run only on
   a stretch that holds one of its words: the pipeline's scope (comparisons);
 - **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
   over the whole text: years (around each year), percentages (the value characters before each
@@ -220,23 +220,29 @@ def folded(text: str) -> str | None:
 
 class Needs:
     r"""A case-insensitive pattern every match of which holds one of ``words`` (literals of the pattern,
-    in any case), run only on a stretch whose copy holds one of them: a few substring tests at C speed
-    answer most searches (when the copy moves offsets, the pattern runs). The copy is the lowercase one
-    (:func:`lowered`, shared with :class:`Caseless`), or the folded one (:func:`folded`) for words that
-    hold an ``s``: the long s ``ſ`` matches it in any case but lowercases to itself.
+    in any case), run only on a stretch whose lowercase copy (:func:`lowered`, shared with
+    :class:`Caseless`) holds one of them: a few substring tests at C speed answer most searches (when
+    the copy moves offsets, the pattern runs). The words are Latin or Vietnamese letters, every case of
+    which lowercases to them but the long s ``ſ``, which IGNORECASE takes for ``s``: with a word that
+    holds an ``s``, a stretch that holds an ``ſ`` is searched too.
 
         >>> comparison = Needs(regex.compile(r"(?<![\p{L}])(?:so\s+với|vượt)(?![\p{L}])", regex.I), ["so", "vượt"])
         >>> comparison.search("Tăng 5% SO VỚI cùng kỳ", 0, 30).group(), comparison.search("Tăng 5% cùng kỳ")
         ('SO VỚI', None)
     """
 
+    _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
     def __init__(self, pattern: Pattern, words: Iterable[str]) -> None:
         self.pattern = pattern
-        self.words = tuple(dict.fromkeys(w.casefold() for w in words))
-        self._copy = _folded if any("s" in w for w in self.words) else _lowered
+        self.words = tuple(dict.fromkeys(w.lower() for w in words))
+        if not all(w and set(w) <= self._LETTERS for w in self.words):
+            raise ValueError(f"Needs takes words of Latin or Vietnamese letters: {self.words}")
+        if any("s" in w for w in self.words):
+            self.words += ("ſ",)
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        copy = self._copy(text)
+        copy = _lowered(text)
         if copy is None:
             return True
         for w in self.words:  # noqa: SIM110 (a loop: any() over a generator costs more than the tests)

@@ -434,6 +434,12 @@ def _unfiltered(find, text):
 _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "Cf"]), max_size=30)
 
 
+@pytest.mark.parametrize("text", ["tăng ſo với cùng kỳ", "TĂNG SO VỚI", "Vượt kế hoạch", "so  với", "xso với", "ſ"])
+def test_needed_words_are_found_in_every_case(text):
+    """The long s (``ſo với``) is ``so với`` to IGNORECASE, but lowercases to itself."""
+    assert _span(scope._COMPARED.search(text)) == _span(scope._COMPARED.pattern.search(text))
+
+
 @cases(
     percent_candidate=Case(segment.is_candidate, lambda t: segment._CANDIDATE.search(t) is not None,
                            st.lists(st.sampled_from(["đạt ", "80", "%", " %", "  %", "phần", " ", "\n", "trăm", "TRĂM",
