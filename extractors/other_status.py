@@ -167,8 +167,10 @@ def _condition(before: str, after: str) -> bool:
         >>> _condition("Nếu số thuế tạm nộp thấp hơn số phải nộp từ ", " trở lên thì bị phạt")
         True
     """
+    if not _THEN.match(after):  # (first: most values have no "thì" after them, and it reads less text)
+        return False
     condition = _IF.search(before)
-    if not condition or not _THEN.match(after) or _GOAL.search(before):
+    if not condition or _GOAL.search(before):
         return False
     if _COMPARING_IF.match(condition.group()):
         return False  # "nếu như … thì" compares two figures
