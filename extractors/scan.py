@@ -11,19 +11,20 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **word lists** — :func:`phrase_regex`, :func:`trie_regex` (:func:`trie`, :func:`words`,
   :func:`first_letter_alternatives`) for a flat alternation, the longest phrase first: cues, levels,
   places (the gazetteer), references (provinces, short-form starts);
-- **any case** — :class:`Caseless` (and :func:`lowered`) for that alternation with IGNORECASE, also
-  overlapped: cues, levels, estimates, measure, other_status, places, and the pipeline's indicator
-  and place stages;
-- **needed words** — :class:`Needs` for a case-insensitive pattern run only on
-  a stretch that holds one of its words: the pipeline's scope (comparisons);
+- **any case** — :class:`Caseless` (and :func:`lowered`, :func:`folded`) for that alternation with
+  IGNORECASE, also overlapped, and with the words every phrase holds looked for first (estimates):
+  cues, levels, estimates, measure, other_status, places, and the pipeline's indicator and place
+  stages;
+- **needed words** — :class:`Needs` for a case-insensitive pattern run only on a stretch that holds
+  one of its words: the pipeline's scope (comparisons);
 - **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
   over the whole text: years (around each year), percentages (the value characters before each
   sign), references (around each ``/`` of a symbol);
 - **candidate starts** — :func:`tried_at` (:func:`line_start`, :func:`line_break_run`) for
   ``pattern.finditer(text)``: references (short forms), link (footnote lines), spelling (tone
   placement), other_status (hard-wrapped lines);
-- **regions** — :func:`regions_pass` (:func:`bounded`) for one call per region's slice: years, cues,
-  places;
+- **regions** — :func:`regions_pass` (:func:`bounded`, :func:`in_order`) for one call per region's
+  slice: years (all regions' windows in one search), cues, places;
 - **floors** — :func:`floor` for an end-anchored search from the start: references (leads);
 - **ends** — :class:`FromEnd` for an end-anchored search, asked from the end: comparators,
   other_status (bounds);
