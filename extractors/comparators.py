@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.lexicon import rows
 from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
@@ -21,14 +22,15 @@ _FILLER = r"(?:(?:mức|là|đạt|ở\s+mức|con\s+số)\s+)*"
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], dict[str, str]]:
+def _patterns() -> tuple[scan.FromEnd, regex.Pattern, dict[str, str], dict[str, str]]:
     before = {r["phrase"]: r["comparator"] for r in rows("comparators.csv") if r["position"] == "before"}
     after = {r["phrase"]: r["comparator"] for r in rows("comparators.csv") if r["position"] == "after"}
 
     def alt(ps):
         return "|".join(r"\s+".join(map(regex.escape, p.split())) for p in sorted(ps, key=len, reverse=True))
 
-    before_re = regex.compile(WB_BEFORE + "(?P<w>" + alt(before) + r")\s+" + _FILLER + r"$", regex.IGNORECASE)
+    # end-anchored: asked from the end (most values have no comparator)
+    before_re = scan.FromEnd(regex.compile(WB_BEFORE + "(?P<w>" + alt(before) + r")\s+" + _FILLER + r"$", regex.IGNORECASE))
     after_re = regex.compile(r"^\s*(?P<w>" + alt(after) + ")" + WB_AFTER, regex.IGNORECASE)
     return before_re, after_re, {k.lower(): v for k, v in before.items()}, {k.lower(): v for k, v in after.items()}
 

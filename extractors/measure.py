@@ -39,6 +39,9 @@ _STRONG_BREAK = regex.compile(r"[.;:!?()\[\]](?!\d)|\n(?![ \t]*(?:[\p{Ll}\p{N}]|
 # Coordinated predicates and clauses: "tăng 29,3% so với cùng kỳ và bằng", "…, tăng"
 _WEAK_BREAK = regex.compile(
     r"(?<!\p{N}),|,(?!\p{N})|(?<![\p{L}])(?:và|hoặc|nhưng|song|trong\s+khi|trong\s+đó|đồng\s+thời)(?![\p{L}])", _I)
+# Its last match, found from the end: matches never overlap (a comma, or a whole word), so it is the
+# last of finditer's
+_LAST_WEAK_BREAK = regex.compile(_WEAK_BREAK.pattern, _WEAK_BREAK.flags | regex.REVERSE)
 # A value that restates the change of the clause before it: "tăng 137 hộ …, chiếm tỷ lệ 0,04%"
 _RESTATES = regex.compile(
     r"^\s*(?:tương\s+đương|tương\s+ứng|chiếm\s+t[ỷỉ]\s+lệ|tức\s+là|tức|hay)"
@@ -103,9 +106,12 @@ def _segment(before: str) -> tuple[str, bool]:
     """The stretch of the value's clause its own predicate stands in, and whether the value restates
     the change of the stretch before (then that stretch is returned)."""
     clause = _clause(before)
-    cuts = [m.end() for m in _WEAK_BREAK.finditer(clause)]
-    seg = clause[cuts[-1]:] if cuts else clause
-    if cuts and _RESTATES.match(seg):
+    last = _LAST_WEAK_BREAK.search(clause)
+    if last is None:
+        return clause, False
+    seg = clause[last.end():]
+    if _RESTATES.match(seg):  # (rare) the stretch before the last break too
+        cuts = [m.end() for m in _WEAK_BREAK.finditer(clause)]
         prev = clause[cuts[-2] if len(cuts) > 1 else 0:cuts[-1]]
         return prev, True
     return seg, False

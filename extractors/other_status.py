@@ -181,13 +181,15 @@ def _condition(before: str, after: str) -> bool:
         >>> _condition("Nếu số thuế tạm nộp thấp hơn số phải nộp từ ", " trở lên thì bị phạt")
         True
     """
+    if not _THEN.match(after):  # (first: most values have no "thì" after them, and it reads less text)
+        return False
     condition = _IF.search(before)
-    if not condition or not _THEN.match(after) or _GOAL.search(before):
+    if not condition or _GOAL.search(before):
         return False
     if _COMPARING_IF.match(condition.group()):
         return False  # "nếu như … thì" compares two figures
     if _WEAK_IF.match(condition.group()):  # "nếu" makes a condition of a rule only with a bound
-        return bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))
+        return bool(_BOUND_BEFORE.found(before) or _BOUND_AFTER.match(after))
     return True
 
 
@@ -197,7 +199,7 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     obj = _object_after(after) if after else None
     kind = _phrase_kind(before, after, words, obj)
     if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
-            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.search(before)):
+            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)):
         return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
     return kind
 
@@ -230,7 +232,7 @@ def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | 
 
 
 # The bound of a qualifying threshold: a comparator right before the value, or "trở lên" after it
-_BOUND_BEFORE = regex.compile(r"(?<![\p{L}])" + _g("bound") + r"(?:\s+" + _g("bound_noun") + r")?\s*$", _I)
+_BOUND_BEFORE = scan.FromEnd(regex.compile(r"(?<![\p{L}])" + _g("bound") + r"(?:\s+" + _g("bound_noun") + r")?\s*$", _I))
 _BOUND_AFTER = regex.compile(r"^[^.;:()\n]{0,80}?(?<![\p{L}])" + _g("bound_after") + r"(?![\p{L}])", _I)
 # What defines a class or sets its criteria: "tiêu chí", "điều kiện", "đáp ứng", "được xác định là",
 # "thuộc một trong", "trường hợp sau", and "<class> … là <class> có" ("xã khu vực III là xã có …")
@@ -268,7 +270,7 @@ def qualifying_bound(before: str, after: str, lead: str = "") -> bool:
         >>> qualifying_bound("Mục tiêu đến năm 2030:\\n- Phấn đấu có ", " xã đạt tiêu chí nông thôn mới.")
         False
     """
-    if not (_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after)) or _GOAL.search(before):
+    if not (_BOUND_BEFORE.found(before) or _BOUND_AFTER.match(after)) or _GOAL.search(before):
         return False
     before = _unwrap(lead + before)
     breaks = list(_SENTENCE_END.finditer(before))

@@ -248,7 +248,9 @@ def find_as_of(text: str, default_year: int | None = None) -> list[AsOfMention]:
 
 # Where an _AS_OF_RE match can start: a digit or the first word of an alternative, found with ``re`` on the
 # folded text (each character folded to one, as IGNORECASE does): faster than trying the pattern everywhere.
-_AS_OF_START = re.compile(r"\d|ngày|cuối|đầu|giữa|hết|tháng")
+# Not after an ASCII letter or digit, "/", "." or "," (folded from a letter, a digit or themselves only):
+# the pattern's own lookbehind refuses those, so the digits inside a number ("2025", "80,5") are not tried.
+_AS_OF_START = re.compile(r"(?<![0-9a-z/.,])(?:\d|ngày|cuối|đầu|giữa|hết|tháng)")
 
 
 def _as_of_search(text: str, pos: int) -> regex.Match | None:

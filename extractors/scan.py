@@ -11,18 +11,23 @@ The interface, by family (each: the plain search it stands for; who declares wha
 - **word lists** — :func:`phrase_regex`, :func:`trie_regex` (:func:`trie`, :func:`words`,
   :func:`first_letter_alternatives`) for a flat alternation, the longest phrase first: cues, levels,
   places (the gazetteer), references (provinces, short-form starts);
-- **any case** — :class:`Caseless` (and :func:`lowered`) for that alternation with IGNORECASE, also
-  overlapped: cues, levels, estimates, measure, other_status, places, and the pipeline's indicator
-  and place stages;
+- **any case** — :class:`Caseless` (and :func:`lowered`, :func:`folded`) for that alternation with
+  IGNORECASE, also overlapped, and with the words every phrase holds looked for first (estimates):
+  cues, levels, estimates, measure, other_status, places, and the pipeline's indicator and place
+  stages;
+- **needed words** — :class:`Needs` for a case-insensitive pattern run only on a stretch that holds
+  one of its words: the pipeline's scope (comparisons);
 - **candidate windows** — :class:`Windows` with :func:`search` / :func:`search_each` for a pattern
   over the whole text: years (around each year), percentages (the value characters before each
   sign), references (around each ``/`` of a symbol);
 - **candidate starts** — :func:`tried_at` (:func:`line_start`, :func:`line_break_run`) for
   ``pattern.finditer(text)``: references (short forms), link (footnote lines), spelling (tone
   placement), other_status (hard-wrapped lines);
-- **regions** — :func:`regions_pass` (:func:`bounded`) for one call per region's slice: years, cues,
-  places;
+- **regions** — :func:`regions_pass` (:func:`bounded`, :func:`in_order`) for one call per region's
+  slice: years (all regions' windows in one search), cues, places;
 - **floors** — :func:`floor` for an end-anchored search from the start: references (leads);
+- **ends** — :class:`FromEnd` for an end-anchored search, asked from the end: comparators,
+  other_status (bounds);
 - **characters** — :class:`CharMap`, :func:`holds_any` for ``str.translate`` and a loop over
   characters: normalize.
 
@@ -147,36 +152,110 @@ def _emit(node: dict) -> str:
 
 
 _LONG = 4096  # characters: a document's text, kept apart from the short pieces a rule reads
-_last_long: tuple[str | None, str | None] = (None, None)  # the last long text and its lowercase copy (one
-# tuple, replaced whole: a thread never sees one text with another's copy)
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when lowercasing keeps every offset (else None), computed once per text: the
-    phrase patterns run many times over one document's text, between different bounds. The document
-    (a long text) has a place of its own, so the short pieces read for each value never push it out
-    (else every value would lowercase the whole document again: quadratic in its values).
+class _Copies:
+    """A copy of each text made by ``make`` (its lowercase or folded copy), once per text: the text
+    asked last is answered by identity (a rule runs several patterns over one text in a row); the
+    document (a long text) has a place of its own, so the short pieces read for each value never
+    push it out (else every value would copy the whole document again: quadratic in its values); the
+    other short texts are kept in a small cache. (Each place is one tuple, replaced whole: a thread
+    never sees one text with another's copy.)"""
 
-        >>> lowered("Phấn Đấu"), lowered("İ")
-        ('phấn đấu', None)
-    """
-    global _last_long
-    if len(text) < _LONG:
-        return _lowered_short(text)
-    last = _last_long
-    if last[0] is not text:
-        last = _last_long = (text, _lower(text))
-    return last[1]
+    def __init__(self, make: Callable[[str], str | None]) -> None:
+        self.make = make
+        self.short = lru_cache(maxsize=64)(make)
+        self.last: tuple[str | None, str | None] = (None, None)
+        self.long: tuple[str | None, str | None] = (None, None)
 
-
-@lru_cache(maxsize=64)
-def _lowered_short(text: str) -> str | None:
-    return _lower(text)
+    def __call__(self, text: str) -> str | None:
+        last = self.last
+        if last[0] is text:
+            return last[1]
+        if len(text) < _LONG:
+            copy = self.short(text)
+        else:
+            long = self.long
+            if long[0] is not text:
+                long = self.long = (text, self.make(text))
+            copy = long[1]
+        self.last = (text, copy)
+        return copy
 
 
 def _lower(text: str) -> str | None:
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+def _fold(text: str) -> str | None:
+    fold = text.casefold()
+    return fold if len(fold) == len(text) else None
+
+
+_lowered = _Copies(_lower)
+_folded = _Copies(_fold)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when lowercasing keeps every offset (else None), computed once per text: the
+    phrase patterns run many times over one document's text, between different bounds.
+
+        >>> lowered("Phấn Đấu"), lowered("İ")
+        ('phấn đấu', None)
+    """
+    return _lowered(text)
+
+
+def folded(text: str) -> str | None:
+    """``text.casefold()`` when folding keeps every offset (else None), computed once per text: then
+    each character is folded to one character, as ``re``'s and ``regex``'s IGNORECASE (simple case
+    folding) compare them, so a case-sensitive search for folded literals in it finds where a
+    case-insensitive one would.
+
+        >>> folded("Tháng 6"), folded("ß")
+        ('tháng 6', None)
+    """
+    return _folded(text)
+
+
+class Needs:
+    r"""A case-insensitive pattern every match of which holds one of ``words`` (literals of the pattern,
+    in any case), run only on a stretch whose lowercase copy (:func:`lowered`, shared with
+    :class:`Caseless`) holds one of them: a few substring tests at C speed answer most searches (when
+    the copy moves offsets, the pattern runs). The words are Latin or Vietnamese letters, every case of
+    which lowercases to them but the long s ``ſ``, which IGNORECASE takes for ``s``: with a word that
+    holds an ``s``, a stretch that holds an ``ſ`` is searched too.
+
+        >>> comparison = Needs(regex.compile(r"(?<![\p{L}])(?:so\s+với|vượt)(?![\p{L}])", regex.I), ["so", "vượt"])
+        >>> comparison.search("Tăng 5% SO VỚI cùng kỳ", 0, 30).group(), comparison.search("Tăng 5% cùng kỳ")
+        ('SO VỚI', None)
+    """
+
+    _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+
+    def __init__(self, pattern: Pattern, words: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.words = tuple(dict.fromkeys(w.lower() for w in words))
+        if not all(w and set(w) <= self._LETTERS for w in self.words):
+            raise ValueError(f"Needs takes words of Latin or Vietnamese letters: {self.words}")
+        if any("s" in w for w in self.words):
+            self.words += ("ſ",)
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        copy = _lowered(text)
+        if copy is None:
+            return True
+        for w in self.words:  # noqa: SIM110 (a loop: any() over a generator costs more than the tests)
+            if copy.find(w, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.pattern.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        return self.pattern.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
 
 
 class Caseless:
@@ -190,23 +269,46 @@ class Caseless:
         [(0, 8), (13, 21)]
         >>> rx.spans("Phấn đấu đạt MỤC TIÊU", overlapped=True)
         [(0, 8), (13, 21), (17, 21)]
+
+    ``needs``: words one of which every phrase holds (checked here): a stretch whose lowercase copy
+    holds none of them has no match, which substring tests tell before the pattern runs.
+
+        >>> Caseless(["ước đạt", "dự ước"], needs=["ước"]).search("Dự kiến đạt 80%") is None
+        True
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], needs: Iterable[str] = ()) -> None:
         self.phrases = [p.lower() for p in phrases]
         self.lower = phrase_regex(self.phrases, ignore_case=False)
         self.any_case = phrase_regex(self.phrases)
+        self.needs = tuple(dict.fromkeys(w.lower() for w in needs))
+        if any(not w or w != "".join(w.split()) for w in self.needs):
+            raise ValueError(f"needs must be single words: {self.needs}")
+        missing = [p for p in self.phrases if self.needs and not any(w in p for w in self.needs)]
+        if missing:
+            raise ValueError(f"phrases that hold none of {self.needs}: {missing[:5]}")
 
     def _pick(self, text: str) -> tuple[re.Pattern, str]:
         low = lowered(text)
         return (self.lower, low) if low is not None else (self.any_case, text)
 
+    def _none_needed(self, subject: str, pos: int, endpos: int) -> bool:
+        """Whether the lowercase copy ``subject`` holds none of the words every phrase holds."""
+        for w in self.needs:  # noqa: SIM110 (a loop: any() over a generator costs more than the tests)
+            if subject.find(w, pos, endpos) >= 0:
+                return False
+        return True
+
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         pattern, subject = self._pick(text)
+        if self.needs and pattern is self.lower and self._none_needed(subject, pos, endpos):
+            return iter(())
         return pattern.finditer(subject, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
         pattern, subject = self._pick(text)
+        if self.needs and pattern is self.lower and self._none_needed(subject, pos, endpos):
+            return None
         return pattern.search(subject, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
@@ -235,18 +337,6 @@ class Caseless:
     def any_case_overlapped(self) -> regex.Pattern:
         """The case-insensitive alternation in ``regex`` (which has overlapped matching)."""
         return phrase_regex(self.phrases, engine=regex)
-
-
-def folded(text: str) -> str | None:
-    """``text.casefold()`` when folding keeps every offset (else None): then each character is folded
-    to one character, as ``re``'s and ``regex``'s IGNORECASE (simple case folding) compare them, so a
-    case-sensitive search for folded literals in it finds where a case-insensitive one would.
-
-        >>> folded("Tháng 6"), folded("ß")
-        ('tháng 6', None)
-    """
-    fold = text.casefold()
-    return fold if len(fold) == len(text) else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -349,16 +439,40 @@ def search_each(patterns: Sequence[Pattern], text: str, windows: Sequence[Span],
         >>> [(i, m.group()) for i, m in search_each(patterns, "năm 2025 đạt 80%", [(0, 16)], [{"năm"}, {"%"}])]
         [(0, 'năm 2025'), (1, '80%')]
     """
-    present = None
-    if needs is not None:
-        every = set().union(*needs)
-        present = [{w for w in every if w in piece} for piece in (text[s:e] for s, e in windows)]
+    if needs is None:
+        for i, pattern in enumerate(patterns):
+            for start, end in windows:
+                for m in pattern.finditer(text, start, end):
+                    yield i, m
+        return
+    # which windows each pattern is searched in, found by one substring test per word and window
+    try:
+        words, users = _needs_index(needs)
+    except TypeError:  # words given as sets or lists: not hashable, not cached
+        words, users = _needs_index.__wrapped__(needs)
+    searched: list[list[Span]] = [[] for _ in patterns]
+    for window in windows:
+        piece = text[window[0]:window[1]]
+        for w in words:
+            if w in piece:
+                for i in users[w]:
+                    if not searched[i] or searched[i][-1] is not window:
+                        searched[i].append(window)
     for i, pattern in enumerate(patterns):
-        for j, (start, end) in enumerate(windows):
-            if present is not None and present[j].isdisjoint(needs[i]):
-                continue
+        for start, end in searched[i]:
             for m in pattern.finditer(text, start, end):
                 yield i, m
+
+
+@lru_cache(maxsize=16)
+def _needs_index(needs: Sequence[Collection[str]]) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The words of ``needs`` (for each pattern, words one of which each of its matches holds), and for
+    each word the patterns that need it, in order."""
+    users: dict[str, list[int]] = {}
+    for i, ws in enumerate(needs):
+        for w in dict.fromkeys(ws):
+            users.setdefault(w, []).append(i)
+    return tuple(users), {w: tuple(ix) for w, ix in users.items()}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -442,6 +556,16 @@ def bounded(text: str, regions: Iterable[Span]) -> bool:
     return all((s == 0 or text[s - 1].isspace()) and (e == len(text) or text[e].isspace()) for s, e in regions)
 
 
+def in_order(regions: Sequence[Span]) -> bool:
+    """Whether ``regions`` are in text order and do not overlap (a document's paragraphs): then what
+    is found between their bounds, each apart, may be found for all of them together and sorted.
+
+        >>> in_order([(0, 2), (2, 5)]), in_order([(3, 5), (0, 2)]), in_order([(0, 4), (2, 5)])
+        (True, False, False)
+    """
+    return all(a[1] <= b[0] for a, b in zip(regions, regions[1:], strict=False)) and all(s <= e for s, e in regions)
+
+
 def regions_pass(text: str, regions: Sequence[Span], each: Callable[[str, int], list],
                  between: Callable[[int, int], list]) -> list:
     """``[x for s, e in regions for x in each(text[s:e], s)]`` (``each(piece, offset)`` reads one
@@ -487,6 +611,34 @@ def floor(text: str, start: int, end: int, edge: Pattern) -> int:
         if not edge.fullmatch(text, s, end):
             return end
         end = s
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ends: an end-anchored pattern asked from the end
+
+
+class FromEnd:
+    r"""An end-anchored ``regex`` pattern (words that end the text before a value: ``dưới\s*$``),
+    whose matches all end at the end, asked from there: ``regex.REVERSE`` tries the end first, where
+    a forward search tries the whole pattern at every position from the start (2-3x faster on a
+    sentence). :meth:`found` says whether the pattern matches (the same answer whichever way it is
+    looked for); :meth:`search` is ``pattern.search``, looked for forward only once one is known to
+    exist (most texts hold none), so the match is the same.
+
+        >>> bound = FromEnd(regex.compile(r"(?<![\p{L}])(?:dưới|trên)\s*$", regex.IGNORECASE))
+        >>> bound.found("tỷ lệ hộ nghèo dưới "), bound.found("trên địa bàn"), bound.search("Trên ").span()
+        (True, False, (0, 5))
+    """
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        self.pattern = pattern
+        self.backward = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+
+    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        return self.backward.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self.pattern.search(text, pos, endpos) if self.found(text, pos, endpos) else None
 
 
 # ---------------------------------------------------------------------------------------------------

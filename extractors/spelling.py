@@ -24,9 +24,14 @@ def _move_tone(match: regex.Match) -> str:
 
 
 # Where _NEW_STYLE_TONE can match: "o"/"u" and a toned vowel, one alternative per first letter so that
-# ``re`` skips ahead to one ("hoạch", "toàn" are candidates too: the pattern then decides).
+# ``re`` skips ahead to one, not after "q" and not before a Latin or Vietnamese letter (the pattern's own
+# lookarounds refuse both: "quý", "hoạch" and "toàn" are not tried; a rarer letter after is, and the
+# pattern then decides).
+_LETTERS = "abcdefghijklmnopqrstuvwxyzàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_NOT_LETTER = "(?![" + _LETTERS + _LETTERS.upper() + "])"
 _TONE_CANDIDATE = re.compile(
-    "|".join(f"{c}[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]" for c in "oO") + "|" + "|".join(f"{c}[ỳýỷỹỵỲÝỶỸỴ]" for c in "uU")
+    "|".join(f"{c}(?<![qQ]{c})[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]{_NOT_LETTER}" for c in "oO") + "|"
+    + "|".join(f"{c}(?<![qQ]{c})[ỳýỷỹỵỲÝỶỸỴ]{_NOT_LETTER}" for c in "uU")
 )
 
 

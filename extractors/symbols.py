@@ -69,11 +69,13 @@ def _unfolded(name: str) -> set[str]:
 
 def _type_name(surface: str) -> str:
     """``quyết  định`` → ``Quyết định`` (the lexicon's spelling)."""
-    key = " ".join(surface.split()).casefold()
-    for name in P.TYPE_NAMES:
-        if name.casefold() == key:
-            return name
-    return surface
+    return _TYPE_NAME_KEYS.get(" ".join(surface.split()).casefold(), surface)
+
+
+# the first name of TYPE_NAMES with each folded spelling (one look-up, not a loop over every name)
+_TYPE_NAME_KEYS: dict[str, str] = {}
+for _name in P.TYPE_NAMES:
+    _TYPE_NAME_KEYS.setdefault(_name.casefold(), _name)
 
 
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))

@@ -52,6 +52,10 @@ def find_years_in(text: str, regions: list[tuple[int, int]]) -> list[YearMention
         >>> [(y.kind, y.year) for y in find_years_in(text, [(0, 21), (22, len(text))])]
         [('period', 2025), ('deadline', 2030)]
     """
+    if scan.in_order(regions) and scan.bounded(text, regions):
+        # every region's windows, searched together: no match reaches from one region into another
+        windows = [w for s, e in regions for w in _WINDOWS(text, s, e)]
+        return _mentions(text, _matches(text, windows), 0) if windows else []
     return scan.regions_pass(text, regions, find_years, lambda s, e: _between(text, s, e))
 
 

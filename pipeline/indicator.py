@@ -124,6 +124,8 @@ def measure_noun_re() -> Caseless:
 
 def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
     """``ranges`` minus ``holes`` (both lists of half-open spans)."""
+    if not holes:
+        return [(s, e) for s, e in ranges if e > s]
     out = []
     for s, e in ranges:
         pieces = [(s, e)]
@@ -144,6 +146,8 @@ def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
 
 def _bounds(ranges: Ranges) -> tuple[int, int]:
     """Where a non-empty list of pieces starts and ends."""
+    if len(ranges) == 1:
+        return ranges[0][0], ranges[0][1]
     return min(s for s, _ in ranges), max(e for _, e in ranges)
 
 

@@ -1,6 +1,8 @@
 """Run stage: one document through every stage, in order.
 
-    normalize → context → find → segment → assemble → link → map back
+    normalize → find → context → segment → assemble → link → map back
+
+(a document without any value skips from find to map back: it has references but no row).
 
 Each stage is a module with one job; they pass one :class:`~chitieu.pipeline.doc.Doc` along.
 
@@ -31,12 +33,13 @@ from chitieu.models import DocResult, Document, Reference, Target
 def run_stages(doc: Doc) -> Doc:
     """The stages, in order, on one document; its rows are then in ``doc.targets``."""
     normalize_doc(doc)
-    build_context(doc)
     find_values(doc)
     find_document_references(doc)
-    find_sentences(doc)
-    assemble(doc)
-    link(doc)
+    if doc.values:  # a document without a value has no row: what it says as a whole is never read
+        build_context(doc)
+        find_sentences(doc)
+        assemble(doc)
+        link(doc)
     map_back(doc)
     return doc
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import cache
 
 import regex
+from chitieu.extractors import scan
 from chitieu.extractors.levels import bare_level_after, bare_level_before, find_levels
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places
@@ -288,8 +289,7 @@ def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
     if not found and it.head:
         lo, hi = it.head[0][0], it.head[-1][1]
         mentions = [(m, lo + m.start, lo + m.end) for m in find_levels(text[lo:hi])]
-        commas = [i for i in range(lo, hi) if text[i] in ",:" and not any(s <= i < e for _, s, e in mentions)]
-        last = commas[-1] if commas else lo
+        last = _last_separator(text, lo, hi, [(s, e) for _, s, e in mentions])
         found.update(m.level for m, s, _ in mentions if s >= last)
         if not found:  # "tỷ lệ xã đạt chuẩn …", "số huyện có …": a count of units of one level
             counted = _counted_level().search(text, last, hi)
@@ -301,6 +301,20 @@ def _level_of(text: str, it: Item, tail: Ranges, head: Ranges) -> str:
     return ""
 
 
+def _last_separator(text: str, lo: int, hi: int, skip: list[tuple[int, int]]) -> int:
+    """Where the last ``,`` or ``:`` of ``text[lo:hi]`` outside the spans ``skip`` stands (``lo``: none),
+    looked for from the end.
+
+        >>> _last_separator("xã, huyện, tỉnh: a", 0, 16, [(9, 16)]), _last_separator("a b", 0, 3, [])
+        (2, 0)
+    """
+    i = hi
+    while (i := max(text.rfind(",", lo, i), text.rfind(":", lo, i))) >= 0:
+        if not any(s <= i < e for s, e in skip):
+            return i
+    return lo
+
+
 def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> bool:
     """Whether ``pos`` lies in the value's own scopes (not inside some other bracketed remark)."""
     for clause in clause_list:
@@ -310,8 +324,10 @@ def outside(pos: int, scope_chain: list[Scope], clause_list: list[Scope]) -> boo
     return True
 
 
-_COMPARED = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison")) + r"(?![\p{L}])",
-                          regex.IGNORECASE)
+# every comparison phrase holds its first word: most stretches hold none (scan.Needs)
+_COMPARED = scan.Needs(regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison"))
+                                     + r"(?![\p{L}])", regex.IGNORECASE),
+                       [p.split()[0] for p in words("status_words.csv", "comparison")])
 _COMPARISON_END = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "comparison_end")) + r"(?![\p{L}])",
                                 regex.IGNORECASE)
 

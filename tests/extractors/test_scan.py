@@ -18,6 +18,7 @@ import pytest
 import regex
 from _strategies import joined, region_lists
 from chitieu.extractors import (
+    comparators,
     cues,
     estimates,
     levels,
@@ -33,9 +34,9 @@ from chitieu.extractors import (
 from chitieu.extractors import reference_patterns as P
 from chitieu.extractors import references as R
 from chitieu.extractors import symbols as S
-from chitieu.extractors.lexicon import rows
+from chitieu.extractors.lexicon import rows, words
 from chitieu.extractors.patterns import RE_WB_AFTER, RE_WB_BEFORE, WB_AFTER, WB_BEFORE, YEAR_PATTERNS
-from chitieu.pipeline import indicator, link, normalize, place, segment
+from chitieu.pipeline import indicator, link, normalize, place, scope, segment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -285,7 +286,8 @@ _short_texts = joined(_SHORT_PIECES + list(P.TYPE_NAMES), [" ", "", "\n", "\xa0"
                        max_size=14)),
     tone_placement=Case(spelling.unify_tone_placement, lambda t: spelling._NEW_STYLE_TONE.sub(spelling._move_tone, t),
                         st.lists(st.sampled_from(["hoà", "Hoà", "HOÀ", "thuỷ", "THUỶ", "quý", "quỳ", "Quỳnh", "toàn", "khoẻ", "KHOẺ",
-                                                  "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò"]), max_size=16)
+                                                  "oà", "uỷ", "oa", "x", " ", "", "-", "\u0300", "ò", "ă", "Đ", "ǅ", "1",
+                                                  "qoà"]), max_size=16)
                         .map("".join)),
 )
 @SETTINGS
@@ -395,6 +397,32 @@ def test_floors_keep_every_end_anchored_match(case, data):
 
 
 # ---------------------------------------------------------------------------------------------------
+# Ends: an end-anchored pattern asked from the end finds whether (and what) the forward search finds
+
+_END_PIECES = (words("other_status_grammar.csv", "bound", "bound_noun", "filler")
+               + tuple(r["phrase"] for r in rows("comparators.csv")) + ("TRÊN", "Dưới", "mức", "là", "đạt", "80", "%",
+                                                                        ",", "(", "x", "ſ", "İ", "ß", "tỷ lệ", "hộ"))
+_END_TEXTS = joined(_END_PIECES, [" ", "", "  ", "\n", "\xa0"], max_size=10)
+
+
+def _span(match):
+    return match.span() if match else None
+
+
+@cases(
+    bound=Case(lambda t: other_status._BOUND_BEFORE.found(t),
+               lambda t: other_status._BOUND_BEFORE.pattern.search(t) is not None, _END_TEXTS),
+    comparator=Case(lambda t: _span(comparators._patterns()[0].search(t)),
+                    lambda t: _span(comparators._patterns()[0].pattern.search(t)), _END_TEXTS),
+)
+@SETTINGS
+@given(data=st.data())
+def test_end_anchored_patterns_asked_from_the_end_find_what_the_forward_search_finds(case, data):
+    text = data.draw(case.texts)
+    assert case.fast(text) == case.plain(text)
+
+
+# ---------------------------------------------------------------------------------------------------
 # Pre-filters and character passes: a cheap test never rules out what the plain one finds
 
 def _unfiltered(find, text):
@@ -404,6 +432,12 @@ def _unfiltered(find, text):
 
 
 _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "Cf"]), max_size=30)
+
+
+@pytest.mark.parametrize("text", ["tăng ſo với cùng kỳ", "TĂNG SO VỚI", "Vượt kế hoạch", "so  với", "xso với", "ſ"])
+def test_needed_words_are_found_in_every_case(text):
+    """The long s (``ſo với``) is ``so với`` to IGNORECASE, but lowercases to itself."""
+    assert _span(scope._COMPARED.search(text)) == _span(scope._COMPARED.pattern.search(text))
 
 
 @cases(
@@ -417,6 +451,9 @@ _VIET = st.text(st.characters(categories=["L", "M", "N", "P", "Z", "S", "Cc", "C
                  joined(["quý", "Quý", "QUÝ", "II", "iv", "Q", "q", "1", "6", "2023", "/", "nửa", "NỬA", "đầu", "năm",
                          "tháng", "THÁNG", "sáu", "hai", "ba", "nay", "so với", ",", "x", "İ", "ß"], [" ", "", "  "],
                         max_size=12)),
+    comparison_words=Case(lambda t: _span(scope._COMPARED.search(t)), lambda t: _span(scope._COMPARED.pattern.search(t)),
+                          joined(["so", "So", "SO", "ſo", "với", "VỚI", "vượt", "VƯỢT", "Vượt", "so sánh", "sổ", "x", ",",
+                                  "İ", "ß", "1"], [" ", "", "  ", "\n"], max_size=10)),
     slow_characters=Case(lambda t: scan.holds_any(t, normalize._SLOW_CHARS),
                          lambda t: any(ch in normalize._DROP or ch == "\r" for ch in t),
                          _VIET | joined(list(normalize._SLOW_CHARS) + ["a", "\n"], [""], max_size=6)),

@@ -414,8 +414,7 @@ def test_a_long_document_is_lowercased_once_whatever_its_values(monkeypatch):
     text = " ".join(f"Đến năm 2025, tỷ lệ hộ gia đình có nước sạch tại huyện đạt {i % 90 + 5}%." for i in range(400))
     long_calls = []
     original = scan._lower
-    monkeypatch.setattr(scan, "_lower", lambda t: (long_calls.append(len(t)) if len(t) >= scan._LONG else None)
-                        or original(t))
-    monkeypatch.setattr(scan, "_last_long", (None, None))
+    monkeypatch.setattr(scan, "_lowered", scan._Copies(
+        lambda t: (long_calls.append(len(t)) if len(t) >= scan._LONG else None) or original(t)))
     assert len(process_texts([text])[0].targets) == 400
     assert len(long_calls) <= 3, long_calls
