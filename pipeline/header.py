@@ -39,8 +39,9 @@ TITLE_MAX = 400
 _GAP = r"[\s*_]+"
 MOTTO = regex.compile(_GAP.join(["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]))
 _EDGE = " \t\n*_#"
-#: the document's own number: ``Số: 95/KH-UBND``, ``Số hiệu: …`` (also across a table border)
-OWN_NUMBER = regex.compile(r"(?<!\w)(?:Số|SỐ)(?:\s*hiệu)?\s*:[\s*_|]*(?=\d)")
+#: the document's own number: ``Số: 95/KH-UBND``, ``Số hiệu: …`` (also across a table border), or ``Số 95/KH-UBND``
+#: opening a line of the header
+OWN_NUMBER = regex.compile(r"(?:(?<!\w)(?:Số|SỐ)(?:\s*hiệu)?\s*:|(?m:^)[ \t*_|]*(?:Số|SỐ)[ \t]+)[\s*_|]*(?=\d)")
 #: an annex's or programme's line under its title: ``(Kèm theo Nghị quyết số 124/2017/NQ-HĐND …)``
 ATTACHED = regex.compile(rf"(?i:(?:ban\s+hành\s+)?kèm\s+theo)\s+(?i:{P.TYPE_ALT})[\s*_]+(?:(?i:số)[\s*_]+)?(?=\d)", regex.V0)
 _TYPE_LINE = regex.compile(rf"(?i:{P.TYPE_ALT})(?=$|[\s*_]+(?:V/v|VỀ|Về|[\p{{Lu}}\d]))", regex.V0)

@@ -72,3 +72,13 @@ def test_news_has_no_header():
     h = read_header(text, paragraphs(text))
     assert (h.title, h.symbol, h.motto, h.dateline) == (None, "", [], [])
     assert _context(text).subject == "Quảng Nam"
+
+
+@pytest.mark.parametrize(("number_line", "symbol"), [
+    ("Số: 95/KH-UBND", "95/KH-UBND"),
+    ("Số 95/KH-UBND", "95/KH-UBND"),  # without its colon, opening a line of the header
+    ("**Số: 95/KH-UBND**", "95/KH-UBND"),
+])
+def test_the_documents_own_number(number_line: str, symbol: str) -> None:
+    text = f"UBND TỈNH HÀ NAM\n{number_line}\nHà Nam, ngày 5/3/2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n\nPhấn đấu 90% hồ sơ."
+    assert read_header(text, paragraphs(text)).symbol == symbol
