@@ -79,6 +79,8 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
         ("deadline", r"(?:đến|tới|vào|trước|chậm\s+nhất\s+vào)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
         # năm 2022, trong năm 2020
         ("point", r"(?:trong\s+|giai\s+đoạn\s+)?năm\s+(?P<y2>" + YEAR + r")"),
+        # a bare year after "trong" or "so với": "từ 34% trong 2000 xuống 24,3% trong 2019", "tăng 38% so với 2016"
+        ("point", r"(?:trong\s+|(?<=so\s+với\s+))(?P<y2>" + YEAR + r")"),
     )
 )
 
@@ -86,7 +88,7 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
 # without any of them cannot match it, which a substring test tells faster than the pattern.
 YEAR_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
     ("-",), ("từ",), ("hướng", "nhìn"), ("hết", "cuối"), ("cuối",), ("từ",), ("từ",), ("đến", "tới", "vào", "trước"),
-    ("năm",),
+    ("năm",), ("trong", "với"),
 )
 assert len(YEAR_PATTERN_WORDS) == len(YEAR_PATTERNS)
 

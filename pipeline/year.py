@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.periods import find_periods
 from chitieu.pipeline.doc import Doc, Item, Scope
 from chitieu.pipeline.scope import compared, inner, outside, scope_chain
 
@@ -39,6 +40,9 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
                                                   else y.kind != "since") and not _base(text, v.end, y.start, sent[0])]
         if own:  # a change in its own year: "tăng 1,4% trong năm nay"
             return own[0].year
+        dated = [p for p in find_periods(text[s:e]) if p.year and not p.base and p.start <= _OWN_YEAR]
+        if dated:  # "… xuống còn 23,5% trong quý 1/2021": the part of a year its own words name
+            return dated[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
     before = [y for y in ctx.years_in(sent[0], v.start) if outside(y.start, chain, clause_list)
               and not _base(text, sent[0], y.start, sent[0])]

@@ -423,3 +423,10 @@ def test_a_figure_at_a_point_in_time_takes_no_part_of_the_year_from_its_paragrap
 def test_the_targets_of_a_plan_a_text_reports_issued(text: str, expected: list) -> None:
     rows = process_texts([text], ["d"])[0].targets
     assert [(r.surface, r.status, r.decision) for r in rows] == expected
+
+
+def test_the_years_of_a_change_from_one_level_to_another() -> None:
+    text = ("Kết quả kinh doanh\n\nTỷ lệ chi phí trên thu nhập giảm từ 29,2% cuối năm 2020 xuống còn 23,5% trong quý 1/2021. "
+            "Tỷ lệ suy dinh dưỡng giảm từ 34% trong 2000 xuống 24,3% trong 2019.")
+    rows = process_texts([text], ["d"], [{"date": "2021-04-20"}])[0].targets
+    assert [(r.surface, r.year) for r in rows] == [("29,2%", 2020), ("23,5%", 2021), ("34%", 2000), ("24,3%", 2019)]
