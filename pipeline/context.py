@@ -116,7 +116,8 @@ def _title_ministry(text: str, title: tuple[int, int]) -> str:
 def _plan_title() -> regex.Pattern:
     """A title that opens with a document type (``KẾ HOẠCH``, ``Quyết định 664/QĐ-BXD …``, ``Toàn văn
     Kế hoạch …``): the text is the plan itself, not a report on one."""
-    types = [r["doc_type"] for r in rows("doc_types.csv")]
+    reports = set(words("status_words.csv", "report_type"))  # "Báo cáo của Sở Y tế … cho thấy": a report
+    types = [r["doc_type"] for r in rows("doc_types.csv") if r["doc_type"] not in reports]
     return regex.compile(r"^[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
                          + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
 

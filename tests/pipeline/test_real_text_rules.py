@@ -235,6 +235,8 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Chỉ tiêu du lịch vượt kế hoạch và cao hơn mọi năm với doanh thu ước đạt 5 tỷ đồng, tăng 12%.",
      "actual"),  # a comparison's base ends where a new predicate ("ước đạt") starts
     ("Giám đốc Sở Kế hoạch và Đầu tư cho biết, trong 8 tháng, vốn FDI giảm 32%.", "actual"),  # a cue word in a name
+    ("Báo cáo của Sở Y tế cho thấy thành phố đã tiêm cho 9.155 người, nhằm đạt mục tiêu đến năm 2022.\n"
+     "Số người gặp phản ứng sau tiêm chiếm tỷ lệ 57,3%.", "actual"),  # a text that opens "Báo cáo …" is no plan
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
