@@ -149,6 +149,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
     before += [(m.start(), " ".join(m.group().split())) for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
+               and not _IN_PERSON_NAME.match(ctx.text, m.end()) and not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
@@ -186,6 +187,9 @@ _WORLD_OR_BUSINESS = regex.compile(r"(?<![\p{L}])(?:(?i:" + _words("world") + r"
                                    + r")(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Lu}+\+?))+)(?![\p{L}])")
 # "đứng thứ 2 thế giới", "hàng đầu thế giới": a rank of ours in the world
 _RANKED = regex.compile(r"(?:thứ\s+\S+|hàng\s+đầu|nhất|top\s+\S+)\s+(?:trên\s+)?$", regex.IGNORECASE)
+# "Dương Đức Tuấn", "Nguyễn Thị Mỹ Linh": a country's name inside a person's name (capitalised words around it)
+_IN_PERSON_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_NAME_BEFORE = regex.compile(r"(?<![.!?:\n]\s{0,3})(?<=\p{L})\b\p{Lu}\p{Ll}*[ \t]+$")
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)

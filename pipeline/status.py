@@ -33,6 +33,9 @@ _EXISTENTIAL = regex.compile(r"(?<![\p{L}])" + alternation(_words("existential")
 _SAME_YEAR = regex.compile(r"(?<![\p{L}])" + alternation(_words("same_year")) + r"(?![\p{L}])", regex.IGNORECASE)
 # "(kế hoạch năm là 11 - 12%)", "(chỉ tiêu 90%)": a bracket that opens with a goal noun holds the goal
 _BRACKET_GOAL = regex.compile(r"\(\s*(?:" + alternation(_words("bracket_goal")) + r")(?![\p{L}])[^()%]*$", regex.IGNORECASE)
+# "chưa đạt chỉ tiêu đề ra (90% trở lên)": the goal named right before a bracket holds its value
+_GOAL_THEN_BRACKET = regex.compile(r"(?<![\p{L}])(?:" + alternation(_words("bracket_goal")) + r")(?:\s+[\p{L}\d/-]+){0,5}\s*\(\s*$",
+                                   regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
 _WEAK_CUES = frozenset(_words("weak_actual"))
 # "Ước tính cả năm sẽ đạt …": a future tense after an estimate word forecasts a result, no goal.
@@ -75,7 +78,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
              if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong")]
     if local and local[0].kind == "deadline":
         return "target"
-    if _BRACKET_GOAL.search(ctx.text, max(sent[0], v.start - 40), v.start):
+    if (_BRACKET_GOAL.search(ctx.text, max(sent[0], v.start - 40), v.start)
+            or _GOAL_THEN_BRACKET.search(ctx.text, max(sent[0], v.start - 60), v.start)):
         return "target"  # "tăng 9,9% (kế hoạch năm là 11 đến 12%)": the goal beside a result
     if local and ctx.doc_year is not None and local[0].year < ctx.doc_year:
         return "actual"  # "… 10,05% trong năm 2020" in a 2021 article

@@ -346,6 +346,7 @@ def test_a_listed_goal_stays_a_goal_when_its_noun_phrase_says_da() -> None:
     ("Thương mại toàn cầu giảm 5%, trong khi xuất khẩu của Việt Nam tăng 7%.", ""),
     ("Tập đoàn Thép Miền Bắc có lợi nhuận sau thuế tăng 21% so với năm trước.", ""),
     ("Năm 2020, Công ty Cổ phần Cao su Phước Thịnh có doanh thu tăng 21%.", ""),
+    ("Đại biểu Dương Đức Tuấn cho biết tỷ lệ hộ nghèo của cả nước giảm còn 3%.", "Việt Nam"),  # Đức in a name
     ("Việt Nam đứng thứ 2 trên thế giới về xuất khẩu gạo, với 15% thị phần.", "Việt Nam"),
     ("Tỷ lệ hộ nghèo của cả nước giảm còn 3%, bất chấp tình hình thế giới khó khăn.", "Việt Nam"),
 ])
@@ -432,3 +433,9 @@ def test_the_years_of_a_change_from_one_level_to_another() -> None:
             "Tỷ lệ suy dinh dưỡng giảm từ 34% trong 2000 xuống 24,3% trong 2019.")
     rows = process_texts([text], ["d"], [{"date": "2021-04-20"}])[0].targets
     assert [(r.surface, r.year) for r in rows] == [("29,2%", 2020), ("23,5%", 2021), ("34%", 2000), ("24,3%", 2019)]
+
+
+def test_a_value_in_brackets_after_a_goal_phrase_is_the_goal() -> None:
+    text = "Năm 2016, tỷ lệ điều tra khám phá án đạt 77,8%, chưa đạt chỉ tiêu đề ra (90% trở lên)."
+    rows = process_texts([text], ["d"], [{"date": "2017-01-05"}])[0].targets
+    assert [(r.surface, r.status) for r in rows] == [("77,8%", "actual"), ("90%", "target")]
