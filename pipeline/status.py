@@ -36,6 +36,8 @@ _BRACKET_GOAL = regex.compile(r"\(\s*(?:" + alternation(_words("bracket_goal")) 
 # "chưa đạt chỉ tiêu đề ra (90% trở lên)": the goal named right before a bracket holds its value
 _GOAL_THEN_BRACKET = regex.compile(r"(?<![\p{L}])(?:" + alternation(_words("bracket_goal")) + r")(?:\s+[\p{L}\d/-]+){0,5}\s*\(\s*$",
                                    regex.IGNORECASE)
+# "(đạt 99,46%)": a bracket that opens with "đạt" reports what was reached
+_BRACKET_RESULT = regex.compile(r"\(\s*(?:đã\s+)?(?:đạt|ước\s+đạt)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
 # Cues that report a result only when no goal word frames the sentence ("phấn đấu … bình quân đạt 7,5%").
 _WEAK_CUES = frozenset(_words("weak_actual"))
 # "Ước tính cả năm sẽ đạt …": a future tense after an estimate word forecasts a result, no goal.
@@ -81,6 +83,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     if (_BRACKET_GOAL.search(ctx.text, max(sent[0], v.start - 40), v.start)
             or _GOAL_THEN_BRACKET.search(ctx.text, max(sent[0], v.start - 60), v.start)):
         return "target"  # "tăng 9,9% (kế hoạch năm là 11 đến 12%)": the goal beside a result
+    if _BRACKET_RESULT.search(ctx.text, max(sent[0], v.start - 20), v.start):
+        return "actual"  # "nâng cao sự hài lòng … (đạt 99,46%)": the result reached beside a goal
     if local and ctx.doc_year is not None and local[0].year < ctx.doc_year:
         return "actual"  # "… 10,05% trong năm 2020" in a 2021 article
     # Words inside another value's item describe that item's noun phrase, not a status frame.
