@@ -237,6 +237,7 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Giám đốc Sở Kế hoạch và Đầu tư cho biết, trong 8 tháng, vốn FDI giảm 32%.", "actual"),  # a cue word in a name
     ("Báo cáo của Sở Y tế cho thấy thành phố đã tiêm cho 9.155 người, nhằm đạt mục tiêu đến năm 2022.\n"
      "Số người gặp phản ứng sau tiêm chiếm tỷ lệ 57,3%.", "actual"),  # a text that opens "Báo cáo …" is no plan
+    ("Trọng tâm là nâng cao sự hài lòng của người dân (đạt 99,46%).", "actual"),  # a result beside a goal
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
