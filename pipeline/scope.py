@@ -57,6 +57,8 @@ _SEPARATOR = regex.compile(r",\s*|\s+" + _words("list_and", "list_or") + r"\s+")
 _LINKING_END = regex.compile(r"(?:^|[\s,])" + _words("linking") + r"\s*$", regex.IGNORECASE)
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|" + _words("list_and") + r"|,\s*" + _words("list_and") + r")?\s*$")
 _ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
+# What a completion ratio is measured against, opening a tail ("mục tiêu tăng trưởng", "kế hoạch năm")
+_BASE_START = regex.compile(r"\s*(?:so\s+với\s+)?" + _words("completion_base") + r"(?![\p{L}])", regex.IGNORECASE)
 _PASSIVE = regex.compile(r"(?<![\p{L}])" + _words("passive") + r"(?![\p{L}])")
 
 
@@ -163,7 +165,8 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
         tails = [clean_tail(text, it.tail) for it in free]
         last_tail = tails[-1]
         predicate: Ranges = []
-        if len(free) > 1 and last_tail:
+        # "…, đạt 90% mục tiêu tăng trưởng": a completion base shares no predicate with the list
+        if len(free) > 1 and last_tail and not _BASE_START.match(text, last_tail[0][0]):
             pred_at = _predicate_start(text, last_tail)
             if pred_at is not None:
                 predicate = [(max(s, pred_at), e) for s, e in last_tail if e > pred_at]
