@@ -289,7 +289,8 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
 def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     # Cached: a value's tail is cut once for its phrase and once more for its level.
     lo, hi = _bounds(ranges)
-    stop = _tail_stop().search(text, lo, hi)
+    base = same_period_base(text, lo, hi)
+    stop = _tail_stop().search(text, base[1] if base else lo, hi)
     return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges
 
 
@@ -331,11 +332,40 @@ def _region_particle() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+@cache
+def _same_period_re() -> tuple[regex.Pattern, regex.Pattern]:
+    ratio = regex.compile(WB_BEFORE + alternation(_words("ratio_link")) + r"\s+(?:" + alternation(_words("approx"))
+                          + r"\s+)?[\d.,]+\s*%\s*$", regex.IGNORECASE)
+    base = regex.compile(r"\G\s*(?:so\s+với\s+)?(" + alternation(_words("same_period")) + r")" + WB_AFTER,
+                         regex.IGNORECASE)
+    return ratio, base
+
+
+def same_period_base(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where a ratio to the same period names that period (``bằng 95% so với cùng kỳ``: ``cùng kỳ``),
+    when the tail ``text[lo:hi]`` opens on it after a value linked by ``bằng``/``đạt``; else None.
+    A rise ``tăng 5% so với cùng kỳ`` is compared with it, not measured against it.
+
+        >>> text = "thu ngân sách bằng 95,3% so với cùng kỳ năm trước"
+        >>> text[slice(*same_period_base(text, 24, len(text)))]
+        'cùng kỳ'
+    """
+    ratio, base = _same_period_re()
+    if not ratio.search(text, max(0, lo - 30), lo):
+        return None
+    m = base.match(text, lo, hi)
+    return m.span(1) if m else None
+
+
 def clean_tail(text: str, ranges: Ranges) -> Ranges:
     """The words after a value, up to where they stop describing it."""
     if not ranges:
         return ranges
     lo, hi = _bounds(ranges)
+    base = same_period_base(text, lo, hi)
+    if base:  # "bằng 95% cùng kỳ năm trước": the period measured against stays, past the edge word "cùng"
+        tail = clean_tail(text, subtract(ranges, [(lo, base[1])]))
+        return [base] + tail
     ranges = _remove_noise(text, tail_extent(text, ranges))
     ranges = subtract(ranges, place_holes(text, lo, hi))  # "… của tỉnh Vĩnh Phúc được xử lý …"
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.

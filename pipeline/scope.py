@@ -39,6 +39,7 @@ from chitieu.pipeline.indicator import (
     has_predicate,
     measure_noun_re,
     render,
+    same_period_base,
     subtract,
     tail_extent,
 )
@@ -175,10 +176,10 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             tail = tails[i]
             own_head = i == 0 or it.head is not None
             if i == 0:
-                head = clean_head(text, it.head, subject=not tail)
+                head = clean_head(text, it.head, subject=_no_own_tail(text, it, tail))
                 shared_head = head
             elif own_head:
-                head = clean_head(text, it.head, subject=not tail)
+                head = clean_head(text, it.head, subject=_no_own_tail(text, it, tail))
             else:
                 head = shared_head
                 if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
@@ -213,6 +214,12 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
                 it.level = next(iter(parent_levels))
+
+
+def _no_own_tail(text: str, it: Item, tail: Ranges) -> bool:
+    """Whether a value names what it measures before it: its tail is empty or only the period a ratio
+    is measured against (``X bằng 95% cùng kỳ``)."""
+    return not tail or (len(tail) == 1 and same_period_base(text, it.value.end, tail[0][1]) == tail[0])
 
 
 def _after_level(text: str, tail: Ranges) -> Ranges | None:

@@ -162,6 +162,15 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
         # the segments before: in the clause, or before the bracket that holds the value
         hi = own_lo - 1 if sep >= 0 else (scope.start if scope.paren else -1)
         floor = (scope.parent.start if scope.paren and scope.parent and sep < 0 else scope_lo)
+        if hi < 0 and scope.parent is None and own.strip(" ,("):
+            # "X đạt 7.300 tỷ đồng, đạt 78% dự toán; bằng 113% cùng kỳ": a clause that opens on a linked
+            # value shares the subject borrowed in the clause before it
+            before = [o.scope for o in items if o.scope.parent is None and o.scope.end <= scope.start]
+            if before and id(before[-1]) in borrowed:
+                subject = borrowed[id(before[-1])]
+                it.indicator = ctx.render(noun + subject + it.tail_clean)
+                borrowed.setdefault(id(scope), subject)
+                continue
         for _ in range(_SEGMENTS_BACK):
             if hi <= floor:
                 break

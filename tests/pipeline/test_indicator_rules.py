@@ -13,6 +13,22 @@ CASES = [
     ("a-goal-is-the-base-of-a-completion-ratio",
      "Doanh thu lữ hành tăng 12,5% so với cùng kỳ, đạt 90,2% mục tiêu tăng trưởng năm.",
      [("12,5%", ["lữ hành"], ["tăng trưởng"]), ("90,2%", ["lữ hành", "mục tiêu"], [])]),
+    ("a-ratio-to-the-same-period-names-it",
+     "Thu ngân sách quý III ước đạt 1.200 tỷ đồng, đạt 80,5% dự toán, bằng 95,3% cùng kỳ năm trước.",
+     [("80,5%", ["thu ngân sách", "dự toán"], []), ("95,3%", ["thu ngân sách", "cùng kỳ"], ["năm trước"])]),
+    ("a-clause-opening-on-a-ratio-shares-the-subject-before",
+     "Tổng thu ngân sách đạt 900 tỷ đồng, đạt 75% dự toán; bằng 112,4% so với cùng kỳ năm 2022.",
+     [("75%", ["tổng thu ngân sách"], []), ("112,4%", ["tổng thu ngân sách", "cùng kỳ"], ["2022"])]),
+    ("a-ratio-after-its-subject-keeps-the-measure-noun",
+     "Theo số liệu thống kê, tốc độ tăng giá trị tăng thêm ngành chế biến bằng 101,5% cùng kỳ năm trước.",
+     [("101,5%", ["tốc độ tăng giá trị tăng thêm ngành chế biến cùng kỳ"], ["số liệu", "bằng"])]),
+    ("an-equivalent-amount-names-no-subject",
+     "Xuất khẩu cà phê tháng 8 đạt 3 nghìn tấn, tương đương 9,1 triệu USD, tăng 12% về lượng so với tháng 7; "
+     "tăng 15% về lượng so với tháng 8 năm trước.",
+     [("12%", ["xuất khẩu cà phê", "lượng"], ["tương đương"]), ("15%", ["xuất khẩu cà phê", "lượng"], ["tương đương"])]),
+    ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
+     "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
+     [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
 ]
 
 
