@@ -66,6 +66,9 @@ def _tail_stop() -> regex.Pattern:
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
         # "đạt 232% so với kế hoạch được giao": a completion ratio names the plan it is measured against
         + r"(?!\s+" + alternation(_words("completion_base")) + WB_AFTER + ")"
+        # "tăng 9% đạt 57 triệu USD": an amount linked after the value is another figure of the subject
+        + r"|" + WB_BEFORE + alternation(_words("copula", "estimate_link")) + r"\s+(?:"
+        + alternation(_words("approx", "linking")) + r"\s+)?\d"
         + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
         regex.IGNORECASE,
     )

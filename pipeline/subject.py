@@ -96,6 +96,14 @@ def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
 
 
 @cache
+def _linked_amount() -> regex.Pattern:
+    """Own words that hold an amount with its unit between links (``ước đạt 16,2 tỷ USD tăng``)."""
+    return regex.compile(r"(?P<before>.*?)(?P<amount>" + NUMBER_RE.pattern + r")\s*(?:" + alternation(words("indicator_words.csv", "magnitude"))
+                         + r"\s*)*" + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])(?P<after>.*)",
+                         regex.IGNORECASE | regex.DOTALL)
+
+
+@cache
 def _duration() -> regex.Pattern:
     return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "duration_unit")) + r"(?![\p{L}])", regex.IGNORECASE)
 
@@ -157,6 +165,21 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
         own_lo = sep + 1 if sep >= 0 else head_lo
         own, noun = _own_words(text, own_lo, v.start)
         if not only_links.match(own):
+            amount = _linked_amount().match(text, own_lo, v.start)
+            if amount is None or not only_links.match(amount.group("after")):
+                continue
+            # "X ước đạt 16,2 tỷ USD tăng 19,8%": the amount before the value has the subject of both, the
+            # phrase before its link ("X, ước đạt …": before the comma)
+            verb = _patterns()[1].search(text, own_lo, amount.start("amount"))
+            if only_links.match(amount.group("before")):
+                subject = clean_head(text, [(scope_lo, own_lo - 1)], subject=True) if own_lo > scope_lo else []
+            elif verb is not None:
+                subject = clean_head(text, [(own_lo, verb.start())], subject=True)
+            else:
+                continue
+            if subject and content_words(ctx.render(subject), stop_at=1):
+                it.indicator = ctx.render(noun + subject + it.tail_clean)
+                borrowed.setdefault(id(scope), subject)
             continue
         sep = own_lo - 1 if own_lo > scope_lo else -1
         # the segments before: in the clause, or before the bracket that holds the value
