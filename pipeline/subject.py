@@ -96,6 +96,12 @@ def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
 
 
 @cache
+def _dummy_head() -> regex.Pattern:
+    """A subject that only points back to the sentence's (``kết quả``, ``kết quả XK``)."""
+    return regex.compile(r"^" + alternation(words("indicator_words.csv", "dummy_head")) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+@cache
 def _linked_amount() -> regex.Pattern:
     """Own words that hold an amount with its unit between links (``ước đạt 16,2 tỷ USD tăng``)."""
     return regex.compile(r"(?P<before>.*?)(?P<amount>" + NUMBER_RE.pattern + r")\s*(?:" + alternation(words("indicator_words.csv", "magnitude"))
@@ -201,6 +207,13 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
             subject = _subject(text, lo, hi)
             if subject and scope.paren and _counts_parent(ctx, items, it, subject):
                 break  # "hộ nghèo …, chiếm 3,20% (tăng 137 hộ …, chiếm tỷ lệ 0,04%)": the value it comments on
+            if subject and _dummy_head().match(ctx.render(subject)):
+                # "X tăng 6%, đưa kết quả 11 tháng lên 605 triệu USD, giảm 9%": the result is X's
+                first = next((o for o in items if o is not it and o.value.start < v.start and o.indicator
+                              and not _dummy_head().match(o.indicator)), None)
+                if first is not None:
+                    it.indicator = first.indicator
+                    break
             if subject:
                 it.indicator = ctx.render(noun + subject + it.tail_clean)
                 borrowed.setdefault(id(scope), subject)

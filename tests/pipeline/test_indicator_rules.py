@@ -35,6 +35,13 @@ CASES = [
     ("an-amount-linked-after-the-value-is-no-part-of-it",
      "Xuất khẩu chè tăng từ 5 đến 12% trong 3 tháng qua, trong đó trong tháng 9 tăng 6% đạt 20 triệu USD.",
      [("từ 5 đến 12%", ["xuất khẩu chè"], []), ("6%", ["xuất khẩu chè"], ["triệu USD"])]),
+    ("a-dummy-result-is-the-sentences-subject",
+     "Riêng tháng 7 xuất khẩu gạo tăng 5% đạt 40 triệu USD, đưa kết quả 7 tháng lên 300 triệu USD, giảm 7% so với cùng kỳ.",
+     [("5%", ["xuất khẩu gạo"], []), ("7%", ["xuất khẩu gạo"], ["kết quả"])]),
+    ("a-dummy-result-with-its-noun-is-the-sentences-subject",
+     "Xuất khẩu chè tăng 8% trong tháng 9 đạt 30 triệu USD, đưa kết quả xuất khẩu 9 tháng lên 210 triệu USD, "
+     "tăng 2% so với cùng kỳ.",
+     [("8%", ["xuất khẩu chè"], []), ("2%", ["xuất khẩu chè"], ["kết quả"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
