@@ -69,7 +69,7 @@ def _tail_stop() -> regex.Pattern:
         # "tăng 9% đạt 57 triệu USD": an amount linked after the value is another figure of the subject
         + r"|" + WB_BEFORE + alternation(_words("copula", "estimate_link")) + r"\s+(?:"
         + alternation(_words("approx", "linking")) + r"\s+)?\d"
-        + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
+        + r"|(?<!\d)\s-\s|\s-\s(?!\d)|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",  # "2021 - 2022" is a range
         regex.IGNORECASE,
     )
 
@@ -159,11 +159,25 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     piece = text[lo:hi]
     if "tháng" in piece or "quý" in piece.lower() or "nửa" in piece:  # "6 tháng đầu năm", "quý III"
         holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
-    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re()):
+    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re(), _bare_time_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
     return subtract(ranges, holes)
+
+
+@cache
+def _bare_time_re() -> regex.Pattern:
+    """A month by its number (``tháng 11``, ``tháng 11/2020``) and a year without ``năm`` (``trong 2000``),
+    with the particle before them: times, no part of what is measured.
+
+        >>> [m.group() for m in _bare_time_re().finditer("thấp còi từ 34% trong 2000, XK tháng 11/2020")]
+        ['trong 2000', 'tháng 11/2020']
+    """
+    particle = r"(?:" + alternation(_words("time_particle")) + r"\s+)?"
+    month = r"tháng\s+(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%]|[,.]\d|\s*(?:tuổi|năm)\b)"
+    year = r"(?<![\d/.,:-])(?:19[5-9]\d|20\d\d)(?![\d/%]|[.,]\d|\s*-\s*\d)"
+    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + year + ")", regex.IGNORECASE)
 
 
 @cache
