@@ -219,3 +219,40 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
                 borrowed.setdefault(id(scope), subject)
                 break
             hi = lo - 1
+
+
+@cache
+def _fronted_opener() -> regex.Pattern:
+    return regex.compile(r"\s*[\-+•*]?\s*" + alternation(words("indicator_words.csv", "fronted_opener")) + r"(?![\p{L}])",
+                         regex.IGNORECASE)
+
+
+def fronted_clause(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A sentence that opens on a subordinate clause (``Sau khi tăng 10% trong tháng 9, tăng 12% trong
+    tháng 10, XK thủy sản tháng 11 tiếp tục tăng 13%``): the values of the clause, whose own words only
+    link, measure the subject of the main clause, the first value after them that has a subject of its own.
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "Sau khi tăng 8% trong tháng 5, doanh thu du lịch tháng 6 tiếp tục tăng 14%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['doanh thu du lịch', 'doanh thu du lịch']
+    """
+    text = ctx.text
+    opener = _fronted_opener().match(text, sent[0], sent[1])
+    if opener is None:
+        return
+    only_links = _patterns()[0]
+    bare: list[Item] = []
+    for it in items:
+        if it.scope.parent is not None:
+            continue
+        sep = _last_separator(text, opener.end(), it.value.start, "(")
+        own_lo = sep + 1 if sep >= 0 else opener.end()
+        if only_links.match(text[own_lo:it.value.start]):
+            bare.append(it)
+            continue
+        subject = ctx.render(clean_head(text, [(own_lo, it.value.start)], subject=True)) if bare else ""
+        if content_words(subject, stop_at=1):
+            for b in bare:
+                b.indicator = subject
+        return
