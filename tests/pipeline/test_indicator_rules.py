@@ -78,3 +78,45 @@ def test_indicator_rules(text: str, expected: list[tuple[str, list[str], list[st
             assert word.lower() in indicator, (row.surface, row.indicator)
         for word in lacks:
             assert word.lower() not in indicator, (row.surface, row.indicator)
+
+
+def _vertical_table(rows: list[list[str]]) -> str:
+    """A table published one cell after another between lines holding a single ``|``."""
+    return "".join("|\n" + "".join(f"{cell}\n|\n" for cell in row) for row in rows) + "|\n"
+
+
+_HOW = ("Cách thức chấm điểm: căn cứ tỷ lệ hộ gia đình được cấp nước sạch qua hệ thống đường ống tập trung "
+        "của từng thôn, tổ dân phố trên địa bàn xã, phường để tính điểm theo quy ước sau đây, trong đó số liệu "
+        "được lấy từ báo cáo của đơn vị cấp nước và được đối chiếu với danh sách hộ gia đình do công an xã, "
+        "phường cung cấp tại thời điểm chấm điểm, có xác nhận của Ủy ban nhân dân cấp xã và của đơn vị cấp "
+        "nước trên địa bàn; trường hợp số liệu không khớp thì lấy theo số liệu thấp hơn.\n"
+        "- a = Tổng số hộ gia đình trên địa bàn;\n- b = Tổng số hộ gia đình được cấp nước sạch;\n"
+        "- Tỷ lệ = b/a * 100%;\n- Điểm = Tỷ lệ * điểm chuẩn.")
+
+
+def test_a_long_cell_keeps_its_row_in_the_table() -> None:
+    rows = [["STT", "Tiêu chí", "Điểm", "Cách chấm"],
+            ["1", "Tỷ lệ hộ gia đình được cấp nước sạch qua hệ thống đường ống tập trung", "30", _HOW]]
+    text = "Phụ lục\n\n" + _vertical_table(rows)
+    rows = assemble_targets(text, "d")[0]
+    assert [r.surface for r in rows] == ["100%"]
+    assert "nước sạch" in rows[0].indicator, rows[0].indicator
+
+
+def test_a_label_that_holds_a_value_names_the_scores_of_its_row() -> None:
+    rows = [["STT", "Tiêu chí", "Điểm", "Cách chấm"],
+            ["2", "Đơn vị có tỷ lệ hộ gia đình phân loại rác thải sinh hoạt tại nguồn từ 80% trở lên.", "5",
+             "Từ 80 - 90% cộng 02 điểm; đạt 100% cộng 05 điểm."]]
+    text = "Phụ lục\n\n" + _vertical_table(rows)
+    rows = assemble_targets(text, "d")[0]
+    assert [r.surface for r in rows] == ["80%", "Từ 80 - 90%", "100%"]
+    for row in rows:
+        assert "phân loại rác thải" in row.indicator, (row.surface, row.indicator)
+
+
+def test_a_symbol_being_defined_is_no_label() -> None:
+    rows = [["Ký hiệu", "Giải thích"],
+            ["VN:", "Tỷ lệ vốn vay nội tệ trong tổng vốn vay của dự án, được xác định là 70%;"]]
+    text = "Trong đó:\n\n" + _vertical_table(rows)
+    (row,) = assemble_targets(text, "d")[0]
+    assert "vốn vay nội tệ" in row.indicator, row.indicator
