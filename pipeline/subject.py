@@ -256,3 +256,53 @@ def fronted_clause(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
             for b in bare:
                 b.indicator = subject
         return
+
+
+@cache
+def _subshare_end() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "subshare")) + r"[\s,:]*$",
+                         regex.IGNORECASE)
+
+
+@cache
+def _subshare_start() -> regex.Pattern:
+    return regex.compile(r"^\s*" + alternation(words("indicator_words.csv", "subshare")) + r"[\s,:]*", regex.IGNORECASE)
+
+
+@cache
+def _link_word() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "linking", "copula", "estimate_link"))
+                         + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def subshares(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A part named after ``trong đó`` (``X đạt 332 nghìn tỷ đồng, tăng 2,8%; trong đó ngân hàng riêng lẻ
+    tăng 3,6%``) is a part of what the value before it measures: it keeps that value's indicator and
+    adds its own words in brackets.
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "Dư nợ cho vay đạt 100 nghìn tỷ đồng, tăng 4,1%; trong đó cho vay tiêu dùng tăng 5,2%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['Dư nợ cho vay', 'Dư nợ cho vay (cho vay tiêu dùng)']
+    """
+    text = ctx.text
+    for previous, it in zip(items, items[1:], strict=False):
+        if it.scope.parent is not None or not previous.indicator or not it.indicator:
+            continue
+        sep = _last_separator(text, previous.value.end, it.value.start, "(")
+        own_lo = sep + 1 if sep >= 0 else previous.value.end
+        before = _last_separator(text, previous.value.end, max(own_lo - 1, previous.value.end), "(")
+        opener = _subshare_end()
+        if not (opener.search(text, max(before + 1, previous.value.end), own_lo)
+                or _subshare_start().match(text[own_lo:it.value.start])):
+            continue
+        own = ctx.render(clean_head(text, [(own_lo, it.value.start)], subject=True))
+        own = _subshare_start().sub("", own)
+        link = _link_word().search(own)  # "ngân hàng riêng lẻ đạt mức tăng trưởng": the part is what stands before
+        if link is not None and content_words(own[:link.start()], stop_at=1):
+            own = own[:link.start()].strip()
+        if (not content_words(own, stop_at=1) or content_words(own, stop_at=5) > 4 or measure_noun_re().search(own)
+                or own.lower() in previous.indicator.lower()
+                or (own.lower() in it.indicator.lower() and it.indicator.lower() != own.lower())):
+            continue  # a part is a short name ("ngân hàng riêng lẻ"), not a measure of its own
+        it.indicator = f"{previous.indicator} ({own})"

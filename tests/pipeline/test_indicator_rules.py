@@ -62,6 +62,13 @@ CASES = [
     ("a-fronted-clause-before-a-short-subject",
      "Sau khi tăng mạnh 15% trong tháng 9, nhập khẩu tăng 2% trong tháng 10.",
      [("15%", ["nhập khẩu"], ["sau khi", "mạnh"]), ("2%", ["nhập khẩu"], [])]),
+    ("a-part-after-trong-do-keeps-the-whole",
+     "Dư nợ cho vay đạt 100 nghìn tỷ đồng, tăng 4,1%; trong đó cho vay tiêu dùng tăng 5,2%.",
+     [("4,1%", ["dư nợ cho vay"], ["tiêu dùng"]), ("5,2%", ["dư nợ cho vay", "tiêu dùng"], [])]),
+    ("a-part-after-trong-do-and-a-comma-keeps-the-whole",
+     "Lợi nhuận trước thuế của ngân hàng tăng 20% so với cùng kỳ, đạt 500 tỷ đồng, trong đó, tại công ty mẹ "
+     "đạt mức tăng trưởng 25%.",
+     [("20%", ["lợi nhuận"], []), ("25%", ["lợi nhuận", "công ty mẹ"], ["đạt"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
