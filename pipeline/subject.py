@@ -131,7 +131,9 @@ def _has_end() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-_SEPARATOR = regex.compile(r",(?!\d)|;|\(")  # a comma between digits is a decimal comma ("18,259 triệu")
+# a comma between digits is a decimal comma ("18,259 triệu"); an abbreviation in brackets ("(BIDV)") is
+# part of the name before it
+_SEPARATOR = regex.compile(r",(?!\d)|;|\((?![\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\))")
 
 
 def _last_separator(text: str, lo: int, hi: int, skip: str = "") -> int:

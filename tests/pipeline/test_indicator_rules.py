@@ -69,6 +69,10 @@ CASES = [
      "Lợi nhuận trước thuế của ngân hàng tăng 20% so với cùng kỳ, đạt 500 tỷ đồng, trong đó, tại công ty mẹ "
      "đạt mức tăng trưởng 25%.",
      [("20%", ["lợi nhuận"], []), ("25%", ["lợi nhuận", "công ty mẹ"], ["đạt"])]),
+    ("an-abbreviation-in-brackets-is-part-of-the-subject",
+     "Lợi nhuận trước thuế của Ngân hàng TMCP Công nghiệp Sài Gòn (SGB) đạt 900 tỷ đồng, tăng 12,5% so với năm 2016 "
+     "và vượt 8% kế hoạch đề ra.",
+     [("12,5%", ["lợi nhuận", "SGB"], []), ("8%", ["lợi nhuận", "SGB", "kế hoạch"], [])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
