@@ -60,6 +60,7 @@ _ATTACH_SEP = regex.compile(r"^\s*(?:,|" + _words("list_and") + r"|,\s*" + _word
 _ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
 # What a completion ratio is measured against, opening a tail ("mục tiêu tăng trưởng", "kế hoạch năm")
 _BASE_START = regex.compile(r"\s*(?:so\s+với\s+)?" + _words("completion_base") + r"(?![\p{L}])", regex.IGNORECASE)
+_RESPECTIVE = regex.compile(r"(?<![\p{L}])" + _words("respective") + r"(?![\p{L}])", regex.IGNORECASE)
 _PASSIVE = regex.compile(r"(?<![\p{L}])" + _words("passive") + r"(?![\p{L}])")
 
 
@@ -214,6 +215,16 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
                 it.level = next(iter(parent_levels))
+        elif (content_words(it.indicator, stop_at=1) == 0 and scope.paren and scope.parent is not None
+              and _RESPECTIVE.search(text, scope.start, scope.end)):
+            # "kim ngạch XK giảm sâu trong tháng 3 và tháng 5 (giảm lần lượt 47% và 20%)": a bracket with
+            # no value before it comments on the subject of the words before it
+            p_lo, _ = inner(scope.parent, text)
+            before = subtract([(p_lo, scope.start)], [(c.start, c.end) for c in scope.parent.children])
+            head = clean_head(text, before, subject=True)
+            if content_words(ctx.render(head), stop_at=1):
+                it.indicator = ctx.render(head)
+                it.inherited = True
 
 
 def _no_own_tail(text: str, it: Item, tail: Ranges) -> bool:

@@ -73,6 +73,10 @@ CASES = [
      "Lợi nhuận trước thuế của Ngân hàng TMCP Công nghiệp Sài Gòn (SGB) đạt 900 tỷ đồng, tăng 12,5% so với năm 2016 "
      "và vượt 8% kế hoạch đề ra.",
      [("12,5%", ["lợi nhuận", "SGB"], []), ("8%", ["lợi nhuận", "SGB", "kế hoạch"], [])]),
+    ("a-bracket-of-respective-values-comments-on-the-subject-before-it",
+     "Đối với mặt hàng chè, kim ngạch xuất khẩu giảm sâu trong tháng 2 và tháng 4 (giảm lần lượt 30% và 15%), "
+     "sau đó phục hồi dần.",
+     [("30%", ["chè", "kim ngạch xuất khẩu"], ["tháng"]), ("15%", ["chè", "kim ngạch xuất khẩu"], ["tháng"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
