@@ -254,6 +254,10 @@ def trim(text: str, ranges: Ranges) -> Ranges:
     return [r for r in ranges if text[r[0]:r[1]].strip(_PUNCT)]
 
 
+# "… đạt tỷ lệ", "… chiếm tỷ lệ": a subject links to a bare measure noun ("đạt", "chiếm", "có")
+_NOUN_LINK = regex.compile(WB_BEFORE + alternation(_words("noun_link")) + r"\s*$", regex.IGNORECASE)
+
+
 def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     """The words before a value. A header (up to ``:``) and framing words ("phấn đấu", "mục tiêu",
     "đảm bảo") go; places that only say who acts go. When the value is followed by its own noun
@@ -279,7 +283,13 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         # when the last comma-separated segment has one.
         segment = max(cut, text.rfind(",", cut, hi) + 1)
         noun = measure_noun_re().search(text, segment, hi)
-        if noun:
+        # "Học sinh lên lớp đạt tỷ lệ 99,1%": a bare measure noun right before the value measures the
+        # subject before it, which stays
+        bare = noun and not content_words(text[noun.end():hi], stop_at=1) \
+            and _NOUN_LINK.search(text, segment, noun.start()) is not None \
+            and content_words(" ".join(text[a:b] for a, b in subtract([(segment, noun.start())],
+                                                                       place_holes(text, segment, hi))), stop_at=1)
+        if noun and not bare:
             cut = max(cut, noun.start())
     mark = _LIST_MARK.match(text, cut, hi)
     if mark:

@@ -77,6 +77,12 @@ CASES = [
      "Đối với mặt hàng chè, kim ngạch xuất khẩu giảm sâu trong tháng 2 và tháng 4 (giảm lần lượt 30% và 15%), "
      "sau đó phục hồi dần.",
      [("30%", ["chè", "kim ngạch xuất khẩu"], ["tháng"]), ("15%", ["chè", "kim ngạch xuất khẩu"], ["tháng"])]),
+    ("a-bare-measure-noun-measures-the-subject-before-it",
+     "Học sinh lên lớp đạt tỷ lệ 99,1%.",
+     [("99,1%", ["học sinh lên lớp", "tỷ lệ"], [])]),
+    ("a-bare-measure-noun-after-a-place-stays-alone",
+     "Năm 2023, tỉnh Bình Phước đạt tỷ lệ 91,4%.",
+     [("91,4%", ["tỷ lệ"], ["bình phước", "đạt"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
