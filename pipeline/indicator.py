@@ -51,7 +51,8 @@ def _locative_level() -> regex.Pattern:
 
 
 _PAREN = regex.compile(r"\([^()]*\)")
-_ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
+# "(GRDP)", "(BIDV)", "(Vietcombank)": an abbreviation or a one-word name in brackets is part of the phrase
+_ABBREVIATION = regex.compile(r"\(\s*(?:[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}|\p{Lu}[\p{L}\d&.\-]{1,20}\s*)\)")
 
 
 def _comparator_phrases() -> tuple[str, ...]:

@@ -63,12 +63,20 @@ def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
     return found
 
 
+_PERCENT_BEFORE = regex.compile(r"\d(?:[\d.,]*\d)?\s*%")
+
+
 def _subject(text: str, lo: int, hi: int) -> Ranges:
     """The subject of the amount in ``text[lo:hi]``, or nothing."""
     only_links, copula_end, magnitude = _patterns()
     amount = _amount(text, lo, hi)
     if amount is None:
         return []
+    value = None
+    for value in _PERCENT_BEFORE.finditer(text, lo, amount.start()):
+        pass
+    if value is not None:  # "tăng 3,4% và cả năm ước đạt 1,48 tỷ USD": no subject spans another value
+        lo = value.end()
     verb = copula_end.search(text, lo, amount.start())
     if verb is not None and content_words(text[lo:verb.start()], stop_at=1) > 0:
         return clean_head(text, [(lo, verb.start())], subject=True)
@@ -133,12 +141,14 @@ def _has_end() -> regex.Pattern:
 
 # a comma between digits is a decimal comma ("18,259 triệu"); an abbreviation in brackets ("(BIDV)") is
 # part of the name before it
-_SEPARATOR = regex.compile(r",(?!\d)|;|\((?![\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\))")
+_SEPARATOR = regex.compile(r",(?!\d)|;|\((?!(?:[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}|\p{Lu}[\p{L}\d&.\-]{1,20})\))")
 
 
 def _last_separator(text: str, lo: int, hi: int, skip: str = "") -> int:
-    """The position of the last separator in ``text[lo:hi]`` (not one of ``skip``), or -1."""
-    found = [m.start() for m in _SEPARATOR.finditer(text, lo, hi) if m.group() not in skip]
+    """The position of the last separator in ``text[lo:hi]`` (not one of ``skip``), or -1. A bracket
+    closed before ``hi`` is a remark inside its segment (``XK sang EU (trừ Anh) đạt …``), no separator."""
+    found = [m.start() for m in _SEPARATOR.finditer(text, lo, hi) if m.group() not in skip
+             and not (m.group() == "(" and text.find(")", m.end(), hi) >= 0)]
     return found[-1] if found else -1
 
 

@@ -83,6 +83,17 @@ CASES = [
     ("a-bare-measure-noun-after-a-place-stays-alone",
      "Năm 2023, tỉnh Bình Phước đạt tỷ lệ 91,4%.",
      [("91,4%", ["tỷ lệ"], ["bình phước", "đạt"])]),
+    ("no-subject-spans-another-value",
+     "Lũy kế XK sang Nhật Bản 9 tháng năm 2021 đạt 1,1 tỷ USD, tăng 2,4% và cả năm 2021 ước đạt 1,45 tỷ USD, "
+     "tăng gần 4%.",
+     [("2,4%", ["XK sang Nhật Bản"], []), ("4%", ["XK sang Nhật Bản"], ["2,4"])]),
+    ("a-closed-bracket-is-a-remark-inside-the-subject",
+     "Ước tính XK sang Hàn Quốc (trừ hàng tạm nhập) trong năm 2021 đạt khoảng 700 triệu USD, giảm 1,4% so với năm 2020.",
+     [("1,4%", ["XK sang Hàn Quốc"], ["trừ hàng"])]),
+    ("a-one-word-name-in-brackets-stays",
+     "Năm 2017, Ngân hàng TMCP Công Thương (Vietinbank) có lợi nhuận trước thuế đạt 9.200 tỷ đồng, tăng 20,1% so với "
+     "năm 2016.",
+     [("20,1%", ["Vietinbank", "lợi nhuận"], [])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
