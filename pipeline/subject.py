@@ -72,11 +72,9 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
     amount = _amount(text, lo, hi)
     if amount is None:
         return []
-    value = None
-    for value in _PERCENT_BEFORE.finditer(text, lo, amount.start()):
-        pass
-    if value is not None:  # "tăng 3,4% và cả năm ước đạt 1,48 tỷ USD": no subject spans another value
-        lo = value.end()
+    values = list(_PERCENT_BEFORE.finditer(text, lo, amount.start()))
+    if values:  # "tăng 3,4% và cả năm ước đạt 1,48 tỷ USD": no subject spans another value
+        lo = values[-1].end()
     verb = copula_end.search(text, lo, amount.start())
     if verb is not None and content_words(text[lo:verb.start()], stop_at=1) > 0:
         return clean_head(text, [(lo, verb.start())], subject=True)

@@ -93,7 +93,7 @@ CASES = [
     ("a-one-word-name-in-brackets-stays",
      "Năm 2017, Ngân hàng TMCP Công Thương (Vietinbank) có lợi nhuận trước thuế đạt 9.200 tỷ đồng, tăng 20,1% so với "
      "năm 2016.",
-     [("20,1%", ["Vietinbank", "lợi nhuận"], [])]),
+     [("20,1%", ["Công Thương (Vietinbank)", "lợi nhuận"], [])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
