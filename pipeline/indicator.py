@@ -176,9 +176,11 @@ def _bare_time_re() -> regex.Pattern:
         ['trong 2000', 'tháng 11/2020']
     """
     particle = r"(?:" + alternation(_words("time_particle")) + r"\s+)?"
-    month = r"tháng\s+(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%]|[,.]\d|\s*(?:tuổi|năm)\b)"
+    day = r"(?:ngày\s+(?:3[01]|[12]\d|0?[1-9])(?:\s*[/-]\s*(?:1[0-2]|0?[1-9]))?\s+)?"  # "ngày 31 tháng 10"
+    month = day + r"tháng\s+(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%]|[,.]\d|\s*tuổi\b)"
     year = r"(?<![\d/.,:-])(?:19[5-9]\d|20\d\d)(?![\d/%]|[.,]\d|\s*-\s*\d)"
-    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + year + ")", regex.IGNORECASE)
+    date = r"ngày\s+(?:3[01]|[12]\d|0?[1-9])\s*[/-]\s*(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%])"
+    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + date + "|" + year + ")", regex.IGNORECASE)
 
 
 @cache
@@ -255,6 +257,8 @@ def trim(text: str, ranges: Ranges) -> Ranges:
     return [r for r in ranges if text[r[0]:r[1]].strip(_PUNCT)]
 
 
+# "Chính phủ giao", "UBND tỉnh đề ra": who set a goal, after the goal's word
+_ASSIGNER = regex.compile(r"^\s*(?:[^\s,;:]+\s+){1,5}?" + alternation(_words("assign_verb")) + r"[\s,;:()]*$", regex.IGNORECASE)
 # "… đạt tỷ lệ", "… chiếm tỷ lệ": a subject links to a bare measure noun ("đạt", "chiếm", "có")
 _NOUN_LINK = regex.compile(WB_BEFORE + alternation(_words("noun_link")) + r"\s*$", regex.IGNORECASE)
 
@@ -272,8 +276,11 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         cut = colon + 1  # a header: "Mục tiêu cụ thể: phấn đấu …"
     # else a labelled item ("- Tỷ lệ che phủ rừng: 41,2%"): the label is what is measured
     for m in _cut_cue_re().finditer(text, cut, hi):
-        # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
-        if content_words(text[m.end():hi], stop_at=1) > 0:
+        # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame; so
+        # is one followed only by a time ("X tính đến hết ngày 31 tháng 10 đạt …") or by who set the goal
+        # ("X vượt mục tiêu Chính phủ giao (10%)")
+        rest = " ".join(text[a:b] for a, b in _remove_noise(text, [(m.end(), hi)]))
+        if content_words(rest, stop_at=1) > 0 and not _ASSIGNER.match(rest):
             cut = max(cut, m.end())
     if not subject:
         comma = max(text.rfind(",", cut, hi), text.rfind(";", cut, hi))

@@ -56,7 +56,8 @@ def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
     for m in NUMBER_RE.finditer(text, lo, hi):
         rest = text[m.end():m.end() + 3].lstrip()
         is_year = len(m.group()) == 4 and m.group().isdigit() and m.group()[:2] in ("19", "20")
-        duration = _duration().match(text, m.end(), hi) is not None  # "trong thời gian 12 tháng": a time, no amount
+        # "trong thời gian 12 tháng": a time, no amount; "gấp 3 lần": a multiple, no amount
+        duration = _duration().match(text, m.end(), hi) is not None
         if not rest.startswith("%") and not is_year and not duration \
                 and not text[m.end():m.end() + 10].lstrip().startswith("phần trăm"):
             found = m
@@ -117,7 +118,8 @@ def _linked_amount() -> regex.Pattern:
 
 @cache
 def _duration() -> regex.Pattern:
-    return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "duration_unit")) + r"(?![\p{L}])", regex.IGNORECASE)
+    return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "duration_unit", "multiple")) + r"(?![\p{L}])",
+                         regex.IGNORECASE)
 
 
 @cache
