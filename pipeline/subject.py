@@ -57,7 +57,7 @@ def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
         rest = text[m.end():m.end() + 3].lstrip()
         is_year = len(m.group()) == 4 and m.group().isdigit() and m.group()[:2] in ("19", "20")
         # "trong thời gian 12 tháng": a time, no amount; "gấp 3 lần": a multiple, no amount
-        duration = _duration().match(text, m.end(), hi) is not None
+        duration = _duration().match(text, m.end(), hi) is not None or _time_noun().search(text, lo, m.start())
         if not rest.startswith("%") and not is_year and not duration \
                 and not text[m.end():m.end() + 10].lstrip().startswith("phần trăm"):
             found = m
@@ -89,6 +89,23 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
     return owner or counted
 
 
+def _clause_subject(text: str, lo: int, hi: int) -> Ranges:
+    """The subject of a clause with no amount right before the value (``thu ngân sách tháng 10 đang có
+    nhiều chuyển biến tích cực, tăng 27%``): the noun phrase before its predicate marker."""
+    if _amount(text, lo, hi):
+        return []
+    marker = _predicate_marker().search(text, lo, hi)
+    if marker is None or not content_words(text[lo:marker.start()], stop_at=1):
+        return []
+    return clean_head(text, [(lo, marker.start())], subject=True)
+
+
+@cache
+def _predicate_marker() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "predicate_marker")) + r"(?![\p{L}])",
+                         regex.IGNORECASE)
+
+
 def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
     """``Hộ nghèo có 10.689 hộ``: a subject that has a number of its own unit (the counted word opens
     it) is what the amount counts."""
@@ -114,6 +131,13 @@ def _linked_amount() -> regex.Pattern:
     return regex.compile(r"(?P<before>.*?)(?P<amount>" + NUMBER_RE.pattern + r")\s*(?:" + alternation(words("indicator_words.csv", "magnitude"))
                          + r"\s*)*" + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])(?P<after>.*)",
                          regex.IGNORECASE | regex.DOTALL)
+
+
+@cache
+def _time_noun() -> regex.Pattern:
+    """A time noun right before a number (``tháng 8``, ``quý 3``): the number names a time, no amount."""
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "duration_unit")) + r"\s*$",
+                         regex.IGNORECASE)
 
 
 @cache
@@ -212,11 +236,13 @@ def borrow_subjects(ctx: Doc, items: list[Item]) -> None:
                 it.indicator = ctx.render(noun + subject + it.tail_clean)
                 borrowed.setdefault(id(scope), subject)
                 continue
-        for _ in range(_SEGMENTS_BACK):
+        for back in range(_SEGMENTS_BACK):
             if hi <= floor:
                 break
             lo = max(_last_separator(text, floor, hi) + 1, floor)
             subject = _subject(text, lo, hi)
+            if not subject and back == 0 and not scope.paren and own.strip(" ,(") and not it.tail_clean:
+                subject = _clause_subject(text, lo, hi)
             if subject and scope.paren and _counts_parent(ctx, items, it, subject):
                 break  # "hộ nghèo …, chiếm 3,20% (tăng 137 hộ …, chiếm tỷ lệ 0,04%)": the value it comments on
             if subject and _dummy_head().match(ctx.render(subject)):
