@@ -344,3 +344,57 @@ def subshares(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
                 or (own.lower() in it.indicator.lower() and it.indicator.lower() != own.lower())):
             continue  # a part is a short name ("ngân hàng riêng lẻ"), not a measure of its own
         it.indicator = f"{previous.indicator} ({own})"
+
+
+@cache
+def _parts_opener() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "parts_opener")) + r"(?![\p{L}])",
+                         regex.IGNORECASE)
+
+
+_CHANGE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm)(?![\p{L}])", regex.IGNORECASE)
+
+
+def listed_parts(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """Parts listed after ``gồm`` with a value each (``tăng trưởng tín dụng tại X tập trung ở các khối
+    chiến lược, gồm khối Cá nhân tăng 7% và khối Doanh nghiệp tăng 11%``) measure the subject of the
+    sentence, the noun phrase before its first verb, for their part.
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "Tăng trưởng tín dụng của ngân hàng tập trung ở hai mảng, gồm mảng bán lẻ tăng 9% và mảng doanh nghiệp tăng 5%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['Tăng trưởng tín dụng của ngân hàng (mảng bán lẻ)', 'Tăng trưởng tín dụng của ngân hàng (mảng doanh nghiệp)']
+    """
+    from chitieu.pipeline.tokens import predicate_offset
+
+    text = ctx.text
+    first = next((it for it in items if it.scope.parent is None), None)
+    if first is None:
+        return
+    opener = None
+    for m in _parts_opener().finditer(text, sent[0], first.value.start):
+        opener = m
+    if opener is None or _PERCENT_BEFORE.search(text, sent[0], opener.start()):
+        return
+    try:
+        verb = predicate_offset(text[sent[0]:opener.start()], sent[0])
+    except Exception:
+        return
+    if verb is None:
+        return
+    whole = ctx.render(clean_head(text, [(sent[0], verb)], subject=True))
+    if not content_words(whole, stop_at=1) or not _CHANGE.search(whole):
+        return  # the subject names a change ("tăng trưởng tín dụng") its parts share
+    lo = opener.end()
+    parts = []
+    for it in items:
+        if it.scope.parent is not None:
+            continue
+        link = _CHANGE.search(text, lo, it.value.start)  # each part has its own change: "khối Cá nhân tăng 7%"
+        own = ctx.render(clean_head(text, [(lo, link.start())], subject=True)) if link else ""
+        if not content_words(own, stop_at=1) or content_words(own, stop_at=11) > 10:
+            return
+        parts.append((it, own))
+        lo = it.value.end
+    for it, own in parts:
+        it.indicator = f"{whole} ({own})"

@@ -109,6 +109,11 @@ CASES = [
     ("a-running-total-opens-no-indicator",
      "Lũy kế 10 tháng doanh thu lữ hành tăng 12,5% so với cùng kỳ.",
      [("12,5%", ["doanh thu lữ hành"], ["lũy kế"])]),
+    ("parts-listed-after-gom-measure-the-sentences-subject",
+     "Trong đó, tăng trưởng tín dụng tại ngân hàng tập trung ở các khối chiến lược với kết quả vượt kế hoạch đề ra, "
+     "gồm khối Khách hàng Cá nhân tăng trưởng gần 8% và khối Khách hàng Doanh nghiệp nhỏ và siêu nhỏ tăng gần 12% so với "
+     "cuối năm 2020.",
+     [("8%", ["tín dụng", "Cá nhân"], ["Doanh nghiệp"]), ("12%", ["tín dụng", "Doanh nghiệp nhỏ và siêu nhỏ"], ["Cá nhân"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
