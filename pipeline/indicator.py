@@ -263,6 +263,15 @@ _ASSIGNER = regex.compile(r"^\s*(?:[^\s,;:]+\s+){1,5}?" + alternation(_words("as
 _NOUN_LINK = regex.compile(WB_BEFORE + alternation(_words("noun_link")) + r"\s*$", regex.IGNORECASE)
 
 
+def _last_comma_outside_brackets(text: str, lo: int, hi: int) -> int:
+    """The last comma of ``text[lo:hi]`` that no bracket closing before ``hi`` holds (``Tỷ lệ trường
+    (mầm non, tiểu học) đạt …``: none), or -1."""
+    comma = text.rfind(",", lo, hi)
+    while comma >= 0 and text.count(")", comma, hi) > text.count("(", comma, hi):
+        comma = text.rfind(",", lo, comma)
+    return comma
+
+
 def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     """The words before a value. A header (up to ``:``) and framing words ("phấn đấu", "mục tiêu",
     "đảm bảo") go; places that only say who acts go. When the value is followed by its own noun
@@ -289,7 +298,7 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     if subject:
         # "…, tỉnh Bình Phước đạt tỷ lệ bao phủ BHYT 91,4%": the subject starts at its measure noun
         # when the last comma-separated segment has one.
-        segment = max(cut, text.rfind(",", cut, hi) + 1)
+        segment = max(cut, _last_comma_outside_brackets(text, cut, hi) + 1)
         noun = measure_noun_re().search(text, segment, hi)
         # "Học sinh lên lớp đạt tỷ lệ 99,1%": a bare measure noun right before the value measures the
         # subject before it, which stays

@@ -114,6 +114,10 @@ CASES = [
      "gồm khối Khách hàng Cá nhân tăng trưởng gần 8% và khối Khách hàng Doanh nghiệp nhỏ và siêu nhỏ tăng gần 12% so với "
      "cuối năm 2020.",
      [("8%", ["tín dụng", "Cá nhân"], ["Doanh nghiệp"]), ("12%", ["tín dụng", "Doanh nghiệp nhỏ và siêu nhỏ"], ["Cá nhân"])]),
+    ("a-comma-inside-brackets-splits-no-subject",
+     "+ Tỷ lệ số trạm y tế các xã (vùng cao, vùng sâu, biên giới hoặc hải đảo) đạt tiêu chuẩn theo quy định "
+     "mức độ 2 dưới 40%;",
+     [("40%", ["trạm y tế", "tiêu chuẩn"], [])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
