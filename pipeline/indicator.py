@@ -355,6 +355,8 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
     holes = []
     for p in find_places(text[lo:hi]):
         start = lo + p.start
+        if _name_head().search(text, max(lo, start - 25), start):
+            continue  # "Chi cục Hải quan cửa khẩu cảng Thanh Hóa": the place names the port, it stays
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
@@ -363,6 +365,12 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
         holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _name_head() -> regex.Pattern:
+    """A noun that a place right after it completes into a name (``cảng``, ``sân bay``)."""
+    return regex.compile(WB_BEFORE + alternation(_words("name_head")) + r"\s+$", regex.IGNORECASE)
 
 
 @cache

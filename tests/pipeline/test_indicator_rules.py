@@ -118,6 +118,9 @@ CASES = [
      "+ Tỷ lệ số trạm y tế các xã (vùng cao, vùng sâu, biên giới hoặc hải đảo) đạt tiêu chuẩn theo quy định "
      "mức độ 2 dưới 40%;",
      [("40%", ["trạm y tế", "tiêu chuẩn"], [])]),
+    ("a-place-that-names-a-port-stays",
+     "Trong đó, Chi cục Hải quan cửa khẩu cảng Đà Nẵng thu nộp 80,2 tỷ đồng, bằng 90,5% so với cùng kỳ năm 2019.",
+     [("90,5%", ["cảng Đà Nẵng thu nộp", "cùng kỳ"], [])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
