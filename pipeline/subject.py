@@ -398,3 +398,38 @@ def listed_parts(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
         lo = it.value.end
     for it, own in parts:
         it.indicator = f"{whole} ({own})"
+
+
+_FOREIGN_BACK = 400  # characters before the sentence where the country a pointer refers to is looked for
+
+
+@cache
+def _market_anaphor() -> tuple[regex.Pattern, regex.Pattern]:
+    nouns = alternation(words("indicator_words.csv", "market_anaphor_noun"))
+    pointers = alternation(words("indicator_words.csv", "anaphor_pointer"))
+    # "4 thị trường này", "các thị trường này": several markets, no one country
+    anaphor = regex.compile(r"(?<!\d\s)(?<!các\s)(?<!những\s)(?<![\p{L}])(?P<noun>" + nouns + r")\s+(?P<ptr>" + pointers + r")(?![\p{L}])",
+                            regex.IGNORECASE)
+    foreign = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "foreign")) + r"(?![\p{L}])")
+    return anaphor, foreign
+
+
+def market_anaphors(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A market named by a pointer (``XK thủy sản sang thị trường này``) is the country named last
+    before it (``XK sang Mỹ tăng mạnh. … sang thị trường này tăng 11%`` → ``thị trường Mỹ``).
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "XK sang Nhật Bản tăng mạnh. Lũy kế, XK gạo sang thị trường này đạt 1 tỷ USD, tăng 9%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['XK gạo sang thị trường Nhật Bản']
+    """
+    anaphor, foreign = _market_anaphor()
+    text = ctx.text
+    for it in items:
+        m = anaphor.search(it.indicator)
+        if m is None:
+            continue
+        named = list(foreign.finditer(text, max(0, sent[0] - _FOREIGN_BACK), it.value.start))
+        if named:
+            country = named[-1].group()
+            it.indicator = it.indicator[:m.start("ptr")] + country + it.indicator[m.end("ptr"):]

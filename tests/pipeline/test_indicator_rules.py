@@ -121,6 +121,13 @@ CASES = [
     ("a-place-that-names-a-port-stays",
      "Trong đó, Chi cục Hải quan cửa khẩu cảng Đà Nẵng thu nộp 80,2 tỷ đồng, bằng 90,5% so với cùng kỳ năm 2019.",
      [("90,5%", ["cảng Đà Nẵng thu nộp", "cùng kỳ"], [])]),
+    ("a-market-named-by-a-pointer-is-the-country-before",
+     "Trong đó, XK sang Hàn Quốc từ tháng 5 tăng mạnh. Lũy kế hết tháng 10, XK cà phê sang thị trường này đạt "
+     "trên 300 triệu USD, tăng 7% so với cùng kỳ năm 2020.",
+     [("7%", ["cà phê", "thị trường Hàn Quốc"], ["này"])]),
+    ("several-markets-named-by-a-pointer-stay-as-written",
+     "XK sang Nhật Bản tăng mạnh. Chỉ với 4 thị trường này đã đóng góp tổng kim ngạch xuất khẩu 48,4%.",
+     [("48,4%", ["4 thị trường này"], ["Nhật Bản"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
