@@ -396,7 +396,35 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
         for it in items:
             if it.indicator and np.lower() not in it.indicator.lower():
                 it.indicator = f"{it.indicator} ({np})"  # "Đối với nhóm học sinh, sinh viên, …"
+    elif not topic:
+        _paragraph_topic(ctx, sent, items)
     return items, clause_list
+
+
+_PARAGRAPH_TOPIC = regex.compile(r"\s*" + _words("topic_opener") + r"\s+(?P<np>[^,:;.]{2,40}?)\s*,\s+", regex.IGNORECASE)
+_BARE_SUBJECT_WORDS = 3  # an indicator of at most this many words names only what the topic qualifies ("XK")
+
+
+def _paragraph_topic(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A paragraph that opens on a topic (``Đối với mặt hàng hải sản, kim ngạch XK giảm …``) qualifies
+    the bare subjects of its later sentences (``… XK tăng 2% …`` → ``XK (mặt hàng hải sản)``).
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "Đối với mặt hàng rau quả, kim ngạch giảm. Trong tháng 9, XK tăng 2%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['XK (mặt hàng rau quả)']
+    """
+    text = ctx.text
+    start = text.rfind("\n\n", 0, sent[0])
+    start = start + 2 if start >= 0 else 0
+    topic = _PARAGRAPH_TOPIC.match(text, start, sent[0])
+    if topic is None or find_levels(topic.group("np")) or find_places(topic.group("np")):
+        return
+    np = " ".join(topic.group("np").split())
+    for it in items:
+        if it.indicator and np.lower() not in it.indicator.lower() \
+                and content_words(it.indicator, stop_at=_BARE_SUBJECT_WORDS + 1) <= _BARE_SUBJECT_WORDS:
+            it.indicator = f"{it.indicator} ({np})"
 
 
 # "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values

@@ -128,6 +128,10 @@ CASES = [
     ("several-markets-named-by-a-pointer-stay-as-written",
      "XK sang Nhật Bản tăng mạnh. Chỉ với 4 thị trường này đã đóng góp tổng kim ngạch xuất khẩu 48,4%.",
      [("48,4%", ["4 thị trường này"], ["Nhật Bản"])]),
+    ("a-paragraph-topic-qualifies-its-bare-subjects",
+     "Đối với mặt hàng rau quả, kim ngạch XK giảm sâu trong quý I. Sau khi tăng mạnh 12% trong tháng 9, XK tăng 2% "
+     "trong tháng 10.\n\nXK gạo tăng 5%.",
+     [("12%", ["XK", "rau quả"], []), ("2%", ["XK", "rau quả"], []), ("5%", ["XK gạo"], ["rau quả"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
