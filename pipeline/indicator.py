@@ -64,6 +64,8 @@ def _tail_stop() -> regex.Pattern:
     """Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks."""
     return regex.compile(
         r",\s*(?:" + alternation(_words("tail_stop_after_comma") + _comparator_phrases()) + WB_AFTER + r"|\d)"
+        # "…, Chính phủ yêu cầu các bộ …": a named body that directs opens a clause of its own
+        + r"|,\s*(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}\s+" + alternation(_words("directive_verb")) + WB_AFTER
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
         # "đạt 232% so với kế hoạch được giao": a completion ratio names the plan it is measured against
         + r"(?!\s+" + alternation(_words("completion_base")) + WB_AFTER + ")"

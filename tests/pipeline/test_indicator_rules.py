@@ -132,6 +132,14 @@ CASES = [
      "Đối với mặt hàng rau quả, kim ngạch XK giảm sâu trong quý I. Sau khi tăng mạnh 12% trong tháng 9, XK tăng 2% "
      "trong tháng 10.\n\nXK gạo tăng 5%.",
      [("12%", ["XK", "rau quả"], []), ("2%", ["XK", "rau quả"], []), ("5%", ["XK gạo"], ["rau quả"])]),
+    ("a-directing-body-after-a-comma-ends-the-tail",
+     "Để khắc phục hậu quả thiên tai, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 7% và năm 2026 đạt từ\n"
+     "9% trở lên, Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh thực hiện các giải pháp.",
+     [("7%", ["tăng trưởng kinh tế"], []), ("9%", ["tăng trưởng kinh tế"], ["Chính phủ", "Bộ trưởng"])]),
+    ("a-detail-lead-in-after-a-comma-ends-the-tail",
+     "Các bộ tiếp tục triển khai các giải pháp, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 7% và năm 2026 "
+     "từ 9% trở\nlên, cụ thể như sau:",
+     [("7%", ["tăng trưởng kinh tế"], []), ("9%", ["tăng trưởng kinh tế"], ["sau"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
