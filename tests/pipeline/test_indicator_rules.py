@@ -138,7 +138,7 @@ CASES = [
      [("7%", ["tăng trưởng kinh tế"], []), ("9%", ["tăng trưởng kinh tế"], ["Chính phủ", "Bộ trưởng"])]),
     ("a-detail-lead-in-after-a-comma-ends-the-tail",
      "Các bộ tiếp tục triển khai các giải pháp, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 7% và năm 2026 "
-     "từ 9% trở\nlên, cụ thể như sau:",
+     "từ 9% trở\nlên, cụ thể như sau:\n\na) Bộ Tài chính chủ trì, phối hợp\nvới các bộ, cơ quan, địa phương:",
      [("7%", ["tăng trưởng kinh tế"], []), ("9%", ["tăng trưởng kinh tế"], ["sau"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
