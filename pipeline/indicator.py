@@ -324,6 +324,14 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     return head
 
 
+def clean_words(text: str, ranges: Ranges) -> Ranges:
+    """A phrase with its times, levels, places and side remarks out and its edges trimmed, no frame cut."""
+    if not ranges:
+        return ranges
+    lo, hi = _bounds(ranges)
+    return trim(text, subtract(_remove_noise(text, ranges), place_holes(text, lo, hi)))
+
+
 def tail_extent(text: str, ranges: Ranges) -> Ranges:
     """The part of a value's tail that still describes it (up to a purpose, comparison or side remark)."""
     if not ranges:

@@ -24,7 +24,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import NUMBER_RE
 from chitieu.pipeline.doc import Doc, Item
-from chitieu.pipeline.indicator import Ranges, clean_head, content_words, measure_noun_re, tail_extent, trim
+from chitieu.pipeline.indicator import Ranges, clean_head, clean_words, content_words, measure_noun_re, tail_extent, trim
 
 _SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subject may stand in
 
@@ -64,6 +64,23 @@ def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
     return found
 
 
+_WHEN_END = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "when")) + r"\s*$", regex.IGNORECASE)
+
+
+def _main_subject(text: str, lo: int, hi: int) -> Ranges:
+    """The noun phrase before the first verb of ``text[lo:hi]`` (the token layer), or nothing."""
+    from chitieu.pipeline.tokens import predicate_offset
+
+    try:
+        verb = predicate_offset(text[lo:hi], lo)
+    except Exception:
+        return []
+    if verb is None:
+        return []
+    head = clean_head(text, [(lo, verb)], subject=True)
+    return head if head and content_words(" ".join(text[a:b] for a, b in head), stop_at=1) else []
+
+
 _PERCENT_BEFORE = regex.compile(r"\d(?:[\d.,]*\d)?\s*%")
 
 
@@ -78,6 +95,11 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
         lo = values[-1].end()
     verb = copula_end.search(text, lo, amount.start())
     if verb is not None and content_words(text[lo:verb.start()], stop_at=1) > 0:
+        when = _WHEN_END.search(text, lo, verb.start())
+        if when is not None and _main_subject(text, lo, when.start()):
+            # "X ghi nhận mức cao nhất trong lịch sử Y khi đạt 8.000 tỷ đồng": the main clause before "khi"
+            # is the subject, its verb and all (no frame of it is cut)
+            return clean_words(text, [(lo, when.start())])
         return clean_head(text, [(lo, verb.start())], subject=True)
     start = magnitude.match(text, amount.end(), hi).end()
     counted = trim(text, tail_extent(text, [(start, hi)]))  # "137 hộ so với đầu năm": what is counted

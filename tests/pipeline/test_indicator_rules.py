@@ -140,6 +140,10 @@ CASES = [
      "Các bộ tiếp tục triển khai các giải pháp, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 7% và năm 2026 "
      "từ 9% trở\nlên, cụ thể như sau:\n\na) Bộ Tài chính chủ trì, phối hợp\nvới các bộ, cơ quan, địa phương:",
      [("7%", ["tăng trưởng kinh tế"], []), ("9%", ["tăng trưởng kinh tế"], ["sau"])]),
+    ("an-amount-after-khi-belongs-to-the-main-clause",
+     "Đặc biệt, lợi nhuận sau thuế ghi nhận mức cao nhất trong lịch sử Tập đoàn Minh Phát khi đạt 5.000 tỷ đồng, "
+     "vượt 20% so với kế hoạch và tăng 15% so với năm trước.",
+     [("20%", ["lợi nhuận sau thuế", "Minh Phát"], ["khi"]), ("15%", ["lợi nhuận sau thuế", "Minh Phát"], ["khi"])]),
     ("a-rise-is-compared-with-the-same-period-not-measured-against-it",
      "Doanh thu du lịch tăng 12% so với cùng kỳ năm 2022.",
      [("12%", ["doanh thu du lịch"], ["cùng kỳ"])]),
