@@ -24,7 +24,15 @@ import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import NUMBER_RE
 from chitieu.pipeline.doc import Doc, Item
-from chitieu.pipeline.indicator import Ranges, clean_head, clean_words, content_words, measure_noun_re, tail_extent, trim
+from chitieu.pipeline.indicator import (
+    Ranges,
+    clean_head,
+    clean_words,
+    content_words,
+    measure_noun_re,
+    tail_extent,
+    trim,
+)
 
 _SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subject may stand in
 
