@@ -51,7 +51,8 @@ def _locative_level() -> regex.Pattern:
 
 
 _PAREN = regex.compile(r"\([^()]*\)")
-_ABBREVIATION = regex.compile(r"\(\s*[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}\)")
+# "(GRDP)", "(BIDV)", "(Vietcombank)": an abbreviation or a one-word name in brackets is part of the phrase
+_ABBREVIATION = regex.compile(r"\(\s*(?:[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}|\p{Lu}[\p{L}\d&.\-]{1,20}\s*)\)")
 
 
 def _comparator_phrases() -> tuple[str, ...]:
@@ -63,10 +64,15 @@ def _tail_stop() -> regex.Pattern:
     """Where a tail stops describing the measured thing: purpose, inclusion, comparison, side remarks."""
     return regex.compile(
         r",\s*(?:" + alternation(_words("tail_stop_after_comma") + _comparator_phrases()) + WB_AFTER + r"|\d)"
+        # "…, Chính phủ yêu cầu các bộ …": a named body that directs opens a clause of its own
+        + r"|,\s*(?-i:\p{Lu})\p{L}*(?:\s+\p{L}+){0,3}\s+" + alternation(_words("directive_verb")) + WB_AFTER
         + r"|" + WB_BEFORE + alternation(_words("tail_stop")) + WB_AFTER
         # "đạt 232% so với kế hoạch được giao": a completion ratio names the plan it is measured against
         + r"(?!\s+" + alternation(_words("completion_base")) + WB_AFTER + ")"
-        + r"|\s-\s|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",
+        # "tăng 9% đạt 57 triệu USD": an amount linked after the value is another figure of the subject
+        + r"|" + WB_BEFORE + alternation(_words("copula", "estimate_link")) + r"\s+(?:"
+        + alternation(_words("approx", "linking")) + r"\s+)?\d"
+        + r"|(?<!\d)\s-\s|\s-\s(?!\d)|…|\.\.\.|\.(?:\s|$)|\"\s*,|,\s*\"",  # "2021 - 2022" is a range
         regex.IGNORECASE,
     )
 
@@ -160,11 +166,27 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     piece = text[lo:hi]
     if "tháng" in piece or "quý" in piece.lower() or "nửa" in piece:  # "6 tháng đầu năm", "quý III"
         holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
-    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re()):
+    for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re(), _bare_time_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
     return subtract(ranges, holes)
+
+
+@cache
+def _bare_time_re() -> regex.Pattern:
+    """A month by its number (``tháng 11``, ``tháng 11/2020``) and a year without ``năm`` (``trong 2000``),
+    with the particle before them: times, no part of what is measured.
+
+        >>> [m.group() for m in _bare_time_re().finditer("thấp còi từ 34% trong 2000, XK tháng 11/2020")]
+        ['trong 2000', 'tháng 11/2020']
+    """
+    particle = r"(?:" + alternation(_words("time_particle")) + r"\s+)?"
+    day = r"(?:ngày\s+(?:3[01]|[12]\d|0?[1-9])(?:\s*[/-]\s*(?:1[0-2]|0?[1-9]))?\s+)?"  # "ngày 31 tháng 10"
+    month = day + r"tháng\s+(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%]|[,.]\d|\s*tuổi\b)"
+    year = r"(?<![\d/.,:-])(?:19[5-9]\d|20\d\d)(?![\d/%]|[.,]\d|\s*-\s*\d)"
+    date = r"ngày\s+(?:3[01]|[12]\d|0?[1-9])\s*[/-]\s*(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%])"
+    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + date + "|" + year + ")", regex.IGNORECASE)
 
 
 @cache
@@ -241,6 +263,21 @@ def trim(text: str, ranges: Ranges) -> Ranges:
     return [r for r in ranges if text[r[0]:r[1]].strip(_PUNCT)]
 
 
+# "Chính phủ giao", "UBND tỉnh đề ra": who set a goal, after the goal's word
+_ASSIGNER = regex.compile(r"^\s*(?:[^\s,;:]+\s+){1,5}?" + alternation(_words("assign_verb")) + r"[\s,;:()]*$", regex.IGNORECASE)
+# "… đạt tỷ lệ", "… chiếm tỷ lệ": a subject links to a bare measure noun ("đạt", "chiếm", "có")
+_NOUN_LINK = regex.compile(WB_BEFORE + alternation(_words("noun_link")) + r"\s*$", regex.IGNORECASE)
+
+
+def _last_comma_outside_brackets(text: str, lo: int, hi: int) -> int:
+    """The last comma of ``text[lo:hi]`` that no bracket closing before ``hi`` holds (``Tỷ lệ trường
+    (mầm non, tiểu học) đạt …``: none), or -1."""
+    comma = text.rfind(",", lo, hi)
+    while comma >= 0 and text.count(")", comma, hi) > text.count("(", comma, hi):
+        comma = text.rfind(",", lo, comma)
+    return comma
+
+
 def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     """The words before a value. A header (up to ``:``) and framing words ("phấn đấu", "mục tiêu",
     "đảm bảo") go; places that only say who acts go. When the value is followed by its own noun
@@ -254,8 +291,11 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
         cut = colon + 1  # a header: "Mục tiêu cụ thể: phấn đấu …"
     # else a labelled item ("- Tỷ lệ che phủ rừng: 41,2%"): the label is what is measured
     for m in _cut_cue_re().finditer(text, cut, hi):
-        # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame.
-        if content_words(text[m.end():hi], stop_at=1) > 0:
+        # A cue right before the value links it to its subject ("… trung bình đạt 51%"): not a frame; so
+        # is one followed only by a time ("X tính đến hết ngày 31 tháng 10 đạt …") or by who set the goal
+        # ("X vượt mục tiêu Chính phủ giao (10%)")
+        rest = " ".join(text[a:b] for a, b in _remove_noise(text, [(m.end(), hi)]))
+        if content_words(rest, stop_at=1) > 0 and not _ASSIGNER.match(rest):
             cut = max(cut, m.end())
     if not subject:
         comma = max(text.rfind(",", cut, hi), text.rfind(";", cut, hi))
@@ -264,9 +304,15 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     if subject:
         # "…, tỉnh Bình Phước đạt tỷ lệ bao phủ BHYT 91,4%": the subject starts at its measure noun
         # when the last comma-separated segment has one.
-        segment = max(cut, text.rfind(",", cut, hi) + 1)
+        segment = max(cut, _last_comma_outside_brackets(text, cut, hi) + 1)
         noun = measure_noun_re().search(text, segment, hi)
-        if noun:
+        # "Học sinh lên lớp đạt tỷ lệ 99,1%": a bare measure noun right before the value measures the
+        # subject before it, which stays
+        bare = noun and not content_words(text[noun.end():hi], stop_at=1) \
+            and _NOUN_LINK.search(text, segment, noun.start()) is not None \
+            and content_words(" ".join(text[a:b] for a, b in subtract([(segment, noun.start())],
+                                                                       place_holes(text, segment, hi))), stop_at=1)
+        if noun and not bare:
             cut = max(cut, noun.start())
     mark = _LIST_MARK.match(text, cut, hi)
     if mark:
@@ -282,6 +328,14 @@ def clean_head(text: str, ranges: Ranges, subject: bool) -> Ranges:
     return head
 
 
+def clean_words(text: str, ranges: Ranges) -> Ranges:
+    """A phrase with its times, levels, places and side remarks out and its edges trimmed, no frame cut."""
+    if not ranges:
+        return ranges
+    lo, hi = _bounds(ranges)
+    return trim(text, subtract(_remove_noise(text, ranges), place_holes(text, lo, hi)))
+
+
 def tail_extent(text: str, ranges: Ranges) -> Ranges:
     """The part of a value's tail that still describes it (up to a purpose, comparison or side remark)."""
     if not ranges:
@@ -293,7 +347,8 @@ def tail_extent(text: str, ranges: Ranges) -> Ranges:
 def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     # Cached: a value's tail is cut once for its phrase and once more for its level.
     lo, hi = _bounds(ranges)
-    stop = _tail_stop().search(text, lo, hi)
+    base = same_period_base(text, lo, hi)
+    stop = _tail_stop().search(text, base[1] if base else lo, hi)
     return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges
 
 
@@ -314,6 +369,8 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
     holes = []
     for p in find_places(text[lo:hi]):
         start = lo + p.start
+        if _name_head().search(text, max(lo, start - 25), start):
+            continue  # "Chi cục Hải quan cửa khẩu cảng Thanh Hóa": the place names the port, it stays
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
@@ -322,6 +379,12 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
         holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _name_head() -> regex.Pattern:
+    """A noun that a place right after it completes into a name (``cảng``, ``sân bay``)."""
+    return regex.compile(WB_BEFORE + alternation(_words("name_head")) + r"\s+$", regex.IGNORECASE)
 
 
 @cache
@@ -335,11 +398,40 @@ def _region_particle() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+@cache
+def _same_period_re() -> tuple[regex.Pattern, regex.Pattern]:
+    ratio = regex.compile(WB_BEFORE + alternation(_words("ratio_link")) + r"\s+(?:" + alternation(_words("approx"))
+                          + r"\s+)?[\d.,]+\s*%\s*$", regex.IGNORECASE)
+    base = regex.compile(r"\G\s*(?:so\s+với\s+)?(" + alternation(_words("same_period")) + r")" + WB_AFTER,
+                         regex.IGNORECASE)
+    return ratio, base
+
+
+def same_period_base(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where a ratio to the same period names that period (``bằng 95% so với cùng kỳ``: ``cùng kỳ``),
+    when the tail ``text[lo:hi]`` opens on it after a value linked by ``bằng``/``đạt``; else None.
+    A rise ``tăng 5% so với cùng kỳ`` is compared with it, not measured against it.
+
+        >>> text = "thu ngân sách bằng 95,3% so với cùng kỳ năm trước"
+        >>> text[slice(*same_period_base(text, 24, len(text)))]
+        'cùng kỳ'
+    """
+    ratio, base = _same_period_re()
+    if not ratio.search(text, max(0, lo - 30), lo):
+        return None
+    m = base.match(text, lo, hi)
+    return m.span(1) if m else None
+
+
 def clean_tail(text: str, ranges: Ranges) -> Ranges:
     """The words after a value, up to where they stop describing it."""
     if not ranges:
         return ranges
     lo, hi = _bounds(ranges)
+    base = same_period_base(text, lo, hi)
+    if base:  # "bằng 95% cùng kỳ năm trước": the period measured against stays, past the edge word "cùng"
+        tail = clean_tail(text, subtract(ranges, [(lo, base[1])]))
+        return [base] + tail
     ranges = _remove_noise(text, tail_extent(text, ranges))
     ranges = subtract(ranges, place_holes(text, lo, hi))  # "… của tỉnh Vĩnh Phúc được xử lý …"
     # Framing words inside a tail ("… và hoàn thành mục tiêu", "… đã đạt") are not the indicator.

@@ -40,11 +40,12 @@ from chitieu.pipeline.indicator import (
     has_predicate,
     measure_noun_re,
     render,
+    same_period_base,
     subtract,
     tail_extent,
 )
 from chitieu.pipeline.segment import clauses
-from chitieu.pipeline.subject import borrow_subjects
+from chitieu.pipeline.subject import borrow_subjects, fronted_clause, listed_parts, market_anaphors, subshares
 
 from chitieu.models import Percentage
 
@@ -58,6 +59,9 @@ _SEPARATOR = regex.compile(r",\s*|\s+" + _words("list_and", "list_or") + r"\s+")
 _LINKING_END = regex.compile(r"(?:^|[\s,])" + _words("linking") + r"\s*$", regex.IGNORECASE)
 _ATTACH_SEP = regex.compile(r"^\s*(?:,|" + _words("list_and") + r"|,\s*" + _words("list_and") + r")?\s*$")
 _ABBREVIATION = regex.compile(r"[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}")  # "(GRDP)", "(CCHC)": part of the phrase
+# What a completion ratio is measured against, opening a tail ("mục tiêu tăng trưởng", "kế hoạch năm")
+_BASE_START = regex.compile(r"\s*(?:so\s+với\s+)?" + _words("completion_base") + r"(?![\p{L}])", regex.IGNORECASE)
+_RESPECTIVE = regex.compile(r"(?<![\p{L}])" + _words("respective") + r"(?![\p{L}])", regex.IGNORECASE)
 _PASSIVE = regex.compile(r"(?<![\p{L}])" + _words("passive") + r"(?![\p{L}])")
 
 
@@ -164,7 +168,8 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
         tails = [clean_tail(text, it.tail) for it in free]
         last_tail = tails[-1]
         predicate: Ranges = []
-        if len(free) > 1 and last_tail:
+        # "…, đạt 90% mục tiêu tăng trưởng": a completion base shares no predicate with the list
+        if len(free) > 1 and last_tail and not _BASE_START.match(text, last_tail[0][0]):
             pred_at = _predicate_start(text, last_tail)
             if pred_at is not None:
                 predicate = [(max(s, pred_at), e) for s, e in last_tail if e > pred_at]
@@ -173,10 +178,10 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             tail = tails[i]
             own_head = i == 0 or it.head is not None
             if i == 0:
-                head = clean_head(text, it.head, subject=not tail)
+                head = clean_head(text, it.head, subject=_no_own_tail(text, it, tail))
                 shared_head = head
             elif own_head:
-                head = clean_head(text, it.head, subject=not tail)
+                head = clean_head(text, it.head, subject=_no_own_tail(text, it, tail))
             else:
                 head = shared_head
                 if not tail:  # elliptical: "… 20% GDP vào năm 2025 và 30% vào năm 2030"
@@ -211,6 +216,22 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
             it.inherited = True
             if not it.level and not attached and len(parent_levels) == 1:
                 it.level = next(iter(parent_levels))
+        elif (content_words(it.indicator, stop_at=1) == 0 and scope.paren and scope.parent is not None
+              and _RESPECTIVE.search(text, scope.start, scope.end)):
+            # "kim ngạch XK giảm sâu trong tháng 3 và tháng 5 (giảm lần lượt 47% và 20%)": a bracket with
+            # no value before it comments on the subject of the words before it
+            p_lo, _ = inner(scope.parent, text)
+            before = subtract([(p_lo, scope.start)], [(c.start, c.end) for c in scope.parent.children])
+            head = clean_head(text, before, subject=True)
+            if content_words(ctx.render(head), stop_at=1):
+                it.indicator = ctx.render(head)
+                it.inherited = True
+
+
+def _no_own_tail(text: str, it: Item, tail: Ranges) -> bool:
+    """Whether a value names what it measures before it: its tail is empty or only the period a ratio
+    is measured against (``X bằng 95% cùng kỳ``)."""
+    return not tail or (len(tail) == 1 and same_period_base(text, it.value.end, tail[0][1]) == tail[0])
 
 
 def _after_level(text: str, tail: Ranges) -> Ranges | None:
@@ -385,6 +406,10 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
         _read_scope(ctx, scope, by_scope[id(scope)], parent_item, parent_levels)
     _fill_gaps(ctx, items)
     borrow_subjects(ctx, items)
+    fronted_clause(ctx, sent, items)
+    subshares(ctx, sent, items)
+    listed_parts(ctx, sent, items)
+    market_anaphors(ctx, sent, items)
     _lead_level(ctx, sent, items)
     topic = _TOPIC.match(ctx.text, sent[0], sent[1])
     if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
@@ -392,7 +417,35 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
         for it in items:
             if it.indicator and np.lower() not in it.indicator.lower():
                 it.indicator = f"{it.indicator} ({np})"  # "Đối với nhóm học sinh, sinh viên, …"
+    elif not topic:
+        _paragraph_topic(ctx, sent, items)
     return items, clause_list
+
+
+_PARAGRAPH_TOPIC = regex.compile(r"\s*" + _words("topic_opener") + r"\s+(?P<np>[^,:;.]{2,40}?)\s*,\s+", regex.IGNORECASE)
+_BARE_SUBJECT_WORDS = 3  # an indicator of at most this many words names only what the topic qualifies ("XK")
+
+
+def _paragraph_topic(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None:
+    """A paragraph that opens on a topic (``Đối với mặt hàng hải sản, kim ngạch XK giảm …``) qualifies
+    the bare subjects of its later sentences (``… XK tăng 2% …`` → ``XK (mặt hàng hải sản)``).
+
+        >>> from chitieu.pipeline.run import assemble_targets
+        >>> text = "Đối với mặt hàng rau quả, kim ngạch giảm. Trong tháng 9, XK tăng 2%."
+        >>> [r.indicator for r in assemble_targets(text, "d")[0]]
+        ['XK (mặt hàng rau quả)']
+    """
+    text = ctx.text
+    start = text.rfind("\n\n", 0, sent[0])
+    start = start + 2 if start >= 0 else 0
+    topic = _PARAGRAPH_TOPIC.match(text, start, sent[0])
+    if topic is None or find_levels(topic.group("np")) or find_places(topic.group("np")):
+        return
+    np = " ".join(topic.group("np").split())
+    for it in items:
+        if it.indicator and np.lower() not in it.indicator.lower() \
+                and content_words(it.indicator, stop_at=_BARE_SUBJECT_WORDS + 1) <= _BARE_SUBJECT_WORDS:
+            it.indicator = f"{it.indicator} ({np})"
 
 
 # "Đối với nhóm học sinh, sinh viên, tỉnh phấn đấu …": a topic that qualifies the sentence's values

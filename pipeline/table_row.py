@@ -21,7 +21,7 @@ from functools import cache
 import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.indicator import clean_head
+from chitieu.pipeline.indicator import clean_head, clean_tail
 from chitieu.pipeline.tables import TableCell
 
 _YEAR = regex.compile(r"(?<![\d/.,-])(?:19[4-9]\d|20\d\d)(?![\d/.,])")
@@ -43,12 +43,27 @@ def _header_words() -> tuple[regex.Pattern, regex.Pattern]:
     return pattern("header_actual"), pattern("header_target")
 
 
+_LABEL_VALUE = regex.compile(r"\d+(?:[.,]\d+)?\s?%")
+
+
+def _label_indicator(doc: Doc, label: tuple[int, int]) -> str:
+    """What a row's label names; a label that holds a value of its own (``Đơn vị đạt tỷ lệ 100% người
+    hưởng trợ cấp … mở tài khoản``) names it by the words around that value."""
+    text = doc.text
+    value = _LABEL_VALUE.search(text, *label)
+    if value is None:
+        return doc.render(clean_head(text, [label], subject=True))
+    after = clean_tail(text, [(value.end(), label[1])])
+    head = clean_head(text, [(label[0], value.start())], subject=not after)
+    return doc.render(head + after)
+
+
 def read_cell(doc: Doc, cell: TableCell | None) -> CellReading:
     """What a table says of the value in ``cell``: its row's label, its column's year and status."""
     if cell is None:
         return CellReading()
     text = doc.text
-    indicator = doc.render(clean_head(text, [cell.label], subject=True)) if cell.label else ""
+    indicator = _label_indicator(doc, cell.label) if cell.label else ""
     year, status = None, ""
     if cell.header:
         lo, hi = cell.header

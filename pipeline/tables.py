@@ -29,7 +29,7 @@ Span = tuple[int, int]
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _VALUE = re.compile(r"\d\s?%")
-_CELL_MAX = 600  # characters: a longer stretch between borders is the text after a table, not a cell
+_CELL_MAX = 1200  # characters: a longer stretch between borders is the text after a table, not a cell
 _NUMBERING = re.compile(r"[\W_]*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,5}|[a-zđ])[.)]?[\W_]*")
 
 
@@ -51,10 +51,19 @@ def _stripped(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _is_label(text: str, span: Span) -> bool:
-    """A cell that names something: words, not a number, a numbering (``1.``, ``II``) or a value."""
+# A symbol being defined ("DD:", "rd,D:"): a row of a table of notation, no label of what is measured
+_SYMBOL = re.compile(r"\S{1,8}:")
+_LABEL_WORDS = 8  # a cell of this many words is a sentence: it names what it measures, values and all
+
+
+def _is_label(text: str, span: Span, of_value: bool = False) -> bool:
+    """A cell that names something: words, not a number, a numbering (``1.``, ``II``), a symbol or a
+    value; for a cell holding a value (``of_value``), a sentence names it even with a value of its own
+    (``Đơn vị có tỷ lệ … từ 88% trở lên`` for ``Từ 88 - 90% cộng 02 điểm``)."""
     piece = text[span[0]:span[1]]
-    return bool(_LETTERS.search(piece)) and not _NUMBERING.fullmatch(piece) and not _VALUE.search(piece)
+    if not _LETTERS.search(piece) or _NUMBERING.fullmatch(piece) or _SYMBOL.fullmatch(piece):
+        return False
+    return not _VALUE.search(piece) or (of_value and len(piece.split()) >= _LABEL_WORDS)
 
 
 def _rows_to_cells(text: str, header_rows: list[list[Span]], rows: list[list[Span]]) -> list[TableCell]:
@@ -62,7 +71,8 @@ def _rows_to_cells(text: str, header_rows: list[list[Span]], rows: list[list[Spa
     out = []
     for row in rows:
         for k, cell in enumerate(row):
-            label = next((c for c in row[:k] if _is_label(text, c)), None)  # the row's label is on the left
+            of_value = _VALUE.search(text, *cell) is not None
+            label = next((c for c in row[:k] if _is_label(text, c, of_value)), None)  # the row's label is on the left
             header = None
             for head in reversed(header_rows):
                 if len(head) == len(row) and head[k][1] > head[k][0]:
