@@ -224,6 +224,10 @@ def build_context(doc: Doc) -> None:
             doc.subject, doc.subject_source = publisher.place, "publisher"
             doc.country_cue = bool(national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)
                                    or ministry_pattern().search(text))
+        elif publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras) and (
+                national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)):
+            # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
+            doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
     doc.is_plan = is_plan(text, paras) or (header.title is not None and is_plan(text, [header.title]))
     doc.is_rulebook = is_rulebook(text, paras, header.title)

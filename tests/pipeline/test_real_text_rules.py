@@ -440,3 +440,13 @@ def test_a_value_in_brackets_after_a_goal_phrase_is_the_goal() -> None:
     text = "Năm 2016, tỷ lệ điều tra khám phá án đạt 77,8%, chưa đạt chỉ tiêu đề ra (90% trở lên)."
     rows = process_texts([text], ["d"], [{"date": "2017-01-05"}])[0].targets
     assert [(r.surface, r.status) for r in rows] == [("77,8%", "actual"), ("90%", "target")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Kinh tế phục hồi\n\nTheo Tổng cục Thống kê, năm 2021 GDP cả nước tăng 2,58%. Vốn đầu tư thực hiện tăng 3,2%.",
+     "Việt Nam"),  # no publisher, no province: a text about the country
+    ("Giá cao su tăng\n\nCông ty Cao su Phước Thịnh cho biết sản lượng khai thác tăng 3,2% so với năm trước.", ""),
+])
+def test_a_text_without_publisher_that_speaks_of_the_country(text: str, place: str) -> None:
+    rows = process_texts([text], ["d"], [{}])[0].targets
+    assert rows[-1].place == place, rows[-1]
