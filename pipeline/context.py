@@ -88,7 +88,7 @@ def _reported_year(text: str, years: list[YearMention]) -> int | None:
     return own[0].year if own else (base[0].year + 1 if base else None)
 
 
-def _about_a_business(text: str, paras: list[tuple[int, int]]) -> bool:
+def _about_a_business(text: str, paras: list[tuple[int, int]], not_if: regex.Pattern | None = None) -> bool:
     """Whether the title or lead names a business: its figures are the business's, not the nation's.
 
         >>> _about_a_business("VPBank tăng trưởng 37% lợi nhuận quý I", [(0, 39)])
@@ -97,7 +97,7 @@ def _about_a_business(text: str, paras: list[tuple[int, int]]) -> bool:
         False
     """
     lo, hi = (paras[0][0], paras[min(1, len(paras) - 1)][1]) if paras else (0, 0)
-    return _BUSINESS.search(text, lo, hi) is not None
+    return any(not_if is None or not not_if.match(text, m.start()) for m in _BUSINESS.finditer(text, lo, hi))
 
 
 def _title_ministry(text: str, title: tuple[int, int]) -> str:
@@ -224,7 +224,7 @@ def build_context(doc: Doc) -> None:
             doc.subject, doc.subject_source = publisher.place, "publisher"
             doc.country_cue = bool(national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)
                                    or ministry_pattern().search(text))
-        elif publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras) and (
+        elif publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, _NATIONAL_ISSUER) and (
                 national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True

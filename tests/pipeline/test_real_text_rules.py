@@ -450,3 +450,9 @@ def test_a_value_in_brackets_after_a_goal_phrase_is_the_goal() -> None:
 def test_a_text_without_publisher_that_speaks_of_the_country(text: str, place: str) -> None:
     rows = process_texts([text], ["d"], [{}])[0].targets
     assert rows[-1].place == place, rows[-1]
+
+
+def test_the_state_bank_is_the_countrys_not_a_business() -> None:
+    text = "Tín dụng tăng chậm\n\nTheo Ngân hàng Nhà nước, tín dụng toàn hệ thống năm 2021 tăng 1,2% so với cuối năm 2020."
+    (row,) = process_texts([text], ["d"], [{}])[0].targets
+    assert row.place == "Việt Nam", row
