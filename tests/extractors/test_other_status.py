@@ -185,3 +185,29 @@ def test_qualifying_bound(lead, before, after, expected):
 ])
 def test_vote_thresholds(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a tax a good bears, a fee's collection rate, a commission, a ceiling of taxable income
+    ("Mặt hàng này chịu thuế suất GTGT ", ", không phải 10%", "rate"),
+    ("Linh kiện nhập về chịu thuế NK ", " theo biểu thuế", "rate"),
+    ("Có loại hàng chịu mức thuế ", " và có loại được miễn", "rate"),
+    ("Đối với vùng đồng bằng, tỉ lệ thu là ", " giá trị công trình", "rate"),
+    ("vùng núi tỷ lệ thu ", " (áp dụng cho các huyện)", "rate"),
+    ("Mỗi đại lý nhận ", " hoa hồng trên mỗi hợp đồng", "rate"),
+    ("Người giới thiệu nhận ", " tiền hoa hồng của đơn hàng", "rate"),
+    ("Khoản phụ cấp này được tính nhưng không vượt quá ", " tổng thu nhập chịu thuế", "rate"),
+    ("Mức tài trợ tối đa ", " chi phí thực hiện", "support"),
+    # the share a decision of the members or shareholders needs
+    ("Quyết định được thông qua khi có sự tán thành của trên ", " số thành viên dự họp", "threshold"),
+    ("Công ty đề xuất hạ tỷ lệ biểu quyết thông qua từ ", " xuống 51%", "threshold"),
+    ("Công ty niêm yết phải có tối thiểu ", " số cổ phiếu có quyền biểu quyết do cổ đông nhỏ nắm giữ", "threshold"),
+    # measured indicators with these words stay no rate
+    ("Tỷ lệ thu ngân sách đạt ", " dự toán", None),
+    ("Tỉ lệ thu gom chất thải rắn đạt ", "", None),
+    ("thu nhập chịu thuế của doanh nghiệp tăng ", " so với năm trước", None),
+    ("Tổng thống có tỷ lệ tán thành khoảng ", " trong cuộc thăm dò", None),
+    ("Nghị quyết được thông qua với ", " tổng số đại biểu tán thành", None),
+])
+def test_taxes_fees_commissions_and_vote_thresholds(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
