@@ -149,9 +149,34 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
         True
     """
     before, after = _unwrap(before), _unwrap(after)
-    return (_lexical_kind(before, after, words) or _formula_kind(before, after)
+    return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
                 else None))
+
+
+# The values of a list before the value ("thuế suất 5%, 10% và ", "6-9%/năm đối với ngắn hạn và "): each
+# a percentage, maybe a range, "/năm", and whom it applies to, then a comma, "và" or "hoặc"
+_LIST_ITEM = (r"(?:" + NUMBER + r"(?:" + PERCENT_SIGN + r")?\s*[-–]\s*)?" + NUMBER + PERCENT_SIGN + r"(?:\s*/\s*năm)?"
+              r"(?:\s+(?:đối\s+với|với|cho)\s+[^\d%.;:,()\[\]\n]{1,40}?)?"
+              r"\s*(?:,\s*(?:và|hoặc)?|(?<![\p{L}])(?:và|hoặc))(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*")
+_LISTED = regex.compile(r"(?<![\p{L}\p{N}])(?:" + _LIST_ITEM + r")+$", _I)
+_LIST_READ = 240  # characters before the value where its list is looked for
+
+
+def _listed_kind(before: str, after: str, words: int) -> str | None:
+    """The kind of the first value of a list the value closes or continues, when a phrase before that
+    first value gives it: "thuế suất 15% và 17%", "lãi suất 6-9%/năm đối với ngắn hạn và 9-11%/năm".
+
+        >>> _listed_kind("Thu nhập chịu 3 mức thuế suất là 5%, 10% và ", "", 10)
+        'rate'
+        >>> _listed_kind("Doanh thu và lợi nhuận tăng lần lượt 18% và ", "", 10) is None
+        True
+    """
+    start = max(0, len(before) - _LIST_READ)
+    if "%" not in before[start:] or (after and _COMPARED.match(_AFTER_HEAD.match(after).group())):
+        return None
+    m = _LISTED.search(before, start)
+    return _lexical_kind(before[:m.start()], "", words) if m else None
 
 
 def _scored(after: str) -> bool:

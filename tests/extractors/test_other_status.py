@@ -96,7 +96,7 @@ def test_other(before, after, expected):
         ("lãi suất cho vay bình quân đạt ", ""),  # what something reached
         ("ngành dịch vụ đóng góp ", " vào mức tăng chung"),  # "đóng góp" is no "đóng …"
         ("Lãi suất giữ ổn định, doanh thu tăng ", ""),  # another clause
-        ("thuế suất 10%, 8% và ", ""),  # the noun governs another number
+        ("thuế suất 10% nhưng lợi nhuận vẫn tăng ", ""),  # the noun governs another number
         ("Phấn đấu ", " hồ sơ được xử lý trực tuyến"),
         ("bảo đảm ", " học sinh được miễn học phí"),
         ("Tỷ lệ che phủ rừng đạt ", ""),
@@ -210,4 +210,25 @@ def test_vote_thresholds(before: str, after: str, kind: str | None) -> None:
     ("Nghị quyết được thông qua với ", " tổng số đại biểu tán thành", None),
 ])
 def test_taxes_fees_commissions_and_vote_thresholds(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a value that continues a list takes the kind of the list's first value
+    ("Thuế suất 10%, 8% và ", "", "rate"),
+    ("Biểu thuế lũy tiến có các mức thuế suất là 5%, 10%, ", ", 20%", "rate"),
+    ("Doanh nghiệp nhỏ được áp dụng thuế suất 15% và ", " theo quy định", "rate"),
+    ("Lãi suất cho vay phổ biến 6-8%/năm đối với ngắn hạn và ", "/năm đối với dài hạn", "rate"),
+    ("Lãi suất điều hành lần lượt là 4,5%, 5% và ", ".", "rate"),
+    ("Lưu lượng tính với xác suất vượt quá 75% và ", ";", "probability"),
+    # a list after a goal, a result or a change stays so
+    ("Doanh thu và lợi nhuận tăng lần lượt 18% và ", " so với cùng kỳ", None),
+    ("Lãi suất cho vay bình quân giảm 0,3% và ", " so với cuối năm trước", None),
+    ("Phấn đấu giảm 30% thời gian và ", " chi phí", None),
+    ("Lãi suất ổn định; tỷ lệ nợ xấu 2% và ", " trong hai năm", None),
+    # an election's share of the votes is a result
+    ("Ứng viên giành được ", " số phiếu bầu", None),
+    ("Hai ứng viên có tỷ lệ phiếu bầu lần lượt là 58% và ", "", None),
+])
+def test_lists_of_rates(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
