@@ -61,7 +61,8 @@ _DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*" + _g("duration") + r"(?![\p
 _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
 # A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
-_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
+# ... and a factor the rule bounds ("x Mức ít nhất 150%")
+_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×](?:\s+(?i:" + _FILLER + r"))*\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
 # A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
 _IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$", _I)
@@ -176,7 +177,7 @@ def _listed_kind(before: str, after: str, words: int) -> str | None:
     if "%" not in before[start:] or (after and _COMPARED.match(_AFTER_HEAD.match(after).group())):
         return None
     m = _LISTED.search(before, start)
-    return _lexical_kind(before[:m.start()], "", words) if m else None
+    return (_lexical_kind(before[:m.start()], "", words) or _formula_kind(before[:m.start()], "")) if m else None
 
 
 def _scored(after: str) -> bool:
@@ -224,7 +225,7 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     obj = _object_after(after) if after else None
     kind = _phrase_kind(before, after, words, obj)
     if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
-            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)):
+            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)) and not _CHANGED.search(before):
         return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
     return kind
 
@@ -277,7 +278,9 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
 # with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
 _MAKES_UP = regex.compile(r"(?<![\p{L}])" + _g("makes_up") + r"(?:\s+" + _g("makes_up_filler") + r")?\s*$", _I)
-_OWN_OBJECT_GAP = regex.compile(r"\s*(?:" + _g("total") + r"\s*)?$", _I)
+_OWN_OBJECT_GAP = regex.compile(r"\s*(?:so\s+với\s+)?(?:" + _g("total") + r"\s*)?$", _I)
+# ... nor what a change adds to or takes from it ("tăng 20% vốn điều lệ", "phấn đấu tăng 10% quỹ tiền lương")
+_CHANGED = regex.compile(r"(?<![\p{L}])" + _g("change_verb") + r"(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*$", _I)
 
 
 def qualifying_bound(before: str, after: str, lead: str = "") -> bool:

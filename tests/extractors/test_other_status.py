@@ -232,3 +232,21 @@ def test_taxes_fees_commissions_and_vote_thresholds(before: str, after: str, kin
 ])
 def test_lists_of_rates(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a share of a wage a rule fixes: overtime pay, contributions, bonuses, allowances
+    ("Tiền lương làm thêm giờ = Tiền lương giờ thực trả x Mức ít nhất ", " x Số giờ làm thêm", "rate"),
+    ("Tiền làm thêm = Đơn giá x Mức ít nhất 150% hoặc ", " hoặc 300%", "rate"),
+    ("Vào ngày nghỉ hằng tuần, mức ít nhất bằng ", " so với tiền lương giờ thực trả", "rate"),
+    ("Làm thêm giờ được trả ít nhất bằng ", " so với đơn giá tiền lương sản phẩm", "rate"),
+    ("người sử dụng lao động đóng ", " tiền lương làm căn cứ đóng bảo hiểm xã hội", "rate"),
+    ("Quỹ khen thưởng được xác định bằng ", " tổng quỹ tiền lương", "rate"),
+    ("Trợ cấp hằng tháng bằng ", " mức tham chiếu", "rate"),
+    # a change of such an amount, a goal, stays no share
+    ("Phấn đấu tăng ", " quỹ tiền lương", None),
+    ("Ngân hàng tăng ", " vốn điều lệ trong năm", None),
+    ("quỹ tiền lương năm nay tăng ", " so với năm trước", None),
+])
+def test_shares_of_a_wage(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
