@@ -223,11 +223,42 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     """The kind the listed phrases give: a noun or verb before the value, or its object after it."""
     _, _, slots = _lexicon()
     obj = _object_after(after) if after else None
-    kind = _phrase_kind(before, after, words, obj)
+    kind = _phrase_kind(before, after, words, obj) or _qualified_kind(before, after)
     if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
             and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)) and not _CHANGED.search(before):
         return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
     return kind
+
+
+# Whom a rate applies to, between the rate's noun and its value, then a copula or the rate's change
+# ("lãi suất cho vay đối với khách hàng là chủ đầu tư dự án: 6,4%/năm")
+_FOR_WHOM = regex.compile(r"^[^.;!?\n]*?(?<![\p{L}])" + _g("for_whom") + r"(?![\p{L}])[^.;!?\n]*?(?:(?<![\p{L}])"
+                          + _g("rate_copula") + r"|:)\s*$", _I)
+
+
+def _qualified_kind(before: str, after: str) -> str | None:
+    """The kind of a noun that opens the value's clause and names whom its rate applies to, farther
+    from the value than the words ``_phrase_kind`` reads.
+
+        >>> _qualified_kind("Lãi suất cho vay đối với khách hàng là người mua nhà ở tại dự án: ", "/năm")
+        'rate'
+        >>> _qualified_kind("Lãi suất cho vay đối với các doanh nghiệp trong khu công nghiệp tăng ", "") is None
+        True
+    """
+    if after and _COMPARED.match(_AFTER_HEAD.match(after).group()):
+        return None
+    pattern, nouns, _ = _lexicon()
+    clause, _ = _clause_window(before, 0)
+    for m in pattern.finditer(clause):
+        phrase = _key(m.group())
+        if phrase not in nouns:
+            continue
+        between = clause[m.end():]
+        numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _DURATION.sub(" ", _CHANGE_FROM.sub(" ", between))))
+        if _NUMBER_CHAR.search(numbers) or _ACHIEVED.search(between) or not _FOR_WHOM.match(_CHANGE_FROM.sub(" là ", between)):
+            return None
+        return nouns[phrase]
+    return None
 
 
 def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | None:

@@ -125,7 +125,7 @@ def test_other_kind_needs_the_object_for_discontinuous_phrases():
 
 
 def test_window_keeps_a_phrase_that_starts_before_it():
-    before = "Thuế suất thuế giá trị gia tăng đối với mặt hàng này là "
+    before = "Thuế suất thuế giá trị gia tăng của mặt hàng này là "
     assert other_kind(before, words=7) == "rate"  # the last seven words start inside "… giá trị gia tăng"
     assert other_kind(before, words=5) is None
 
@@ -249,4 +249,21 @@ def test_lists_of_rates(before: str, after: str, kind: str | None) -> None:
     ("quỹ tiền lương năm nay tăng ", " so với năm trước", None),
 ])
 def test_shares_of_a_wage(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a rate's noun opens the clause, names whom the rate applies to, and its value follows far after
+    ("- Lãi suất cho vay đối với khách hàng là hộ gia đình mua nhà ở xã hội: ", "/năm", "rate"),
+    ("Thuế suất thuế thu nhập doanh nghiệp đối với hoạt động khai thác khoáng sản quý hiếm là ", ".", "rate"),
+    ("Lãi suất tối đa áp dụng đối với tiền gửi có kỳ hạn từ 1 tháng đến dưới 6 tháng giảm từ 4%/năm xuống ",
+     "/năm", "rate"),
+    ("Mức phí áp dụng cho xe ô tô chở hàng có tải trọng lớn trên tuyến cao tốc ở mức ", "", "rate"),
+    # a measured change or result of such a rate, a measured indicator, stays so
+    ("Lãi suất cho vay đối với các doanh nghiệp trong khu công nghiệp tăng ", "", None),
+    ("Lãi suất cho vay bình quân đối với doanh nghiệp nhỏ và vừa trong năm qua là ", " so với cuối năm 2022", None),
+    ("Lãi suất cho vay đối với các doanh nghiệp nhỏ và vừa của tỉnh năm nay đạt ", "", None),
+    ("Tỷ lệ hộ nghèo đối với các xã vùng cao của tỉnh hiện nay là ", "", None),
+])
+def test_rates_for_whom(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
