@@ -267,3 +267,19 @@ def test_shares_of_a_wage(before: str, after: str, kind: str | None) -> None:
 ])
 def test_rates_for_whom(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # instalments, cash back, refunds and discounts on a bill
+    ("Cửa hàng áp dụng chương trình trả góp ", " cho khách mua điện thoại", "rate"),
+    ("Chủ thẻ được hoàn tiền ", " khi thanh toán hóa đơn", "discount"),
+    ("Ngân hàng hoàn ", " phí thường niên năm đầu", "discount"),
+    ("Nhà hàng giảm ", " hóa đơn cho khách đặt bàn trước", "discount"),
+    ("Khách hàng được hoàn trả ", " số tiền đã đặt", "rate"),
+    # measured figures with these words
+    ("Dư nợ cho vay trả góp tăng ", " so với cùng kỳ", None),
+    ("Tỉnh đã hoàn thành ", " kế hoạch năm", None),
+    ("Số hóa đơn điện tử được sử dụng tăng ", "", None),
+])
+def test_instalments_refunds_and_bills(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
