@@ -151,6 +151,7 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     """
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
+            or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
                 else None))
 
@@ -178,6 +179,28 @@ def _listed_kind(before: str, after: str, words: int) -> str | None:
         return None
     m = _LISTED.search(before, start)
     return (_lexical_kind(before[:m.start()], "", words) or _formula_kind(before[:m.start()], "")) if m else None
+
+
+# A breakdown of the value before it: "…là 32%, trong đó BHXH là 25,5% và BHYT là 4,5%"
+_BREAKDOWN = regex.compile(r"\s*" + _g("breakdown") + r"(?![\p{L}])", _I)
+_ENDS_WITH_VALUE = regex.compile(r"(?<![\p{L}\p{N}])" + NUMBER + PERCENT_SIGN + r"(?:\s*/\s*năm)?\s*$", _I)
+
+
+def _breakdown_kind(before: str, words: int) -> str | None:
+    """The kind of the value a breakdown ("trong đó …") opened by the value's clause divides, when a
+    phrase before that value gives it.
+
+        >>> _breakdown_kind("Tỷ lệ đóng bảo hiểm thất nghiệp là 2%, trong đó người lao động đóng ", 10)
+        'rate'
+        >>> _breakdown_kind("Tỷ lệ hộ nghèo là 5%, trong đó hộ dân tộc thiểu số chiếm ", 10) is None
+        True
+    """
+    clause, _ = _clause_window(before, 0)
+    if not _BREAKDOWN.match(clause):
+        return None
+    whole = before[:len(before) - len(clause)].rstrip(" ,:")
+    m = _ENDS_WITH_VALUE.search(whole, max(0, len(whole) - 40))
+    return _lexical_kind(whole[:m.start()], "", words) if m else None
 
 
 def _scored(after: str) -> bool:

@@ -283,3 +283,17 @@ def test_rates_for_whom(before: str, after: str, kind: str | None) -> None:
 ])
 def test_instalments_refunds_and_bills(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # the breakdown of a contribution rate, a union fee
+    ("Tỷ lệ đóng bảo hiểm thất nghiệp là 2%, trong đó doanh nghiệp ", " và người lao động 1%", "rate"),
+    ("Tổng mức đóng là 32%, trong đó: quỹ hưu trí ", ", quỹ ốm đau 3%", "rate"),
+    ("Lãi suất cho vay là 6%/năm, trong đó ngân sách cấp bù ", "", "rate"),
+    ("Mức đóng kinh phí công đoàn của mỗi doanh nghiệp là ", ".", "rate"),
+    # the breakdown of a measured figure stays so
+    ("Tỷ lệ hộ nghèo là 5%, trong đó hộ dân tộc thiểu số chiếm ", "", None),
+    ("Doanh thu tăng 20%, trong đó xuất khẩu tăng ", "", None),
+])
+def test_breakdowns_of_a_rate(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
