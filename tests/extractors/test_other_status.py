@@ -297,3 +297,14 @@ def test_instalments_refunds_and_bills(before: str, after: str, kind: str | None
 ])
 def test_breakdowns_of_a_rate(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # the rate a change starts from, far from its noun
+    ("Lãi suất tối đa áp dụng đối với tiền gửi có kỳ hạn từ 1 tháng đến dưới 6 tháng giảm từ ", "/năm xuống 4%/năm",
+     "rate"),
+    ("Thuế suất thuế giá trị gia tăng áp dụng cho nhóm hàng hóa thiết yếu của người dân giảm từ ", " xuống 8%", "rate"),
+    ("Tỷ lệ hộ nghèo đối với các xã đặc biệt khó khăn của tỉnh giảm từ ", " xuống 20%", None),
+])
+def test_rate_changes_for_whom(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
