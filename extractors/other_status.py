@@ -332,7 +332,7 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
 # with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
 _MAKES_UP = regex.compile(r"(?<![\p{L}])" + _g("makes_up") + r"(?:\s+" + _g("makes_up_filler") + r")?\s*$", _I)
-_OWN_OBJECT_GAP = regex.compile(r"\s*(?:so\s+với\s+)?(?:" + _g("total") + r"\s*)?$", _I)
+_OWN_OBJECT_GAP = regex.compile(r"\s*(?:so\s+với\s+|trên\s+)?(?:" + _g("total") + r"\s*)?$", _I)
 # ... nor what a change adds to or takes from it ("tăng 20% vốn điều lệ", "phấn đấu tăng 10% quỹ tiền lương")
 _CHANGED = regex.compile(r"(?<![\p{L}])" + _g("change_verb") + r"(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*$", _I)
 

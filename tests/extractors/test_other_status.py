@@ -308,3 +308,18 @@ def test_breakdowns_of_a_rate(before: str, after: str, kind: str | None) -> None
 ])
 def test_rate_changes_for_whom(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a share of a fine, a late-payment charge, a share "trên" its base
+    ("Trưởng phòng có quyền phạt tiền đến ", " mức tiền phạt tối đa", "rate"),
+    ("mỗi ngày chậm nộp thì phải nộp thêm ", " số tiền chưa nộp", "rate"),
+    ("mỗi ngày chậm nộp thì người vi phạm chịu ", " trên tổng số tiền phạt chưa nộp", "rate"),
+    ("Lần đầu nộp tối thiểu là ", " số tiền phạt", "rate"),
+    # measured fines stay so
+    ("Số tiền phạt thu được tăng ", " so với cùng kỳ", None),
+    ("Doanh nghiệp đã nộp thêm ", " so với năm trước", None),
+    ("Ngân hàng tăng ", " trên vốn điều lệ", None),
+])
+def test_shares_of_a_fine(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
