@@ -61,7 +61,8 @@ _DURATION = regex.compile(r"(?<![\p{L}\p{N}])\d+\s*" + _g("duration") + r"(?![\p
 _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N}+)?(?![\p{L}\p{N}])")
 # A factor of a product in a formula ("10.000.000 x 3%", "(0,3% x phần chi phí)"): a rate set by the rule
 # ("x" a word of its own, "*" apart from the asterisks of bold text)
-_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×]\s*|(?<=[\s\p{N})])\*\s+)$")
+# ... and a factor the rule bounds ("x Mức ít nhất 150%")
+_TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×](?:\s+(?i:" + _FILLER + r"))*\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
 # A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
 _IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$", _I)
@@ -149,9 +150,57 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
         True
     """
     before, after = _unwrap(before), _unwrap(after)
-    return (_lexical_kind(before, after, words) or _formula_kind(before, after)
+    return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
+            or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
                 else None))
+
+
+# The values of a list before the value ("thuế suất 5%, 10% và ", "6-9%/năm đối với ngắn hạn và "): each
+# a percentage, maybe a range, "/năm", and whom it applies to, then a comma, "và" or "hoặc"
+_LIST_ITEM = (r"(?:" + NUMBER + r"(?:" + PERCENT_SIGN + r")?\s*[-–]\s*)?" + NUMBER + PERCENT_SIGN + r"(?:\s*/\s*năm)?"
+              r"(?:\s+(?:đối\s+với|với|cho)\s+[^\d%.;:,()\[\]\n]{1,40}?)?"
+              r"\s*(?:,\s*(?:và|hoặc)?|(?<![\p{L}])(?:và|hoặc))(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*")
+_LISTED = regex.compile(r"(?<![\p{L}\p{N}])(?:" + _LIST_ITEM + r")+$", _I)
+_LIST_READ = 240  # characters before the value where its list is looked for
+
+
+def _listed_kind(before: str, after: str, words: int) -> str | None:
+    """The kind of the first value of a list the value closes or continues, when a phrase before that
+    first value gives it: "thuế suất 15% và 17%", "lãi suất 6-9%/năm đối với ngắn hạn và 9-11%/năm".
+
+        >>> _listed_kind("Thu nhập chịu 3 mức thuế suất là 5%, 10% và ", "", 10)
+        'rate'
+        >>> _listed_kind("Doanh thu và lợi nhuận tăng lần lượt 18% và ", "", 10) is None
+        True
+    """
+    start = max(0, len(before) - _LIST_READ)
+    if "%" not in before[start:] or (after and _COMPARED.match(_AFTER_HEAD.match(after).group())):
+        return None
+    m = _LISTED.search(before, start)
+    return (_lexical_kind(before[:m.start()], "", words) or _formula_kind(before[:m.start()], "")) if m else None
+
+
+# A breakdown of the value before it: "…là 32%, trong đó BHXH là 25,5% và BHYT là 4,5%"
+_BREAKDOWN = regex.compile(r"\s*" + _g("breakdown") + r"(?![\p{L}])", _I)
+_ENDS_WITH_VALUE = regex.compile(r"(?<![\p{L}\p{N}])" + NUMBER + PERCENT_SIGN + r"(?:\s*/\s*năm)?\s*$", _I)
+
+
+def _breakdown_kind(before: str, words: int) -> str | None:
+    """The kind of the value a breakdown ("trong đó …") opened by the value's clause divides, when a
+    phrase before that value gives it.
+
+        >>> _breakdown_kind("Tỷ lệ đóng bảo hiểm thất nghiệp là 2%, trong đó người lao động đóng ", 10)
+        'rate'
+        >>> _breakdown_kind("Tỷ lệ hộ nghèo là 5%, trong đó hộ dân tộc thiểu số chiếm ", 10) is None
+        True
+    """
+    clause, _ = _clause_window(before, 0)
+    if not _BREAKDOWN.match(clause):
+        return None
+    whole = before[:len(before) - len(clause)].rstrip(" ,:")
+    m = _ENDS_WITH_VALUE.search(whole, max(0, len(whole) - 40))
+    return _lexical_kind(whole[:m.start()], "", words) if m else None
 
 
 def _scored(after: str) -> bool:
@@ -197,11 +246,42 @@ def _lexical_kind(before: str, after: str, words: int) -> str | None:
     """The kind the listed phrases give: a noun or verb before the value, or its object after it."""
     _, _, slots = _lexicon()
     obj = _object_after(after) if after else None
-    kind = _phrase_kind(before, after, words, obj)
+    kind = _phrase_kind(before, after, words, obj) or _qualified_kind(before, after)
     if kind is None and obj and obj in slots.get("", {}) and _OWN_OBJECT_GAP.match(after[:after.lower().find(obj)]) \
-            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)):
+            and not (_MAKES_UP.search(before) and not _BOUND_BEFORE.found(before)) and not _CHANGED.search(before):
         return slots[""][obj]  # a share of capital or of a payment: "30% vốn điều lệ", "50% mức lệ phí"
     return kind
+
+
+# Whom a rate applies to, between the rate's noun and its value, then a copula or the rate's change
+# ("lãi suất cho vay đối với khách hàng là chủ đầu tư dự án: 6,4%/năm")
+_FOR_WHOM = regex.compile(r"^[^.;!?\n]*?(?<![\p{L}])" + _g("for_whom") + r"(?![\p{L}])[^.;!?\n]*?(?:(?<![\p{L}])"
+                          + _g("rate_copula") + r"|:)\s*$", _I)
+
+
+def _qualified_kind(before: str, after: str) -> str | None:
+    """The kind of a noun that opens the value's clause and names whom its rate applies to, farther
+    from the value than the words ``_phrase_kind`` reads.
+
+        >>> _qualified_kind("Lãi suất cho vay đối với khách hàng là người mua nhà ở tại dự án: ", "/năm")
+        'rate'
+        >>> _qualified_kind("Lãi suất cho vay đối với các doanh nghiệp trong khu công nghiệp tăng ", "") is None
+        True
+    """
+    if after and _COMPARED.match(_AFTER_HEAD.match(after).group()):
+        return None
+    pattern, nouns, _ = _lexicon()
+    clause, _ = _clause_window(before, 0)
+    for m in pattern.finditer(clause):
+        phrase = _key(m.group())
+        if phrase not in nouns:
+            continue
+        between = clause[m.end():]
+        numbers = _CODE_NUMBERS.sub(" ", _TIME_NUMBERS.sub(" ", _DURATION.sub(" ", _CHANGE_FROM.sub(" ", between))))
+        if _NUMBER_CHAR.search(numbers) or _ACHIEVED.search(between) or not _FOR_WHOM.match(_CHANGE_FROM.sub(" là ", between)):
+            return None
+        return nouns[phrase]
+    return None
 
 
 def _phrase_kind(before: str, after: str, words: int, obj: str | None) -> str | None:
@@ -252,7 +332,9 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # ... unless it is what a holder makes up of a company, a composition reported as a fact ("chiếm 30% cổ phần");
 # with a bound it is a threshold again ("nhà nước chiếm trên 50% vốn góp")
 _MAKES_UP = regex.compile(r"(?<![\p{L}])" + _g("makes_up") + r"(?:\s+" + _g("makes_up_filler") + r")?\s*$", _I)
-_OWN_OBJECT_GAP = regex.compile(r"\s*(?:" + _g("total") + r"\s*)?$", _I)
+_OWN_OBJECT_GAP = regex.compile(r"\s*(?:so\s+với\s+|trên\s+)?(?:" + _g("total") + r"\s*)?$", _I)
+# ... nor what a change adds to or takes from it ("tăng 20% vốn điều lệ", "phấn đấu tăng 10% quỹ tiền lương")
+_CHANGED = regex.compile(r"(?<![\p{L}])" + _g("change_verb") + r"(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*$", _I)
 
 
 def qualifying_bound(before: str, after: str, lead: str = "") -> bool:

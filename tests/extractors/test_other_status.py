@@ -96,7 +96,7 @@ def test_other(before, after, expected):
         ("lãi suất cho vay bình quân đạt ", ""),  # what something reached
         ("ngành dịch vụ đóng góp ", " vào mức tăng chung"),  # "đóng góp" is no "đóng …"
         ("Lãi suất giữ ổn định, doanh thu tăng ", ""),  # another clause
-        ("thuế suất 10%, 8% và ", ""),  # the noun governs another number
+        ("thuế suất 10% nhưng lợi nhuận vẫn tăng ", ""),  # the noun governs another number
         ("Phấn đấu ", " hồ sơ được xử lý trực tuyến"),
         ("bảo đảm ", " học sinh được miễn học phí"),
         ("Tỷ lệ che phủ rừng đạt ", ""),
@@ -125,7 +125,7 @@ def test_other_kind_needs_the_object_for_discontinuous_phrases():
 
 
 def test_window_keeps_a_phrase_that_starts_before_it():
-    before = "Thuế suất thuế giá trị gia tăng đối với mặt hàng này là "
+    before = "Thuế suất thuế giá trị gia tăng của mặt hàng này là "
     assert other_kind(before, words=7) == "rate"  # the last seven words start inside "… giá trị gia tăng"
     assert other_kind(before, words=5) is None
 
@@ -184,4 +184,142 @@ def test_qualifying_bound(lead, before, after, expected):
     ("Phấn đấu có ", " số thành viên hợp tác xã được đào tạo", None),  # a goal about members
 ])
 def test_vote_thresholds(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a tax a good bears, a fee's collection rate, a commission, a ceiling of taxable income
+    ("Mặt hàng này chịu thuế suất GTGT ", ", không phải 10%", "rate"),
+    ("Linh kiện nhập về chịu thuế NK ", " theo biểu thuế", "rate"),
+    ("Có loại hàng chịu mức thuế ", " và có loại được miễn", "rate"),
+    ("Đối với vùng đồng bằng, tỉ lệ thu là ", " giá trị công trình", "rate"),
+    ("vùng núi tỷ lệ thu ", " (áp dụng cho các huyện)", "rate"),
+    ("Mỗi đại lý nhận ", " hoa hồng trên mỗi hợp đồng", "rate"),
+    ("Người giới thiệu nhận ", " tiền hoa hồng của đơn hàng", "rate"),
+    ("Khoản phụ cấp này được tính nhưng không vượt quá ", " tổng thu nhập chịu thuế", "rate"),
+    ("Mức tài trợ tối đa ", " chi phí thực hiện", "support"),
+    # the share a decision of the members or shareholders needs
+    ("Quyết định được thông qua khi có sự tán thành của trên ", " số thành viên dự họp", "threshold"),
+    ("Công ty đề xuất hạ tỷ lệ biểu quyết thông qua từ ", " xuống 51%", "threshold"),
+    ("Công ty niêm yết phải có tối thiểu ", " số cổ phiếu có quyền biểu quyết do cổ đông nhỏ nắm giữ", "threshold"),
+    # measured indicators with these words stay no rate
+    ("Tỷ lệ thu ngân sách đạt ", " dự toán", None),
+    ("Tỉ lệ thu gom chất thải rắn đạt ", "", None),
+    ("thu nhập chịu thuế của doanh nghiệp tăng ", " so với năm trước", None),
+    ("Tổng thống có tỷ lệ tán thành khoảng ", " trong cuộc thăm dò", None),
+    ("Nghị quyết được thông qua với ", " tổng số đại biểu tán thành", None),
+])
+def test_taxes_fees_commissions_and_vote_thresholds(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a value that continues a list takes the kind of the list's first value
+    ("Thuế suất 10%, 8% và ", "", "rate"),
+    ("Biểu thuế lũy tiến có các mức thuế suất là 5%, 10%, ", ", 20%", "rate"),
+    ("Doanh nghiệp nhỏ được áp dụng thuế suất 15% và ", " theo quy định", "rate"),
+    ("Lãi suất cho vay phổ biến 6-8%/năm đối với ngắn hạn và ", "/năm đối với dài hạn", "rate"),
+    ("Lãi suất điều hành lần lượt là 4,5%, 5% và ", ".", "rate"),
+    ("Lưu lượng tính với xác suất vượt quá 75% và ", ";", "probability"),
+    # a list after a goal, a result or a change stays so
+    ("Doanh thu và lợi nhuận tăng lần lượt 18% và ", " so với cùng kỳ", None),
+    ("Lãi suất cho vay bình quân giảm 0,3% và ", " so với cuối năm trước", None),
+    ("Phấn đấu giảm 30% thời gian và ", " chi phí", None),
+    ("Lãi suất ổn định; tỷ lệ nợ xấu 2% và ", " trong hai năm", None),
+    # an election's share of the votes is a result
+    ("Ứng viên giành được ", " số phiếu bầu", None),
+    ("Hai ứng viên có tỷ lệ phiếu bầu lần lượt là 58% và ", "", None),
+])
+def test_lists_of_rates(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a share of a wage a rule fixes: overtime pay, contributions, bonuses, allowances
+    ("Tiền lương làm thêm giờ = Tiền lương giờ thực trả x Mức ít nhất ", " x Số giờ làm thêm", "rate"),
+    ("Tiền làm thêm = Đơn giá x Mức ít nhất 150% hoặc ", " hoặc 300%", "rate"),
+    ("Vào ngày nghỉ hằng tuần, mức ít nhất bằng ", " so với tiền lương giờ thực trả", "rate"),
+    ("Làm thêm giờ được trả ít nhất bằng ", " so với đơn giá tiền lương sản phẩm", "rate"),
+    ("người sử dụng lao động đóng ", " tiền lương làm căn cứ đóng bảo hiểm xã hội", "rate"),
+    ("Quỹ khen thưởng được xác định bằng ", " tổng quỹ tiền lương", "rate"),
+    ("Trợ cấp hằng tháng bằng ", " mức tham chiếu", "rate"),
+    # a change of such an amount, a goal, stays no share
+    ("Phấn đấu tăng ", " quỹ tiền lương", None),
+    ("Ngân hàng tăng ", " vốn điều lệ trong năm", None),
+    ("quỹ tiền lương năm nay tăng ", " so với năm trước", None),
+])
+def test_shares_of_a_wage(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a rate's noun opens the clause, names whom the rate applies to, and its value follows far after
+    ("- Lãi suất cho vay đối với khách hàng là hộ gia đình mua nhà ở xã hội: ", "/năm", "rate"),
+    ("Thuế suất thuế thu nhập doanh nghiệp đối với hoạt động khai thác khoáng sản quý hiếm là ", ".", "rate"),
+    ("Lãi suất tối đa áp dụng đối với tiền gửi có kỳ hạn từ 1 tháng đến dưới 6 tháng giảm từ 4%/năm xuống ",
+     "/năm", "rate"),
+    ("Mức phí áp dụng cho xe ô tô chở hàng có tải trọng lớn trên tuyến cao tốc ở mức ", "", "rate"),
+    # a measured change or result of such a rate, a measured indicator, stays so
+    ("Lãi suất cho vay đối với các doanh nghiệp trong khu công nghiệp tăng ", "", None),
+    ("Lãi suất cho vay bình quân đối với doanh nghiệp nhỏ và vừa trong năm qua là ", " so với cuối năm 2022", None),
+    ("Lãi suất cho vay đối với các doanh nghiệp nhỏ và vừa của tỉnh năm nay đạt ", "", None),
+    ("Tỷ lệ hộ nghèo đối với các xã vùng cao của tỉnh hiện nay là ", "", None),
+])
+def test_rates_for_whom(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # instalments, cash back, refunds and discounts on a bill
+    ("Cửa hàng áp dụng chương trình trả góp ", " cho khách mua điện thoại", "rate"),
+    ("Chủ thẻ được hoàn tiền ", " khi thanh toán hóa đơn", "discount"),
+    ("Ngân hàng hoàn ", " phí thường niên năm đầu", "discount"),
+    ("Nhà hàng giảm ", " hóa đơn cho khách đặt bàn trước", "discount"),
+    ("Khách hàng được hoàn trả ", " số tiền đã đặt", "rate"),
+    # measured figures with these words
+    ("Dư nợ cho vay trả góp tăng ", " so với cùng kỳ", None),
+    ("Tỉnh đã hoàn thành ", " kế hoạch năm", None),
+    ("Số hóa đơn điện tử được sử dụng tăng ", "", None),
+])
+def test_instalments_refunds_and_bills(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # the breakdown of a contribution rate, a union fee
+    ("Tỷ lệ đóng bảo hiểm thất nghiệp là 2%, trong đó doanh nghiệp ", " và người lao động 1%", "rate"),
+    ("Tổng mức đóng là 32%, trong đó: quỹ hưu trí ", ", quỹ ốm đau 3%", "rate"),
+    ("Lãi suất cho vay là 6%/năm, trong đó ngân sách cấp bù ", "", "rate"),
+    ("Mức đóng kinh phí công đoàn của mỗi doanh nghiệp là ", ".", "rate"),
+    # the breakdown of a measured figure stays so
+    ("Tỷ lệ hộ nghèo là 5%, trong đó hộ dân tộc thiểu số chiếm ", "", None),
+    ("Doanh thu tăng 20%, trong đó xuất khẩu tăng ", "", None),
+])
+def test_breakdowns_of_a_rate(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # the rate a change starts from, far from its noun
+    ("Lãi suất tối đa áp dụng đối với tiền gửi có kỳ hạn từ 1 tháng đến dưới 6 tháng giảm từ ", "/năm xuống 4%/năm",
+     "rate"),
+    ("Thuế suất thuế giá trị gia tăng áp dụng cho nhóm hàng hóa thiết yếu của người dân giảm từ ", " xuống 8%", "rate"),
+    ("Tỷ lệ hộ nghèo đối với các xã đặc biệt khó khăn của tỉnh giảm từ ", " xuống 20%", None),
+])
+def test_rate_changes_for_whom(before: str, after: str, kind: str | None) -> None:
+    assert other_kind_around(before, after) == kind
+
+
+@pytest.mark.parametrize(("before", "after", "kind"), [
+    # a share of a fine, a late-payment charge, a share "trên" its base
+    ("Trưởng phòng có quyền phạt tiền đến ", " mức tiền phạt tối đa", "rate"),
+    ("mỗi ngày chậm nộp thì phải nộp thêm ", " số tiền chưa nộp", "rate"),
+    ("mỗi ngày chậm nộp thì người vi phạm chịu ", " trên tổng số tiền phạt chưa nộp", "rate"),
+    ("Lần đầu nộp tối thiểu là ", " số tiền phạt", "rate"),
+    # measured fines stay so
+    ("Số tiền phạt thu được tăng ", " so với cùng kỳ", None),
+    ("Doanh nghiệp đã nộp thêm ", " so với năm trước", None),
+    ("Ngân hàng tăng ", " trên vốn điều lệ", None),
+])
+def test_shares_of_a_fine(before: str, after: str, kind: str | None) -> None:
     assert other_kind_around(before, after) == kind
