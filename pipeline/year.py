@@ -40,7 +40,9 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
                                                   else y.kind != "since") and not _base(text, v.end, y.start, sent[0])]
         if own:  # a change in its own year: "tăng 1,4% trong năm nay"
             return own[0].year
-        dated = [p for p in find_periods(text[s:e]) if p.year and not p.base and p.start <= _OWN_YEAR]
+        piece = text[s:min(e, s + _OWN_YEAR + 30)]
+        dated = ([p for p in find_periods(piece) if p.year and not p.base and p.start <= _OWN_YEAR]
+                 if "quý" in piece or "tháng" in piece else [])
         if dated:  # "… xuống còn 23,5% trong quý 1/2021": the part of a year its own words name
             return dated[0].year
     # 2. before it, in its scope chain and sentence (not inside other brackets); increases start "từ năm"
