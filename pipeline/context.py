@@ -206,6 +206,11 @@ def build_context(doc: Doc) -> None:
     doc.places = places
     doc.index()
     doc.subject = document_subject(text, doc.places, paras, header.title, header.no_subject)
+    lead_end = paras[min(1, len(paras) - 1)][1] if paras else 0
+    if (doc.subject and doc.subject != "Việt Nam" and header.title is None and header.symbol == ""
+            and not any(p.start < lead_end for p in doc.places if p.place != "Việt Nam")
+            and (national(text, 0, lead_end, clause_start=False) or _NATIONAL_ISSUER.search(text, 0, lead_end))):
+        doc.subject = "Việt Nam"  # a title and lead about the country ("Chính phủ …", "cả nước"), provinces only as examples
     doc.own_symbol = header.symbol
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)

@@ -456,3 +456,12 @@ def test_the_state_bank_is_the_countrys_not_a_business() -> None:
     text = "Tín dụng tăng chậm\n\nTheo Ngân hàng Nhà nước, tín dụng toàn hệ thống năm 2021 tăng 1,2% so với cuối năm 2020."
     (row,) = process_texts([text], ["d"], [{}])[0].targets
     assert row.place == "Việt Nam", row
+
+
+def test_a_text_about_the_country_with_provinces_as_examples() -> None:
+    text = ("Chính phủ nâng mức hỗ trợ mua bảo hiểm y tế\n\nChính phủ vừa quyết định nâng mức hỗ trợ cho hộ cận nghèo.\n\n"
+            "Năm 2022, tỷ lệ bao phủ bảo hiểm y tế đạt 92%. Tại Yên Bái, tỉnh hỗ trợ thêm 20% mức đóng, "
+            "và Lào Cai hỗ trợ 10%. Ở Yên Bái, 95% người dân đã có thẻ.")
+    rows = process_texts([text], ["d"], [{}])[0].targets
+    assert [(r.surface, r.place) for r in rows] == [("92%", "Việt Nam"), ("20%", "Yên Bái"), ("10%", "Lào Cai"),
+                                                    ("95%", "Yên Bái")]
