@@ -16,11 +16,13 @@ from collections import Counter
 from functools import cache
 
 import regex
+from chitieu.extractors import reference_patterns as P
 from chitieu.extractors.cues import find_cues_in
 from chitieu.extractors.levels import subject_level
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
+from chitieu.extractors.references import canonical_symbol
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
@@ -120,6 +122,25 @@ def _plan_title() -> regex.Pattern:
     types = [r["doc_type"] for r in rows("doc_types.csv") if r["doc_type"] not in reports]
     return regex.compile(r"^[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
                          + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+_NUMBER_WORD = regex.compile(r"\s*(?:số\s*:?\s*)?", regex.IGNORECASE)
+
+
+def title_symbol(text: str, paras: list[tuple[int, int]]) -> str:
+    """The symbol a plan's own title gives right after its type, when the text is the plan itself
+    ("Kế hoạch số 95/KH-UBND ngày 5/3/2025 của UBND tỉnh về …"): the document's own symbol.
+
+        >>> from chitieu.pipeline.segment import paragraphs
+        >>> text = "Kế hoạch số 95/KH-UBND ngày 5/3/2025 về chuyển đổi số\\n\\nPhấn đấu 90% hồ sơ trực tuyến."
+        >>> title_symbol(text, paragraphs(text))
+        '95/KH-UBND'
+    """
+    m = _plan_title().match(text, *paras[0]) if paras else None
+    if m is None:
+        return ""
+    found = P.SYMBOL.match(text, _NUMBER_WORD.match(text, m.end()).end())
+    return canonical_symbol(found.group()) if found is not None else ""
 
 
 def is_plan(text: str, paras: list[tuple[int, int]]) -> bool:
@@ -236,6 +257,8 @@ def build_context(doc: Doc) -> None:
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
     doc.is_plan = is_plan(text, paras) or (header.title is not None and is_plan(text, [header.title]))
     doc.is_rulebook = is_rulebook(text, paras, header.title)
+    if doc.is_plan and not doc.own_symbol:  # "Kế hoạch số 95/KH-UBND ngày … về …" as the title: its own number
+        doc.own_symbol = title_symbol(text, paras)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
     doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year

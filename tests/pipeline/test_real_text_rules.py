@@ -423,6 +423,8 @@ def test_a_figure_at_a_point_in_time_takes_no_part_of_the_year_from_its_paragrap
      "điểm phục vụ dịch vụ công.", [("100%", "target", "87/KH-UBND")]),
     ("Năm 2023, tỉnh đã thực hiện Kế hoạch số 87/KH-UBND. Nhờ đó, 90% hồ sơ đã được xử lý trực tuyến.",
      [("90%", "actual", "")]),
+    ("Kế hoạch số 95/KH-UBND ngày 5/3/2025 của UBND tỉnh về chuyển đổi số\n\nI. MỤC TIÊU\n\n1. Phấn đấu 90% hồ sơ "
+     "được xử lý trực tuyến.", [("90%", "target", "95/KH-UBND")]),  # the plan itself, its number in its title
 ])
 def test_the_targets_of_a_plan_a_text_reports_issued(text: str, expected: list) -> None:
     rows = process_texts([text], ["d"])[0].targets
