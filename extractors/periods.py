@@ -66,6 +66,12 @@ _MONTHS_RE = regex.compile(
     r"(?P<qua>\s+(?:vừa\s+)?qua" + WB_AFTER + r")?" + WB_AFTER,
     _I,
 )
+# "tháng 1 đến tháng 9/2023", "từ tháng 1 - 9/2023", "tháng 1-9 năm 2023": the months from January
+_JANUARY_TO_RE = regex.compile(
+    WB_BEFORE + r"(?:từ\s+)?(?:đầu\s+)?tháng\s+(?:01|1|giêng)\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?(?:tháng\s+)?"
+    r"(?P<n>1[01]|0?[2-9])(?![\p{N},.])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>" + _YEAR + r"))?" + WB_AFTER,
+    _I,
+)
 # "ngày 9 tháng 6", "mùng 9 tháng 6": a date, not nine months
 _DATE_BEFORE = regex.compile(r"(?:ngày|mùng|mồng)\s+$", _I)
 _DATE_AFTER = regex.compile(r"\s*\d{1,2}(?![\p{N},.%])")
@@ -116,6 +122,8 @@ def find_periods(text: str) -> list[PeriodMention]:
 
         >>> [(p.period, p.year, p.bare) for p in find_periods("Quý I năm 2024; 11 tháng; nửa đầu năm")]
         [('Q1', 2024, False), ('11M', None, True), ('6M', None, False)]
+        >>> [(p.surface, p.period, p.year) for p in find_periods("từ tháng 1 đến tháng 9/2023, tháng 1-10")]
+        [('từ tháng 1 đến tháng 9/2023', '9M', 2023), ('tháng 1-10', '10M', None)]
         >>> find_periods("trẻ 6 tháng tuổi, trong vòng 6 tháng, 6 tháng cuối năm, tháng 6/2023, 12 tháng")
         []
         >>> [(p.period, p.year, p.base) for p in find_periods("6 tháng tăng 7% so với 6 tháng đầu năm 2021")]
@@ -148,6 +156,8 @@ def find_periods(text: str) -> list[PeriodMention]:
     for m in _matches(_HALF_RE, text, fold, "nửa", "quý"):
         quarters = (m.group("quarters") or "").lower()
         add(m.start(), m.end(), "9M" if quarters in ("3", "ba") else "6M", _year(m.group("y")))
+    for m in _matches(_JANUARY_TO_RE, text, fold, "tháng"):
+        add(m.start(), m.end(), f"{int(m.group('n'))}M", _year(m.group("y")))
     for m in _matches(_MONTHS_RE, text, fold, "tháng"):
         period = _months(text, m)
         if period is not None:
