@@ -152,10 +152,9 @@ def measure_of(before: str, after: str) -> MeasureKind:
         >>> measure_of("đạt tỷ lệ 97% (tăng ", ")")
         'increase'
     """
-    bracketed = _BRACKETED_CHANGE.search(before)
+    bracketed = _BRACKETED_CHANGE.search(before, max(0, len(before) - 80)) if before.rstrip().endswith("(") else None
     if bracketed:  # "tăng 18 vụ (13,7%) so với cùng kỳ": the share of a change of a count is that change
-        kind = dict((" ".join(k.lower().split()), v) for k, v in _lexicon()[1].items()).get(
-            " ".join(bracketed.group("verb").lower().split()))
+        kind = _lexicon()[1].get(" ".join(bracketed.group("verb").lower().split()))
         if kind in ("increase", "growth"):
             return "increase"
         if kind == "decrease":

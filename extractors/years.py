@@ -68,7 +68,8 @@ def _relative_re() -> regex.Pattern:
 
 @cache
 def phrases_back() -> dict[str, int]:
-    return {r["phrase"]: int(r["back"]) for r in rows("relative_years.csv")}
+    """``{phrase: years before the article's}`` of ``relative_years.csv``, phrases lowercase and single-spaced."""
+    return {" ".join(r["phrase"].lower().split()): int(r["back"]) for r in rows("relative_years.csv")}
 
 
 def find_relative_years(text: str, this_year: int, regions: list[tuple[int, int]] | None = None) -> list[YearMention]:
@@ -77,7 +78,7 @@ def find_relative_years(text: str, this_year: int, regions: list[tuple[int, int]
         >>> [(y.surface, y.year) for y in find_relative_years("Năm nay tăng 5%, năm ngoái 3%; 3 năm trước 1%", 2024)]
         [('Năm nay', 2024), ('năm ngoái', 2023)]
     """
-    back = {" ".join(k.split()): v for k, v in phrases_back().items()}
+    back = phrases_back()
     out = []
     for s, e in regions or [(0, len(text))]:
         for m in _relative_re().finditer(text, s, e):

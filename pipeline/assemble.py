@@ -24,7 +24,7 @@ from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.period import context_as_of, context_period, time_frame
 from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
-from chitieu.pipeline.status import resolve_status
+from chitieu.pipeline.status import bracketed, resolve_status
 from chitieu.pipeline.table_row import read_cell
 from chitieu.pipeline.year import resolve_year
 
@@ -81,7 +81,7 @@ def assemble(doc: Doc) -> None:
                 past = seen and doc.doc_year and seen < doc.doc_year
                 ratio = not doc.is_plan and _COMPLETION_RATIO.match(t, v.end) is not None  # "hoàn thành 101% kế hoạch"
                 status = "actual" if past or ratio else doc.default_status
-            if t.count("(", sent[0], v.start) <= t.count(")", sent[0], v.start):  # not a remark in brackets
+            if not bracketed(t, sent[0], v.start):  # not a remark in brackets
                 sentence_status = status
                 carried = (pi, status)
             if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
@@ -99,7 +99,7 @@ def assemble(doc: Doc) -> None:
                 status = "other"  # a law's or decree's shares, thresholds and rates are rules
             year = cell.year or resolve_year(doc, it, measure == "increase", status, sent, pi, clause_list)
             if (year is None and status == "target" and previous_row is not None and previous_row.status == "actual"
-                    and t.count("(", previous_row.end, v.start) > t.count(")", previous_row.end, v.start)):
+                    and bracketed(t, previous_row.end, v.start)):
                 year = previous_row.year  # "đạt 95% (chỉ tiêu giao 100%)": the goal of the result's year
             around = (context_period(t, para, sent, doc.lead, doc.paragraphs[pi - 1] if pi else None)
                       if status == "actual" else "")

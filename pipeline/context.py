@@ -26,7 +26,7 @@ from chitieu.extractors.references import canonical_symbol
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
-from chitieu.pipeline.place import ministry_pattern, national
+from chitieu.pipeline.place import NATIONAL_ISSUER, ministry_pattern, national
 from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
 from chitieu.pipeline.year import SAME_PERIOD
@@ -63,8 +63,6 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
-_NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "national_issuer"))
-                                 + r"(?![\p{L}])")
 _BULLET = regex.compile(r"\s*[-+•*–]\s")
 _ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
 # "… của Bộ Xây dựng": a title that names whose plan or work it is.
@@ -88,6 +86,17 @@ def _reported_year(text: str, years: list[YearMention]) -> int | None:
     base = [y for y in said if SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
     own = [y for y in said if y not in base]
     return own[0].year if own else (base[0].year + 1 if base else None)
+
+
+def _speaks_of_country(text: str, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether ``text[lo:hi]`` speaks of the country: ``của cả nước``, ``toàn quốc`` or a national body
+    (``Chính phủ``, ``Tổng cục Thống kê``).
+
+        >>> _speaks_of_country("Chính phủ vừa ban hành …"), _speaks_of_country("UBND tỉnh vừa ban hành …")
+        (True, False)
+    """
+    hi = len(text) if hi is None else hi
+    return bool(national(text, lo, hi, clause_start=False) or NATIONAL_ISSUER.search(text, lo, hi))
 
 
 def _about_a_business(text: str, paras: list[tuple[int, int]], not_if: regex.Pattern | None = None) -> bool:
@@ -227,31 +236,30 @@ def build_context(doc: Doc) -> None:
     doc.places = places
     doc.index()
     doc.subject = document_subject(text, doc.places, paras, header.title, header.no_subject)
-    lead_end = paras[min(1, len(paras) - 1)][1] if paras else 0
+    lead_end = paras[min(1, len(paras) - 1)][1] if paras else 0  # the end of the title and lead
     if (doc.subject and doc.subject != "Việt Nam" and header.title is None and header.symbol == ""
             and not any(p.start < lead_end for p in doc.places if p.place != "Việt Nam")
-            and (national(text, 0, lead_end, clause_start=False) or _NATIONAL_ISSUER.search(text, 0, lead_end))):
+            and _speaks_of_country(text, 0, lead_end)):
         doc.subject = "Việt Nam"  # a title and lead about the country ("Chính phủ …", "cả nước"), provinces only as examples
     doc.own_symbol = header.symbol
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
     doc.subject_source = "text" if doc.subject else ""
     if paras:  # "Sáng 1-4, UBND quận 1, TP. HCM tổ chức tổng kết …": a text about a district or commune
-        doc.subject_level = subject_level(text, paras[0][0], paras[min(1, len(paras) - 1)][1])
+        doc.subject_level = subject_level(text, paras[0][0], lead_end)
     if not doc.subject and block:
         doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
         doc.subject_source = "text" if doc.subject else ""
-    if not doc.subject and doc.paragraphs and _NATIONAL_ISSUER.search(text, paras[0][0], paras[min(2, len(paras) - 1)][1]):
+    if not doc.subject and doc.paragraphs and NATIONAL_ISSUER.search(text, paras[0][0], paras[min(2, len(paras) - 1)][1]):
         doc.subject, doc.subject_source = "Việt Nam", "text"  # "Thủ tướng Chính phủ ban hành Chương trình …"
     if not doc.subject:  # the text never names its place: the publisher tells it
         url = doc.meta.get("url") or None
         publisher = publisher_place(url, doc.meta.get("outlet") or None) or address_place(url)
         if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
-            doc.country_cue = bool(national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)
-                                   or ministry_pattern().search(text))
-        elif publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, _NATIONAL_ISSUER) and (
-                national(text, clause_start=False) or _NATIONAL_ISSUER.search(text)):
+            doc.country_cue = _speaks_of_country(text) or bool(ministry_pattern().search(text))
+        elif (publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, NATIONAL_ISSUER)
+              and _speaks_of_country(text)):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph

@@ -156,7 +156,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
                and not _RANKED.search(ctx.text, max(sent[0], m.start() - 30), m.start())
-               and not _NATIONAL_BODY.match(ctx.text, m.start())]  # "Ngân hàng Nhà nước" is the country's
+               and not NATIONAL_ISSUER.match(ctx.text, m.start())]  # "Ngân hàng Nhà nước" is the country's
     # bounded: without an end, ``regex`` looks for the pattern's required word through the rest of the text
     after = _OF_PLACE.match(ctx.text, it.value.end, it.value.end + _OF_PLACE_REACH)
     if after:
@@ -186,7 +186,8 @@ _IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{
 # the world ("trên thế giới", "toàn cầu"), or a business named ("Ngân hàng TMCP Quân đội", "Tập đoàn Hòa Phát")
 _WORLD_OR_BUSINESS = regex.compile(r"(?<![\p{L}])(?:(?i:" + _words("world") + r")|(?i:" + _words("business")
                                    + r")(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Lu}+\+?))+)(?![\p{L}])")
-_NATIONAL_BODY = regex.compile(_words("national_issuer") + r"(?![\p{L}])")
+# a national body ("Chính phủ", "Tổng cục Thống kê", "Ngân hàng Nhà nước"): a text it speaks of is national
+NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + _words("national_issuer") + r"(?![\p{L}])")
 # "đứng thứ 2 thế giới", "hàng đầu thế giới": a rank of ours in the world
 _RANKED = regex.compile(r"(?:thứ\s+\S+|hàng\s+đầu|nhất|top\s+\S+)\s+(?:trên\s+)?$", regex.IGNORECASE)
 # "Dương Đức Tuấn", "Nguyễn Thị Mỹ Linh": a country's name inside a person's name (capitalised words around it)

@@ -49,7 +49,7 @@ _PASSIVE_AFTER = regex.compile(r"\s+(?:" + alternation([w for w in words("indica
                                regex.IGNORECASE)
 
 
-def _bracketed(text: str, lo: int, pos: int) -> bool:
+def bracketed(text: str, lo: int, pos: int) -> bool:
     """Whether ``pos`` lies inside brackets opened after ``lo``: "(đạt mục tiêu đề ra …)" is a remark
     on its own sentence, no frame for the sentences after it."""
     part = text[lo:pos]
@@ -137,7 +137,7 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return ctx.year_status(said[-1])
     near = _recent(ctx.text, para[0], sent[0])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(near, sent[0])
-               if not compared(ctx.text, para[0], c.start) and not _bracketed(ctx.text, para[0], c.start)]
+               if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(near, sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
