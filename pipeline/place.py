@@ -150,7 +150,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     before += [(m.start(), " ".join(m.group().split())) for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _IN_PERSON_NAME.match(ctx.text, m.end()) and not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
-               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())]
+               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
+               and not _AMOUNT_AFTER.match(ctx.text, m.end())]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
@@ -181,6 +182,13 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
 # (and the next names of a list after it: "thị trường Mỹ, EU và Trung Quốc")
 _TRADE = regex.compile(r"(?<![\p{L}])(?i:" + _words("trade_relation") + r")\s+(?:\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)*"
                        r"\s*(?:,|(?i:và|hoặc))\s+)*$")
+# "kế tiếp là Nhật Bản 3.605 triệu USD, chiếm 13,1%": a country followed by an amount is a market or partner
+# of a trade list, not the owner of the figures
+_AMOUNT_AFTER = regex.compile(r"[ \t]+(?:(?:gần|khoảng|hơn|trên)[ \t]+)*\d[\d.,]*[ \t]*(?:"
+                              + alternation(words("indicator_words.csv", "magnitude")) + r"[ \t]*)?"
+                              + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])"
+                              # "Mỹ tiếp tục là thị trường xuất khẩu lớn nhất": a country called a market
+                              + r"|[ \t]+(?:\p{Ll}+[ \t]+){0,3}?là[ \t]+(?i:" + _words("trade_partner_noun") + r")(?![\p{L}])")
 # "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure
 _IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*)+\s+$")
 # the world ("trên thế giới", "toàn cầu"), or a business named ("Ngân hàng TMCP Quân đội", "Tập đoàn Hòa Phát")
@@ -190,9 +198,10 @@ _WORLD_OR_BUSINESS = regex.compile(r"(?<![\p{L}])(?:(?i:" + _words("world") + r"
 NATIONAL_ISSUER = regex.compile(r"(?<![\p{L}])" + _words("national_issuer") + r"(?![\p{L}])")
 # "đứng thứ 2 thế giới", "hàng đầu thế giới": a rank of ours in the world
 _RANKED = regex.compile(r"(?:thứ\s+\S+|hàng\s+đầu|nhất|top\s+\S+)\s+(?:trên\s+)?$", regex.IGNORECASE)
-# "Dương Đức Tuấn", "Nguyễn Thị Mỹ Linh": a country's name inside a person's name (capitalised words around it)
+# "Dương Đức Tuấn", "Nguyễn Thị Mỹ Linh", "Vũ Thành Tự Anh": a country's name inside a person's name (a
+# capitalised word after it, or one before it that does not open the sentence)
 _IN_PERSON_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
-_NAME_BEFORE = regex.compile(r"(?<![.!?:\n]\s{0,3})(?<=\p{L})\b\p{Lu}\p{Ll}*[ \t]+$")
+_NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}][ \t]{1,3})\p{Lu}\p{Ll}*[ \t]+$")
 # "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
 _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)

@@ -56,6 +56,10 @@ def bracketed(text: str, lo: int, pos: int) -> bool:
     return part.count("(") > part.count(")")
 
 
+# "đạt 90,2% kế hoạch", "bằng 52,6% dự toán năm": a completion ratio
+_COMPLETION = regex.compile(r"(?<![\p{L}])(?:đạt|bằng)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$", regex.IGNORECASE)
+_COMPLETION_BASE = regex.compile(r"\s*(?:so\s+với\s+)?" + alternation(words("indicator_words.csv", "completion_base"))
+                                 + r"(?![\p{L}])", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)]*\s+(?=\S)")
 _RECENT_SENTENCES = 2
 
@@ -135,6 +139,9 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         said = [y for y in ctx.years_in(para[0], sent[0]) if y.kind in ("point", "through")][-1:]
     if said:
         return ctx.year_status(said[-1])
+    if not ctx.is_plan and _COMPLETION.search(ctx.text, max(sent[0], v.start - 12), v.start) \
+            and _COMPLETION_BASE.match(ctx.text, v.end):
+        return "actual"  # "…, đạt 90,2% kế hoạch": a completion ratio in a report says what was reached
     near = _recent(ctx.text, para[0], sent[0])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(near, sent[0])
                if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)]

@@ -21,6 +21,9 @@ def _all(text):
         ("vào năm 2030", ("vào năm 2030", "deadline", 2030, None)),
         ("xuống 24,3% trong 2019", ("trong 2019", "point", 2019, None)),  # a bare year after "trong"
         ("tăng 38% so với 2016", ("2016", "point", 2016, None)),  # after "so với"
+        ("trong tháng 9/2020 cả nước", ("tháng 9/2020", "point", 2020, None)),  # a month with its year
+        ("ngành công nghiệp quý 3/2020", ("quý 3/2020", "point", 2020, None)),  # a quarter with its year
+        ("sản lượng quý III-2019", ("quý III-2019", "point", 2019, None)),
         ("trước năm 2027", ("trước năm 2027", "deadline", 2027, None)),
         ("đến hết năm 2020", ("đến hết năm 2020", "through", 2020, None)),
         ("tính đến cuối năm 2021", ("tính đến cuối năm 2021", "through", 2021, None)),

@@ -41,6 +41,14 @@ CASES = [
      "Xuất khẩu gạo của Việt Nam tăng. Năm 2021, thị trường Philippines, Malaysia và Trung Quốc tăng lần lượt 12%, 8% và 5%.",
      [("12%", "actual", None, 2021, "", "Việt Nam", None), ("8%", "actual", None, 2021, "", "Việt Nam", None),
       ("5%", "actual", None, 2021, "", "Việt Nam", None)]),
+    ("a-country-inside-a-persons-name", NATIONAL,
+     "Theo Tiến sĩ Nguyễn Văn Anh, muốn đạt mục tiêu tăng trưởng 6,5% năm 2022, Việt Nam phải tăng trưởng cao hơn.",
+     [("6,5%", "target", None, 2022, "", "Việt Nam", "tăng trưởng")]),
+    ("countries-listed-with-amounts-are-markets", NEWS,
+     "Năm 2023, Mỹ vẫn là thị trường lớn nhất với 2.100 triệu USD, chiếm 30,5%; tiếp theo là Hàn Quốc 950 triệu USD, "
+     "chiếm 13,8% và tăng 4,2%.",
+     [("30,5%", "actual", "level", 2023, "", "Nghệ An", None), ("13,8%", "actual", "level", 2023, "", "Nghệ An", None),
+      ("4,2%", "actual", "increase", 2023, "", "Nghệ An", None)]),
     ("a-place-inside-a-business-name", {"url": "https://dantri.com.vn/kinh-doanh/a.html", "date": "2018-01-10"},
      "Ngân hàng TMCP Công Thương Việt Nam báo lãi kỷ lục\nLợi nhuận trước thuế của Ngân hàng TMCP Công Thương Việt Nam "
      "tăng 32,9% so với năm 2016.",
@@ -142,6 +150,11 @@ CASES = [
      [("5%", "actual", "increase", 2022, "", None, "doanh thu bán lẻ"),
       ("12%", "actual", "increase", 2023, "", None, "khách quốc tế"),
       ("2%", "actual", "decrease", 2022, "", None, "hộ nghèo")]),
+    ("a-dated-month-gives-an-undated-report-its-year", {"url": "https://example.org/a.html"},
+     "Trong tháng 8/2019, sản lượng điện tăng 4%.\n\nTính chung 8 tháng, số doanh nghiệp thành lập mới tăng 3,5% "
+     "so với cùng kỳ năm trước.",
+     [("4%", "actual", "increase", 2019, "", None, "điện"),
+      ("3,5%", "actual", "increase", 2019, "", None, "doanh nghiệp")]),
 ]
 
 
