@@ -29,8 +29,10 @@ def _patterns() -> tuple[scan.FromEnd, regex.Pattern, dict[str, str], dict[str, 
     def alt(ps):
         return "|".join(r"\s+".join(map(regex.escape, p.split())) for p in sorted(ps, key=len, reverse=True))
 
-    # end-anchored: asked from the end (most values have no comparator)
-    before_re = scan.FromEnd(regex.compile(WB_BEFORE + "(?P<w>" + alt(before) + r")\s+" + _FILLER + r"$", regex.IGNORECASE))
+    # end-anchored: asked from the end (most values have no comparator); a sign may stand right before its
+    # number ("≥ 30%", "≤5%")
+    before_re = scan.FromEnd(regex.compile(WB_BEFORE + "(?P<w>" + alt(before) + r")(?:\s+|(?<=[≥≤<>])\s*)" + _FILLER + r"$",
+                                           regex.IGNORECASE))
     after_re = regex.compile(r"^\s*(?P<w>" + alt(after) + ")" + WB_AFTER, regex.IGNORECASE)
     return before_re, after_re, {k.lower(): v for k, v in before.items()}, {k.lower(): v for k, v in after.items()}
 

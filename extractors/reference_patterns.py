@@ -178,6 +178,10 @@ DATE_AFTER = re.compile(
 DATE_AFTER_BREAK = re.compile(rf"{_EM}*\n{_EM}*ngày{_EM}+{DATE}(?={_EM}*\n?{_EM}*của(?!\w))")
 #: a full date earlier in the sentence (``Ngày 19/10/2021, … ban hành Nghị quyết số 16-NQ/TU``)
 DATE_BEFORE = re.compile(rf"(?<!\w)(?i:ngày)[ \t\xa0]+(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?![\w/.-]\d|\w)")
+#: a document's own number in its header (``Số: 95/KH-UBND``) and the place-and-date line beside it
+#: (``Bắc Ninh, ngày 24⏎tháng 11 năm 2025``)
+HEADER_NUMBER = re.compile(r"[*_]*(?i:số)[*_]*[ \t\xa0]*:")
+HEADER_DATE = re.compile(rf",[ \t\xa0]*(?i:ngày)[\s*_]+(?:{_DATE_NUMERIC}|{_DATE_WORDS})(?![\w/.-]\d|\w)")
 #: … only when an issuing verb stands right before the reference
 ISSUING_VERB_BEFORE = re.compile(r"(?i:ban\s+hành|ký|thông\s+qua|phê\s+duyệt|ra)\s*$")
 

@@ -154,6 +154,9 @@ class _Context:
 # Finding
 
 
+_HEADER_DATE_REACH = 160  # characters from a header number to its place-and-date line (table cells, wrapped lines)
+
+
 def _lead_floor(window: str) -> int:
     """Where a lead that ends ``window`` can start at the earliest: after the last token that is not a
     word a lead is written with (:func:`chitieu.extractors.scan.floor`). The end-anchored lead
@@ -237,6 +240,15 @@ def _date_before(ctx: _Context, start: int, floor: int) -> tuple[str, bool] | No
     return _date_of(last, None)
 
 
+def _header_date(text: str, start: int, end: int) -> tuple[str, bool] | None:
+    """``Số: 144/KH-UBND | Bắc Ninh, ngày 24 tháng 11 năm 2025``: a document's own number in its header
+    takes the date of the place-and-date line beside it."""
+    if not P.HEADER_NUMBER.match(text, start):
+        return None
+    m = P.HEADER_DATE.search(text, end, end + _HEADER_DATE_REACH)
+    return _date_of(m, None) if m else None
+
+
 def symbol_matches(text: str) -> Iterator[regex.Match]:
     """``P.SYMBOL.finditer(text)``, run only in ``P.SYMBOL_WINDOWS`` (around each ``/`` that a code
     follows).
@@ -303,7 +315,7 @@ def _full_references(ctx: _Context) -> list[Reference]:
         if date is not None:
             end = after.end()
         else:
-            date = _date_before(ctx, start, floor)
+            date = _date_before(ctx, start, floor) or _header_date(text, start, end)
         if date is not None:
             issue_date, ok = date
             if not ok:

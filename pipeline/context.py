@@ -12,6 +12,7 @@ the paragraphs below it, and the year of its byline date.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from functools import cache
 
@@ -215,6 +216,19 @@ def _byline_year(text: str, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
+# "Nghị quyết 19-NQ/TW năm 2022": the year a document was issued, written right after its symbol
+_ISSUE_YEAR_GAP = regex.compile(r"[ \t\xa0]*,?[ \t\xa0]*")
+
+
+def _of_a_reference(text: str, ref_ends: list[int], year: YearMention) -> bool:
+    """Whether a year is the issue year of the reference that ends right before it (``ref_ends``, sorted),
+    no time of the figures."""
+    if year.kind != "point" or not text.startswith("năm", year.start):
+        return False
+    i = bisect.bisect_right(ref_ends, year.start) - 1
+    return i >= 0 and _ISSUE_YEAR_GAP.fullmatch(text, ref_ends[i], year.start) is not None
+
+
 def build_context(doc: Doc) -> None:
     """What the rules need to know of a document. Only the regions that can matter are scanned: the
     first lines (title, byline, lead), headings, and the paragraphs that hold a value."""
@@ -231,7 +245,8 @@ def build_context(doc: Doc) -> None:
     cues = [c for c in find_cues_in(text, regions) if c.kind in ("target", "actual")
             and not any(p.start <= c.start < p.end for p in places)]
     doc.paragraphs = paras
-    doc.years = find_years_in(text, regions)
+    ref_ends = sorted(r.end for r in doc.references)
+    doc.years = [y for y in find_years_in(text, regions) if not _of_a_reference(text, ref_ends, y)]
     doc.cues = cues
     doc.places = places
     doc.index()

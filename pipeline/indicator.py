@@ -229,6 +229,11 @@ def _term_re() -> regex.Pattern:
     return regex.compile(WB_BEFORE + alternation(_words("term")) + r"[\s,;:.\-(\"'…/]*$", regex.IGNORECASE)
 
 
+@cache
+def _inner_term_re() -> regex.Pattern:
+    return regex.compile(WB_BEFORE + alternation(_words("term")) + WB_AFTER, regex.IGNORECASE)
+
+
 def _ends_with_term(text: str, s: int, e: int) -> bool:
     """Whether ``text[s:e]`` ends with a term whose last word is an edge word ("nông thôn mới")."""
     return _term_re().search(text, max(s, e - 40), e) is not None
@@ -254,7 +259,9 @@ def trim(text: str, ranges: Ranges) -> Ranges:
             break  # "xã đạt chuẩn nông thôn mới": a term ends here, edge words and all
         m = trail.search(text, _trail_floor(text, s, e), e)
         if m and m.start() < e:
-            e = m.start()
+            # "… nông thôn mới trên": the edge words cut stop after a term that ends among them
+            e = max([t.end() for t in _inner_term_re().finditer(text, max(s, m.start() - 40), e) if t.end() > m.start()],
+                    default=m.start())
         if e <= s or not text[s:e].strip(_PUNCT):
             ranges.pop()
             continue

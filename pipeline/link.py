@@ -58,8 +58,11 @@ def _any_case(role: str) -> str:
     return "(?i:" + _link_words(role) + ")"
 
 
+# "Căn cứ tại Điều 2 Nghị quyết …", "tại tiểu mục 2, Mục III Nghị quyết …": the parts of the document cited
+_ARTICLE_PARTS = r"(?:\s+" + _any_case("article_part") + r"\s+[\dIVXivxa-zđ]{1,5}[.,]?)*"
 _GOVERN_BEFORE = re.compile(
-    r"(?:^|[,;:(\-–—]|\n)\W*" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?\s+$"
+    r"(?:^|[,;:(\-–—]|\n)\W*" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?"
+    + _ARTICLE_PARTS + r"\s+$"
     r"|" + _any_case("target_word") + r"(?:\s+[^\W\d_]+){0,3}\s+" + _any_case("govern_particle") + r"\s+$"
 )
 # The reference must be the subject of the verb: "Kế hoạch số … ngày … của UBND tỉnh đặt mục tiêu".
@@ -68,7 +71,8 @@ _GOVERN_AFTER = re.compile(
     r"^[^.;!?\n,]{0,160}?(?<!\w)" + _any_case("govern_verb")
     + r"(?:\s+[^\W\d_]+){0,2}?\s+(?i:(?:các\s+)?" + _link_words("target_word") + r")(?!\w)"
 )
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-+•*–—]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
+# a list item ("- …", "a) …", "2. …", "(2) …", Markdown's "**(1) **…"), matched at a paragraph's start
+_LIST_ITEM = re.compile(r"^[ \t]*[*_]*(?:[-+•*–—]|[a-zđ]\)|\(?\d{1,2}[.)]|[ivx]{1,4}[.)])[*_]*\s", re.MULTILINE)
 
 
 # ---------------------------------------------------------------------------

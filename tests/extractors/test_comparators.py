@@ -14,6 +14,8 @@ def _at(text: str, value: str) -> str:
 @pytest.mark.parametrize(
     ("text", "comparator"),
     [
+        ("Có ≥\n80% doanh nghiệp", ">="),  # a sign, also across a wrapped line
+        ("≤80%", "<="),
         ("tối thiểu 80%", ">="),
         ("ít nhất 80%", ">="),
         ("không dưới 80%", ">="),

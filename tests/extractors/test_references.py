@@ -254,6 +254,15 @@ def test_date_before_in_the_sentence():
     assert r.issuer == "Tỉnh ủy Khánh Hòa"
 
 
+@pytest.mark.parametrize("text", [
+    "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSố: 95/KH-UBND        An Giang, ngày 5 tháng 3 năm 2024\n\nKẾ HOẠCH\n",
+    "|\n**ỦY BAN NHÂN DÂN**\n|\nSố: 95/KH-UBND\n|\n*An Giang, ngày 05\ntháng 3 năm 2024*\n|\n\n**KẾ HOẠCH**\n",
+])
+def test_a_header_number_takes_the_date_of_its_place_and_date_line(text):
+    r = one(text)
+    assert (r.canonical, r.issue_date) == ("95/KH-UBND", "2024-03-05")
+
+
 def test_date_before_needs_an_issuing_verb_and_the_same_sentence():
     # the date of a meeting is not the date of the resolution it implements
     assert one("Ngày 20/9/2024, tỉnh tổ chức hội nghị triển khai Nghị quyết số 06-NQ/TU.").issue_date == ""

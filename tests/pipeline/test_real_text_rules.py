@@ -49,6 +49,10 @@ CASES = [
      "chiếm 13,8% và tăng 4,2%.",
      [("30,5%", "actual", "level", 2023, "", "Nghệ An", None), ("13,8%", "actual", "level", 2023, "", "Nghệ An", None),
       ("4,2%", "actual", "increase", 2023, "", "Nghệ An", None)]),
+    ("a-cited-article-lists-its-documents-targets", {"url": "https://thuvienphapluat.vn/a.html"},
+     "Căn cứ tại Mục II Nghị quyết 12-NQ/TW năm 2023 xác định mục tiêu cụ thể về giáo dục đến năm 2030 như sau:\n\n"
+     "**(1) **Tỷ lệ huy động trẻ em đi học mẫu giáo đạt 99%.\n\n**(2)** Số xã đạt chuẩn nông thôn mới trên 80%.",
+     [("99%", "target", "level", 2030, "", None, "mẫu giáo"), ("80%", "target", "level", 2030, "xa", None, "nông thôn mới")]),
     ("a-place-inside-a-business-name", {"url": "https://dantri.com.vn/kinh-doanh/a.html", "date": "2018-01-10"},
      "Ngân hàng TMCP Công Thương Việt Nam báo lãi kỷ lục\nLợi nhuận trước thuế của Ngân hàng TMCP Công Thương Việt Nam "
      "tăng 32,9% so với năm 2016.",
@@ -170,6 +174,12 @@ def test_real_text_rules(meta, text, expected) -> None:
             assert row.place == place, row
         if words is not None:
             assert words in row.indicator.lower(), row.indicator
+
+
+def test_a_cited_article_gives_the_lists_decision() -> None:
+    ((_, meta, text, _),) = [c for c in CASES if c[0] == "a-cited-article-lists-its-documents-targets"]
+    rows = process_texts([text], ["d"], [meta])[0].targets
+    assert [r.decision for r in rows] == ["12-NQ/TW", "12-NQ/TW"]
 
 
 def test_two_decisions_each_their_own() -> None:
