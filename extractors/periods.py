@@ -95,6 +95,8 @@ _BASE_BEFORE = regex.compile(
     r"cuối|đầu|hết|giữa|trong|năm))*\s*$",
     _I,
 )
+# "Tính chung 9 tháng", "lũy kế 11 tháng": months summed from January, a part of the year though no year is written
+_SUMMED_BEFORE = regex.compile(r"(?<![\p{L}])(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn)\s+(?:cả\s+)?$", _I)
 # A quarter at a point in time ("cuối quý II", "hết quý III") is no period.
 _POINT_BEFORE = regex.compile(r"(?<![\p{L}])(?:cuối|đầu|hết|giữa)\s+$", _I)
 
@@ -162,7 +164,7 @@ def find_periods(text: str) -> list[PeriodMention]:
         period = _months(text, m)
         if period is not None:
             year = _year(m.group("y") or m.group("y2") or m.group("y3"))
-            bare = not (m.group("nam") or year)
+            bare = not (m.group("nam") or year or _SUMMED_BEFORE.search(text, max(0, m.start() - 16), m.start()))
             add(m.start(), m.end(), period, year, bare)
     # Overlaps ("hai quý đầu năm" holds "quý đầu năm"): the longest wins.
     kept: list[PeriodMention] = []

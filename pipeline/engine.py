@@ -27,6 +27,7 @@ from chitieu.models import DocResult, Document
 
 MAX_CHARS = 5_000_000  # default --max-chars: a long plan is 0.5 M characters; a 200 MB single line is no document
 DOC_SECONDS = 300.0  # default --doc-timeout: the slowest real document takes a few seconds
+_RETRY_SECONDS = 0.05  # a timeout that was swallowed is raised again this much later
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ def deadline(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum, frame) -> None:
+        # A signal handler's exception is swallowed when it lands in a gc callback, a ``__del__`` or a
+        # weakref callback ("Exception ignored in …"): ask again shortly until it lands in the pipeline.
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
         raise DocumentTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)

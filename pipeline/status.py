@@ -119,8 +119,11 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     if weak:  # "đã", "trung bình đạt" alone: a result
         return "actual"
     listed_goal = ctx.heading_status.get(para_index) == "target"  # under "… các chỉ tiêu cụ thể như sau:"
+    # "Có 60% viên chức đạt trình độ bậc 4; đến hết năm 2030 đạt 70%": a later deadline of the sentence
+    ahead = ctx.doc_year is not None and any(y.kind in ("deadline", "through", "vision") and y.year > ctx.doc_year
+                                             and not compared(ctx.text, sent[0], y.start) for y in ctx.years_in(*sent))
     if any(c.kind == "actual" and not (ctx.is_plan and _PASSIVE_AFTER.match(ctx.text, c.end))
-           and not (listed_goal and " ".join(c.surface.lower().split()) in _WEAK_CUES)  # "… hoặc người đã có tài khoản"
+           and not ((listed_goal or ahead) and " ".join(c.surface.lower().split()) in _WEAK_CUES)  # "… người đã có tài khoản"
            for s, e in it.tail for c in ctx.cues_in(s, e)):
         return "actual"  # "… tăng 6,2% so với cùng kỳ", "51% đã hoàn thành …": the value's own words report it
     if find_periods(ctx.text[sent[0]:v.start]):
@@ -131,8 +134,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return "actual"  # "So với năm 2016, số lượng xe vi phạm tăng 4,7%": measured against a past year
     if local:
         return ctx.year_status(local[0])
-    if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start):
-        return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at
+    if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start) and not ahead:
+        return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at (unless a later deadline)
     # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
     said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]
     if not said and _SAME_YEAR.search(ctx.text, sent[0], v.start):
@@ -149,4 +152,6 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
         return max(earlier)[1]
+    if ahead and not ctx.heading_status.get(para_index):
+        return "target"  # "Có 60% viên chức đạt bậc 4; đến hết năm 2030 đạt 70%": a sentence of goals
     return ctx.heading_status.get(para_index, "")

@@ -25,6 +25,8 @@ SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.cs
                              regex.IGNORECASE)
 
 
+_MILESTONE_REACH = 600  # characters before a sentence where the milestone before the next one is looked for
+_CLAUSE_END = regex.compile(r";\s*$")
 _OWN_YEAR = 16  # characters after a change where a year is still its own ("tăng 1,4% trong năm nay")
 
 
@@ -60,7 +62,14 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     after = [y for y in ctx.years_in(v.end, sent[1]) if outside(y.start, chain, clause_list)
              and y.kind in ("deadline", "through")]
     if after and status == "target":
-        return after[0].year
+        if not _next_milestone(text, v.end, after[0], sent):
+            return after[0].year
+        # "Có 60% viên chức …; đến hết năm 2030 đạt 70%": the next milestone's clause has its own value; this
+        # one is of the milestone before it ("… phấn đấu đến hết năm 2025, …; đến hết năm 2030 …")
+        before = [y.year for y in ctx.years_in(max(0, sent[0] - _MILESTONE_REACH), sent[0])
+                  if y.kind in ("deadline", "through") and y.year < after[0].year]
+        if before:
+            return before[-1]
     # 4. earlier sentences of the paragraph
     para = ctx.paragraphs[para_index]
     picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not _base(text, para[0], y.start, para[0])
@@ -74,6 +83,12 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     # 5. the nearest heading above, then the title: a goal's deadline, the period a rule is set for
     # ("Tiêu chí … giai đoạn 2026 - 2030")
     return ctx.heading_years.get(para_index) or ctx.title_year
+
+
+def _next_milestone(text: str, value_end: int, year: YearMention, sent: tuple[int, int]) -> bool:
+    """Whether a deadline after a value opens a clause of its own, with its own value ("…; đến hết năm
+    2030 đạt 70%"), rather than closing the value's ("X đạt 50%, Y đạt 60% vào năm 2025")."""
+    return _CLAUSE_END.search(text, value_end, year.start) is not None and "%" in text[year.end:sent[1]]
 
 
 def _base(text: str, lo: int, pos: int, sent_lo: int) -> bool:

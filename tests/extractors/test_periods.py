@@ -60,6 +60,8 @@ def test_bare_months_are_marked():
     (bare,) = find_periods("Trong 9 tháng, GRDP tăng 7%")
     (anchored,) = find_periods("9 tháng đầu năm, GRDP tăng 7%")
     assert bare.bare and not anchored.bare
+    (summed,) = find_periods("Tính chung 9 tháng, GRDP tăng 7%")  # summed from January: no duration
+    assert not summed.bare and summed.period == "9M"
 
 
 def test_the_base_of_a_comparison_is_marked():

@@ -53,6 +53,11 @@ CASES = [
      "Căn cứ tại Mục II Nghị quyết 12-NQ/TW năm 2023 xác định mục tiêu cụ thể về giáo dục đến năm 2030 như sau:\n\n"
      "**(1) **Tỷ lệ huy động trẻ em đi học mẫu giáo đạt 99%.\n\n**(2)** Số xã đạt chuẩn nông thôn mới trên 80%.",
      [("99%", "target", "level", 2030, "", None, "mẫu giáo"), ("80%", "target", "level", 2030, "xa", None, "nông thôn mới")]),
+    ("milestones-on-lines-of-their-own", NEWS,
+     "Theo kế hoạch, tỉnh phấn đấu đến hết năm 2026, có 25% giáo viên đạt chuẩn ngoại ngữ; đến hết năm 2030 đạt 35%.\n"
+     "Có 60% học sinh đạt trình độ bậc 2 trở lên; đến hết năm 2030 đạt 70%.",
+     [("25%", "target", "level", 2026, "", "Nghệ An", "giáo viên"), ("35%", "target", "level", 2030, "", "Nghệ An", None),
+      ("60%", "target", "level", 2026, "", "Nghệ An", "học sinh"), ("70%", "target", "level", 2030, "", "Nghệ An", None)]),
     ("a-place-inside-a-business-name", {"url": "https://dantri.com.vn/kinh-doanh/a.html", "date": "2018-01-10"},
      "Ngân hàng TMCP Công Thương Việt Nam báo lãi kỷ lục\nLợi nhuận trước thuế của Ngân hàng TMCP Công Thương Việt Nam "
      "tăng 32,9% so với năm 2016.",
