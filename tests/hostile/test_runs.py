@@ -84,6 +84,29 @@ def test_a_document_that_takes_longer_than_doc_timeout_is_an_error_row_and_the_b
     assert "cham.txt: document took longer than 0.5s" in result.output
 
 
+def test_a_timeout_that_lands_in_a_gc_callback_is_raised_again_not_lost():
+    """Python swallows an exception raised by a signal handler while a gc callback runs (hypothesis
+    installs one in the test process: the CI run that lost its timeout)."""
+    import gc
+
+    from chitieu.pipeline.engine import DocumentTimeout, deadline
+
+    def slow_callback(phase, info):
+        if phase == "start":
+            time.sleep(0.3)  # the alarm (0.1 s) fires in here and its exception is swallowed
+
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(DocumentTimeout), deadline(0.1):
+            gc.collect()
+            time.sleep(0.01)
+            stop = time.monotonic() + 5
+            while time.monotonic() < stop:  # work that runs on: only a second alarm ends it
+                sum(range(1000))
+    finally:
+        gc.callbacks.remove(slow_callback)
+
+
 def test_the_limits_are_on_by_default_and_zero_turns_them_off():
     from chitieu.pipeline.engine import Limits, process_source
     from chitieu.pipeline.read import Source
