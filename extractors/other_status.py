@@ -64,6 +64,9 @@ _CODE_NUMBERS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{N}]*(?:[ -]\p{N
 # ... and a factor the rule bounds ("x Mức ít nhất 150%")
 _TIMES_BEFORE = regex.compile(r"(?:(?<![\p{L}])[x×](?:\s+(?i:" + _FILLER + r"))*\s*|(?<=[\s\p{N})])\*\s+)$")
 _TIMES_AFTER = regex.compile(r"^\s*(?:[x×](?![\p{L}\p{N}])|\*(?=\s))\s*[\p{N}(\p{L}]")
+# ... and a term of a sum of shares worked out in an example ("45% + 24% = 69%"): a rule applied, no result
+_SUM_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])" + NUMBER + PERCENT_SIGN + r"\s*[+=]\s*$")
+_SUM_AFTER = regex.compile(r"^\s*[+=]\s*" + NUMBER + PERCENT_SIGN)
 # A condition of a rule: "nếu/trường hợp/cứ … 50% … thì …"
 _IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$", _I)
 _WEAK_IF = regex.compile(_g("weak_condition") + r"(?![\p{L}])", _I)
@@ -380,8 +383,11 @@ def _formula_kind(before: str, after: str) -> str | None:
         'rate'
         >>> _formula_kind("55 triệu đồng + (", " x phần chi phí trên 10 tỷ đồng)")
         'rate'
+        >>> _formula_kind("tỷ lệ hưởng lương hưu là: 45% + ", " = 69%"), _formula_kind("tăng ", " so với 2020")
+        ('rate', None)
     """
-    return "rate" if _TIMES_BEFORE.search(before) or _TIMES_AFTER.match(after) else None
+    return "rate" if (_TIMES_BEFORE.search(before) or _TIMES_AFTER.match(after)
+                      or _SUM_BEFORE.search(before[-30:]) or _SUM_AFTER.match(after)) else None
 
 
 def other_kind(before: str, words: int = 10) -> str | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import regex
 from chitieu.extractors import scan
+from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.patterns import WB_AFTER, WB_BEFORE
 
 from chitieu.models import AsOfMention, PeriodMention
@@ -76,29 +77,21 @@ _JANUARY_TO_RE = regex.compile(
 _DATE_BEFORE = regex.compile(r"(?:ngày|mùng|mồng)\s+$", _I)
 _DATE_AFTER = regex.compile(r"\s*\d{1,2}(?![\p{N},.%])")
 # A bare "N tháng" that is a duration, an age or a part of something else than the year.
+_WORDS = "period_words.csv"
 _DURATION_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:mỗi|sau|vòng|thời\s+hạn|hạn|thời\s+gian|kéo\s+dài|mất|chậm\s+nhất|tối\s+đa|tối\s+thiểu|"
-    r"ít\s+nhất|khoảng|gần|hơn|trên|dưới|từ|đủ|thêm|chỉ|cách\s+đây|hàng|hằng|lần|những|hết|trải\s+qua|dài|"
-    r"quá|vượt|gia\s+hạn|trước|với|cứ|định\s+kỳ|kỳ\s+hạn|lương|đến|tới|và|hoặc|bằng|là|được|hưởng|thai|tuổi|"
-    r"đình\s+chỉ|tạm\s+giam|phạt|tù|treo|nghỉ|đỉnh|đáy|thấp\s+nhất|cao\s+nhất|\d\s*-)\s*$",
-    _I,
+    r"(?<![\p{L}])(?:" + alternation(words(_WORDS, "duration_before")) + r"|\d\s*-)\s*$", _I
 )
-_DURATION_AFTER = regex.compile(
-    r"\s*(?:/|(?:tuổi|lần|một\s+lần|lương|liên\s+tục|liên\s+tiếp|gần\s+đây|gần\s+nhất|trở\s+lại\s+đây|tới|sắp\s+tới|"
-    r"kế\s+tiếp|tiếp\s+theo|tiếp|cuối|sau|trước|kể\s+từ|trở\s+lên|trở\s+xuống|đến|tù|thử\s+việc|mỗi|còn\s+lại|"
-    r"nữa|kể|tiền|mức|trợ\s+cấp|đời)(?![\p{L}]))",
-    _I,
-)
+_DURATION_AFTER = regex.compile(r"\s*(?:/|" + alternation(words(_WORDS, "duration_after")) + r"(?![\p{L}]))", _I)
 # What a figure is compared with: "so với 6 tháng đầu năm 2021", "so với cùng kỳ quý II", "so với ngày …"
 _BASE_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:so\s+với|so|cùng\s+kỳ)(?:\s+(?:cùng\s+kỳ|của|với|kết\s+quả|thực\s+hiện|mức|thời\s+điểm|"
-    r"cuối|đầu|hết|giữa|trong|năm))*\s*$",
+    r"(?<![\p{L}])" + alternation(words(_WORDS, "base"))
+    + r"(?:\s+" + alternation(words(_WORDS, "base_more")) + r")*\s*$",
     _I,
 )
 # "Tính chung 9 tháng", "lũy kế 11 tháng": months summed from January, a part of the year though no year is written
-_SUMMED_BEFORE = regex.compile(r"(?<![\p{L}])(?:tính\s+chung|lũy\s+kế|luỹ\s+kế|cộng\s+dồn)\s+(?:cả\s+)?$", _I)
+_SUMMED_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(words(_WORDS, "summed")) + r"\s+(?:cả\s+)?$", _I)
 # A quarter at a point in time ("cuối quý II", "hết quý III") is no period.
-_POINT_BEFORE = regex.compile(r"(?<![\p{L}])(?:cuối|đầu|hết|giữa)\s+$", _I)
+_POINT_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(words(_WORDS, "point")) + r"\s+$", _I)
 
 
 def _year(text: str | None) -> int | None:

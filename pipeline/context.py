@@ -127,10 +127,11 @@ def _title_ministry(text: str, title: tuple[int, int]) -> str:
 @cache
 def _plan_title() -> regex.Pattern:
     """A title that opens with a document type (``KẾ HOẠCH``, ``Quyết định 664/QĐ-BXD …``, ``Toàn văn
-    Kế hoạch …``): the text is the plan itself, not a report on one."""
+    Kế hoạch …``): the text is the plan itself, not a report on one. Used with ``match(text, pos)``, so
+    no ``^`` (which never matches at a ``pos`` inside the text: a title under the header table)."""
     reports = set(words("status_words.csv", "report_type"))  # "Báo cáo của Sở Y tế … cho thấy": a report
     types = [r["doc_type"] for r in rows("doc_types.csv") if r["doc_type"] not in reports]
-    return regex.compile(r"^[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
+    return regex.compile(r"[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
                          + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
 
 
@@ -278,8 +279,10 @@ def build_context(doc: Doc) -> None:
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
-    doc.is_plan = is_plan(text, paras) or (header.title is not None and is_plan(text, [header.title]))
+    # (a law, a code or a decree is no plan: it sets rules, not goals)
     doc.is_rulebook = is_rulebook(text, paras, header.title)
+    doc.is_plan = not doc.is_rulebook and (is_plan(text, paras)
+                                           or (header.title is not None and is_plan(text, [header.title])))
     if doc.is_plan and not doc.own_symbol:  # "Kế hoạch số 95/KH-UBND ngày … về …" as the title: its own number
         doc.own_symbol = title_symbol(text, paras)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""

@@ -42,6 +42,8 @@ _BRACKET_RESULT = regex.compile(r"\(\s*(?:đã\s+)?(?:đạt|ước\s+đạt)(?:
 _WEAK_CUES = frozenset(_words("weak_actual"))
 # "Ước tính cả năm sẽ đạt …": a future tense after an estimate word forecasts a result, no goal.
 _FORECAST = frozenset(_words("forecast"))
+# "cần", "phải", "sẽ": a goal of their own sentence; in a report no frame of the sentences after it.
+_MODALS = frozenset(_words("modal"))
 
 
 # "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
@@ -147,7 +149,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return "actual"  # "…, đạt 90,2% kế hoạch": a completion ratio in a report says what was reached
     near = _recent(ctx.text, para[0], sent[0])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(near, sent[0])
-               if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)]
+               if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)
+               and (ctx.is_plan or " ".join(c.surface.lower().split()) not in _MODALS)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(near, sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:

@@ -164,6 +164,31 @@ CASES = [
      "so với cùng kỳ năm trước.",
      [("4%", "actual", "increase", 2019, "", None, "điện"),
       ("3,5%", "actual", "increase", 2019, "", None, "doanh nghiệp")]),
+    ("a-modal-of-an-earlier-sentence-frames-no-later-figure", {"url": "https://example.org/a.html", "date": "2019-05-02"},
+     "Năm 2018, số người hút thuốc đã giảm.\n\nCần siết chặt quản lý thuốc lá. "
+     "Một khảo sát mới cho thấy gần 40% nam giới trưởng thành hút thuốc.",
+     [("40%", "actual", "level", 2019, "", None, "hút thuốc")]),
+    ("a-base-after-so-alone-is-no-year-of-the-figure", {"url": "https://example.org/a.html"},
+     "Tổng doanh thu năm 2019 đạt 4.993 tỷ đồng, tăng 12% so năm 2018.",
+     [("12%", "actual", "increase", 2019, "", None, "doanh thu")]),
+    ("a-decision-under-its-header-table-sets-goals", {},
+     "|\nỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 12/QĐ-UBND\n|\n\n"
+     "**QUYẾT ĐỊNH**\n\nVỀ VIỆC THÔNG QUA PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM 2025\n\n"
+     "- Chi phí tiết kiệm: 3.200.000 đồng/năm.\n\n- Tỷ lệ cắt giảm chi phí: 10%.",
+     [("10%", "target", "level", 2025, "", "Đồng Nai", "cắt giảm chi phí")]),
+    ("a-worked-sum-of-shares-applies-a-rule", {},
+     "Như vậy, tỷ lệ hưởng lương hưu hằng tháng của ông A là: 45% + 24% = 69%.",
+     [("45%", "other", "level", None, "", None, None), ("24%", "other", "level", None, "", None, None),
+      ("69%", "other", "level", None, "", None, None)]),
+    ("a-class-up-to-an-excluded-bound-is-one-range", {},
+     "Doanh nghiệp do Nhà nước nắm giữ từ 50% đến dưới 100% vốn điều lệ.",
+     [("từ 50% đến dưới 100%", "other", "level", None, "", None, None)]),
+    ("a-lost-capacity-is-a-level-not-a-fall", {},
+     "Con của bệnh binh suy giảm khả năng lao động từ 81% trở lên được miễn học phí.",
+     [("81%", "other", "level", None, "", None, None)]),
+    ("a-growth-goal-is-a-level", {},
+     "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
+     [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
 ]
 
 
