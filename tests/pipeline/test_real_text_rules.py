@@ -168,6 +168,10 @@ CASES = [
      "Năm 2018, số người hút thuốc đã giảm.\n\nCần siết chặt quản lý thuốc lá. "
      "Một khảo sát mới cho thấy gần 40% nam giới trưởng thành hút thuốc.",
      [("40%", "actual", "level", 2019, "", None, "hút thuốc")]),
+    ("a-goal-noun-of-an-earlier-sentence-frames-no-later-figure", {"url": "https://example.org/a.html", "date": "2017-05-20"},
+     "Năm 2016, tỉnh đã hoàn thành đường cao tốc.\n\nNgười dân tụ tập để phản đối kế hoạch trên. "
+     "Hòn đảo chỉ chiếm khoảng 0,6% diện tích lãnh thổ.",
+     [("0,6%", "actual", "level", 2017, "", None, "diện tích")]),
     ("a-base-after-so-alone-is-no-year-of-the-figure", {"url": "https://example.org/a.html"},
      "Tổng doanh thu năm 2019 đạt 4.993 tỷ đồng, tăng 12% so năm 2018.",
      [("12%", "actual", "increase", 2019, "", None, "doanh thu")]),
