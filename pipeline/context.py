@@ -27,7 +27,7 @@ from chitieu.extractors.references import canonical_symbol
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
-from chitieu.pipeline.place import NATIONAL_ISSUER, ministry_pattern, national
+from chitieu.pipeline.place import NATIONAL_ISSUER, ministry_pattern, names_abroad, national
 from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
 from chitieu.pipeline.year import SAME_PERIOD
@@ -98,6 +98,18 @@ def _speaks_of_country(text: str, lo: int = 0, hi: int | None = None) -> bool:
     """
     hi = len(text) if hi is None else hi
     return bool(national(text, lo, hi, clause_start=False) or NATIONAL_ISSUER.search(text, lo, hi))
+
+
+def _about_abroad(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether the title or lead names another country and not ours: its "Chính phủ" is that country's.
+
+        >>> _about_abroad("Cựu lãnh đạo xứ Catalonia (Tây Ban Nha) ra tòa", [(0, 46)])
+        True
+        >>> _about_abroad("Việt Nam và Nhật Bản ký hiệp định", [(0, 33)])
+        False
+    """
+    lo, hi = (paras[0][0], paras[min(1, len(paras) - 1)][1]) if paras else (0, 0)
+    return names_abroad(text, lo, hi) and not national(text, lo, hi, clause_start=False) and "Việt Nam" not in text[lo:hi]
 
 
 def _about_a_business(text: str, paras: list[tuple[int, int]], not_if: regex.Pattern | None = None) -> bool:
@@ -266,7 +278,8 @@ def build_context(doc: Doc) -> None:
     if not doc.subject and block:
         doc.subject = next((m for m in (_title_ministry(text, p) for p in block) if m), "")
         doc.subject_source = "text" if doc.subject else ""
-    if not doc.subject and doc.paragraphs and NATIONAL_ISSUER.search(text, paras[0][0], paras[min(2, len(paras) - 1)][1]):
+    if (not doc.subject and doc.paragraphs and NATIONAL_ISSUER.search(text, paras[0][0], paras[min(2, len(paras) - 1)][1])
+            and not _about_abroad(text, paras)):
         doc.subject, doc.subject_source = "Việt Nam", "text"  # "Thủ tướng Chính phủ ban hành Chương trình …"
     if not doc.subject:  # the text never names its place: the publisher tells it
         url = doc.meta.get("url") or None
@@ -275,7 +288,7 @@ def build_context(doc: Doc) -> None:
             doc.subject, doc.subject_source = publisher.place, "publisher"
             doc.country_cue = _speaks_of_country(text) or bool(ministry_pattern().search(text))
         elif (publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, NATIONAL_ISSUER)
-              and _speaks_of_country(text)):
+              and not _about_abroad(text, paras) and _speaks_of_country(text)):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph

@@ -80,10 +80,20 @@ def place_kind(place: str) -> str:
 
 
 @cache
-def _foreign() -> regex.Pattern:
+def foreign_pattern() -> regex.Pattern:
     """Other countries (``place_words.csv``, role ``foreign``), as proper nouns (``Anh``, not ``anh``):
     their figures have no place of ours."""
     return phrase_regex(words("place_words.csv", "foreign"), ignore_case=False)
+
+
+def names_abroad(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` names another country (not inside a person's name: "Nguyễn Đức Hải").
+
+        >>> names_abroad("Thủ tướng Đức phát biểu", 0, 23), names_abroad("ông Nguyễn Đức Hải phát biểu", 0, 28)
+        (True, False)
+    """
+    return any(not _IN_PERSON_NAME.match(text, m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start())
+               for m in foreign_pattern().finditer(text, lo, hi))
 
 
 @cache
@@ -149,7 +159,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
-    before += [(m.start(), " ".join(m.group().split())) for m in _foreign().finditer(ctx.text, sent[0], it.value.start)
+    before += [(m.start(), " ".join(m.group().split())) for m in foreign_pattern().finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _IN_PERSON_NAME.match(ctx.text, m.end()) and not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
@@ -171,7 +181,7 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     if before:
         return max(before)[1]
     if ctx.subject_source == "publisher" and ctx.subject == VIETNAM and any(
-            not _in_place(ctx, m.start()) for m in _foreign().finditer(ctx.text, *sent)):
+            not _in_place(ctx, m.start()) for m in foreign_pattern().finditer(ctx.text, *sent)):
         return ""  # a national outlet's figure about another country
     if _PLACE_ANAPHOR.search(ctx.text, sent[0], it.value.start):
         earlier = [p.place for p in ctx.places if p.start < sent[0]]

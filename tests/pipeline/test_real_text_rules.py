@@ -198,6 +198,14 @@ CASES = [
      "Quảng Nam giảm 70,6%.",
      [("78,7%", "actual", "decrease", 2020, "", "Khánh Hòa", None),
       ("70,6%", "actual", "decrease", 2020, "", "Quảng Nam", None)]),
+    ("a-foreign-governments-country-is-not-ours", {},
+     "Hàn Quốc bầu Tổng thống mới\n\nNgười dân Hàn Quốc hôm nay đi bỏ phiếu. Chính phủ cho biết tỷ lệ cử tri "
+     "đi bỏ phiếu năm 2017 là khoảng 70%.",
+     [("70%", "actual", "level", 2017, "", "", "cử tri")]),
+    ("a-country-in-a-persons-name-is-not-abroad", {},
+     "Quốc hội thông qua dự toán\n\nSáng 17/5, dưới sự điều hành của Phó Chủ tịch Quốc hội Nguyễn Đức Hải, "
+     "với 436/438 đại biểu tán thành, đạt tỷ lệ 99,54% trong năm 2025, Quốc hội đã biểu quyết thông qua.",
+     [("99,54%", "actual", "level", 2025, "", "Việt Nam", None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
