@@ -85,7 +85,7 @@ def _got(url, outlet):
         ("https://sotttt.tphcm.gov.vn/", None, ("Hồ Chí Minh", "province", "domain")),
         ("https://hcmcity.edu.vn/", None, ("Hồ Chí Minh", "province", "domain")),
         ("https://brvt.edu.vn/", None, ("Bà Rịa - Vũng Tàu", "province", "domain")),
-        ("https://baohue.vn/", None, ("Thừa Thiên Huế", "province", "domain")),
+        ("https://baohue.vn/", None, ("Huế", "province", "domain")),  # the city since 2025
         ("https://hoabinhtv.vn/", None, ("Hòa Bình", "province", "domain")),
         # ... and its traps: a name cut through a two-letter sound, a short name inside a word, two provinces
         ("https://thanhnienviet.vn/", None, None),
