@@ -21,7 +21,14 @@ from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.indicator import anaphors, content_words
 from chitieu.pipeline.measure import resolve_measure
-from chitieu.pipeline.period import context_as_of, context_period, time_frame
+from chitieu.pipeline.period import (
+    context_as_of,
+    context_period,
+    names_period_without_year,
+    period_end_month,
+    published_month,
+    time_frame,
+)
 from chitieu.pipeline.place import place_kind, resolve_place, shared_by_places
 from chitieu.pipeline.scope import sentence_items
 from chitieu.pipeline.status import bracketed, resolve_status
@@ -121,6 +128,11 @@ def assemble(doc: Doc) -> None:
                 written = doc.doc_year or (doc.report_year if period_end else None)
                 if written and year > written:
                     year = written
+            if (status == "actual" and year and frame.period and year == doc.doc_year
+                    and not any(y.year == year for y in doc.years_in(*sent))
+                    and period_end_month(frame.period) > published_month(doc.date)
+                    and names_period_without_year(t, sent, frame.period)):
+                year -= 1  # "quý 4" in an article of January: the quarter that has ended, last year's
             if frame.undated and year:  # "Tính đến ngày 14/8, … so với cùng kỳ năm 2019": the figure's year
                 frame = time_frame(t, sent, v, status, year, it.scope.end, around, as_of)
             as_of = frame.as_of

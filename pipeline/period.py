@@ -35,6 +35,34 @@ class TimeFrame:
     undated: bool = False  # a day or month without a year that nothing gave one: read again with the figure's year
 
 
+def period_end_month(period: str) -> int:
+    """The last month of a part of the year: ``Q4`` → 12, ``9M`` → 9 (0 for none).
+
+        >>> period_end_month("Q3"), period_end_month("11M"), period_end_month("")
+        (9, 11, 0)
+    """
+    if period.startswith("Q") and period[1:].isdigit():
+        return 3 * int(period[1:])
+    return int(period[:-1]) if period.endswith("M") and period[:-1].isdigit() else 0
+
+
+def published_month(date: str) -> int:
+    """The month of an ISO date (``2022-01-11`` → 1); 12 when the date has none, so nothing is later."""
+    return int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
+
+
+def names_period_without_year(text: str, sent: tuple[int, int], period: str) -> bool:
+    """Whether the sentence names ``period`` itself, with no year and not as a base ("trong quý 4 đạt …").
+
+        >>> names_period_without_year("Thu nhập trong quý 4 tăng 12,7%.", (0, 32), "Q4")
+        True
+        >>> names_period_without_year("Chi phí giảm 0,6% so với quý 4 năm 2020.", (0, 40), "Q4")
+        False
+    """
+    periods, _ = _mentions(text[sent[0]:sent[1]], None)
+    return any(p.period == period and p.year is None and not p.base for p in periods)
+
+
 @lru_cache(maxsize=256)
 def _mentions(sentence: str, default_year: int | None) -> tuple[list[PeriodMention], list[AsOfMention]]:
     return find_periods(sentence), find_as_of(sentence, default_year)

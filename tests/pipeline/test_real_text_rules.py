@@ -206,6 +206,10 @@ CASES = [
      "Quốc hội thông qua dự toán\n\nSáng 17/5, dưới sự điều hành của Phó Chủ tịch Quốc hội Nguyễn Đức Hải, "
      "với 436/438 đại biểu tán thành, đạt tỷ lệ 99,54% trong năm 2025, Quốc hội đã biểu quyết thông qua.",
      [("99,54%", "actual", "level", 2025, "", "Việt Nam", None)]),
+    ("a-quarter-that-ends-after-the-article-is-last-years", {"url": "https://example.org/a.html", "date": "2022-01-11"},
+     "Thu nhập của người lao động\n\nTại Đà Nẵng, thu nhập bình quân của lao động trong quý 4 đạt 6,5 triệu đồng, "
+     "tăng 12,7% so với quý trước.",
+     [("12,7%", "actual", "increase", 2021, "", "Đà Nẵng", "thu nhập")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
