@@ -49,10 +49,11 @@ WORDS_PERCENT_RE = regex.compile(
 # "từ 75% đến 80%", "từ 75 đến 80%", "75-80%", "75% - 80%", "75 – 80 %": the pair of numbers, and
 # the "từ" that may open it (looked for right before a pair: an optional word at the start of a
 # pattern makes the engine try it at every position, five times slower)
-# "từ 75% đến 80%", "70 – 75%", "từ 50% đến dưới 100%" (a class of a rule: its upper bound excluded)
+# "từ 75% đến 80%", "70 – 75%", "từ 50% đến dưới 100%" (a class of a rule: its upper bound excluded),
+# "từ 20 đến hơn 70%"
 RANGE_RE = regex.compile(
     r"(?P<lo>" + NUMBER + r")(?P<losign>" + PERCENT_SIGN + r")?"
-    r"\s*(?:-|(?:đến|tới)(?:\s+dưới)?)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
+    r"\s*(?:-|(?:đến|tới)(?:\s+(?:dưới|hơn|trên))?)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
     regex.IGNORECASE,
 )
 RANGE_TU_BEFORE = regex.compile(r"(?P<tu>từ)\s+$", regex.IGNORECASE)

@@ -210,6 +210,12 @@ CASES = [
      "Thu nhập của người lao động\n\nTại Đà Nẵng, thu nhập bình quân của lao động trong quý 4 đạt 6,5 triệu đồng, "
      "tăng 12,7% so với quý trước.",
      [("12,7%", "actual", "increase", 2021, "", "Đà Nẵng", "thu nhập")]),
+    ("shares-of-a-support-by-budget-level", {},
+     "Mức hỗ trợ: 500.000 đồng/hộ/tháng; ngân sách xã/phường hỗ trợ 40% và các nguồn xã hội hoá khác là 10%.",
+     [("40%", "other", "level", None, "", None, None), ("10%", "other", "level", None, "", None, None)]),
+    ("a-discount-range-up-to-over", {},
+     "Mức ưu đãi được các đơn vị áp dụng dao động từ 20 đến hơn 70%.",
+     [("từ 20 đến hơn 70%", "other", "level", None, "", None, None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
