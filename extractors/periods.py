@@ -73,6 +73,13 @@ _JANUARY_TO_RE = regex.compile(
     r"(?P<n>1[01]|0?[2-9])(?![\p{N},.])(?:(?:\s*/\s*|\s+năm\s+)(?P<y>" + _YEAR + r"))?" + WB_AFTER,
     _I,
 )
+# "từ đầu năm đến hết tháng 7", "từ đầu năm nay đến 31/8": the months from January to the end of that month
+_YEAR_START_TO_RE = regex.compile(
+    WB_BEFORE + r"từ\s+đầu\s+năm(?:\s+nay|\s+(?P<y0>" + _YEAR + r"))?\s*(?:-|–|đến|tới)\s*(?:hết\s+|cuối\s+)?"
+    r"(?:tháng\s+(?P<n>1[01]|0?[1-9])|(?:ngày\s+)?(?P<d>2[89]|3[01])\s*[/-]\s*(?P<n2>1[01]|0?[1-9]))(?![\p{N}]|[.,]\p{N})"
+    r"(?:(?:\s*[/-]\s*|\s+năm\s+)(?P<y>" + _YEAR + r"))?" + WB_AFTER,
+    _I,
+)
 # "ngày 9 tháng 6", "mùng 9 tháng 6": a date, not nine months
 _DATE_BEFORE = regex.compile(r"(?:ngày|mùng|mồng)\s+$", _I)
 _DATE_AFTER = regex.compile(r"\s*\d{1,2}(?![\p{N},.%])")
@@ -153,6 +160,8 @@ def find_periods(text: str) -> list[PeriodMention]:
         add(m.start(), m.end(), "9M" if quarters in ("3", "ba") else "6M", _year(m.group("y")))
     for m in _matches(_JANUARY_TO_RE, text, fold, "tháng"):
         add(m.start(), m.end(), f"{int(m.group('n'))}M", _year(m.group("y")))
+    for m in _matches(_YEAR_START_TO_RE, text, fold, "đầu"):
+        add(m.start(), m.end(), f"{int(m.group('n') or m.group('n2'))}M", _year(m.group("y") or m.group("y0")))
     for m in _matches(_MONTHS_RE, text, fold, "tháng"):
         period = _months(text, m)
         if period is not None:

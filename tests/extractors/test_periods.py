@@ -28,6 +28,11 @@ def _as_of(text, default_year=None):
         ("GRDP quý III/2022 đạt 6%", [("quý III/2022", "Q3", 2022)]),
         ("Từ tháng 1 đến tháng 9/2023, thu ngân sách tăng 5%", [("Từ tháng 1 đến tháng 9/2023", "9M", 2023)]),
         ("Kim ngạch tháng 1-10 tăng 5%", [("tháng 1-10", "10M", None)]),
+        ("Từ đầu năm đến hết tháng 7, tỷ lệ là 57,3%", [("Từ đầu năm đến hết tháng 7", "7M", None)]),
+        ("từ đầu năm đến 31/8, đơn vị thu được 101 tỷ đồng", [("từ đầu năm đến 31/8", "8M", None)]),
+        ("Từ đầu năm 2023 đến hết tháng 10/2023, XK tăng 5%", [("Từ đầu năm 2023 đến hết tháng 10/2023", "10M", 2023)]),
+        ("Từ đầu năm đến 15/8, thu ngân sách tăng 5%", []),  # not the end of a month: a date, no months
+        ("Từ đầu năm đến nay, thu ngân sách tăng 5%", []),
         ("Từ tháng 10 đến tháng 12, giá tăng 5%", []),
         ("Quý I năm 2024, xuất khẩu tăng", [("Quý I năm 2024", "Q1", 2024)]),
         ("trong quý II vừa qua", [("quý II", "Q2", None)]),
