@@ -138,6 +138,7 @@ def _run_batch(files, out_dir: Path, *, started: float, jobs, use_cache, engine,
                           limits or Limits())
             else:
                 raise ValueError(f"unknown engine {engine!r} (local or dask)")
+            bar.mark_complete()
         finally:
             bar.finish()  # a stopped run (Ctrl-C) leaves the terminal's cursor where it was
         assert not merger.pending, "documents left unmerged"

@@ -117,6 +117,18 @@ class Progress:
         else:
             print(text, file=self.stream, flush=True)
 
+    def mark_complete(self) -> None:
+        """Every document is read: the share is 100% whatever the size estimate said (an export's total
+        counts its JSON keys and other fields, which no document's text holds).
+
+            >>> p = Progress(total_bytes=2_000_000, total_docs=None, enabled=False)
+            >>> p.advance(1_500_000); p.mark_complete(); p.line().startswith("100% 1 docs")
+            True
+        """
+        self.total_bytes = max(self.done_bytes, 1)
+        if self._bar is not None:
+            self._bar.update(self._task, total=self.total_bytes)
+
     def finish(self) -> None:
         """Draw the final state and end the bar (a log gets a last line if it had any)."""
         now = time.monotonic()

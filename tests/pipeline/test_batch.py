@@ -256,6 +256,24 @@ def test_progress_bar_log_lines_or_nothing(tmp_path, monkeypatch):
     assert "1/4 docs, 1 cached" in bar.line() and "25%" in bar.line()
 
 
+def test_a_finished_run_of_an_export_ends_at_100_percent(tmp_path, monkeypatch):
+    """An export's size counts its keys and other fields, which no text holds: the last line of a
+    finished run still says 100%, not the share of bytes the texts made up."""
+    import json
+
+    from chitieu.pipeline import progress
+
+    monkeypatch.setattr(progress, "LOG_EVERY", 0.0)
+    export = tmp_path / "docs.jsonl"
+    export.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Năm 2023 đạt {i}%.", "url": "https://e.vn/" + "x" * 200,
+                                          "note": "y" * 300}, ensure_ascii=False) + "\n" for i in range(5)),
+                      encoding="utf-8")
+    logged = io.StringIO()
+    run_batch([str(export)], tmp_path / "o", jobs=1, progress=None, errors=logged)
+    last = [line for line in logged.getvalue().splitlines() if "MB/s" in line][-1]
+    assert last.startswith("100% 5 docs"), last
+
+
 def _result(i: int) -> DocResult:
     text = f'Đến năm {2020 + i}, tỷ lệ "hộ nghèo"\nđạt {i}%.'
     start = text.index(f"{i}%")
