@@ -175,18 +175,22 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
 
 @cache
 def _bare_time_re() -> regex.Pattern:
-    """A month by its number (``tháng 11``, ``tháng 11/2020``) and a year without ``năm`` (``trong 2000``),
-    with the particle before them: times, no part of what is measured.
+    """A month by its number (``tháng 11``, ``tháng 11/2020``), a year without ``năm`` (``trong 2000``)
+    and a span up to now (``trong 30 năm qua``), with the particle before them: times, no part of what
+    is measured.
 
         >>> [m.group() for m in _bare_time_re().finditer("thấp còi từ 34% trong 2000, XK tháng 11/2020")]
         ['trong 2000', 'tháng 11/2020']
+        >>> [m.group() for m in _bare_time_re().finditer("GDP tăng 6% trong 30 năm qua")]
+        ['trong 30 năm qua']
     """
     particle = r"(?:" + alternation(_words("time_particle")) + r"\s+)?"
     day = r"(?:ngày\s+(?:3[01]|[12]\d|0?[1-9])(?:\s*[/-]\s*(?:1[0-2]|0?[1-9]))?\s+)?"  # "ngày 31 tháng 10"
     month = day + r"tháng\s+(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%]|[,.]\d|\s*tuổi\b)"
     year = r"(?<![\d/.,:-])(?:19[5-9]\d|20\d\d)(?![\d/%]|[.,]\d|\s*-\s*\d)"
     date = r"ngày\s+(?:3[01]|[12]\d|0?[1-9])\s*[/-]\s*(?:1[0-2]|0?[1-9])(?:\s*[/-]\s*(?:19|20)\d\d)?(?![\d%])"
-    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + date + "|" + year + ")", regex.IGNORECASE)
+    span = r"\d{1,3}\s+" + alternation(_words("past_span")) + r"(?![\p{L}])"  # "trong 30 năm qua"
+    return regex.compile(WB_BEFORE + particle + r"(?:" + month + "|" + date + "|" + year + "|" + span + ")", regex.IGNORECASE)
 
 
 @cache

@@ -38,7 +38,9 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
     # 1. the value's own item, after it ("20% GDP vào năm 2025", "trong năm 2020"), not what it is
     # compared with ("tăng 29,9% so với 6 tháng đầu năm 2021")
     for s, e in it.tail:
-        own = [y for y in ctx.years_in(s, e) if (y.kind == "point" and y.start - v.end <= _OWN_YEAR if increase
+        # (a change over a period after it is of its end: "dự kiến tăng 6,5-7% trong 2017-2020")
+        own = [y for y in ctx.years_in(s, e) if ((y.kind == "point" and y.start - v.end <= _OWN_YEAR)
+                                                  or y.kind == "period" if increase
                                                   else y.kind != "since") and not _base(text, v.end, y.start, sent[0])]
         if own:  # a change in its own year: "tăng 1,4% trong năm nay"
             return own[0].year
