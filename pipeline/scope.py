@@ -44,6 +44,7 @@ from chitieu.pipeline.indicator import (
     subtract,
     tail_extent,
 )
+from chitieu.pipeline.respective import respective_lists
 from chitieu.pipeline.segment import clauses
 from chitieu.pipeline.subject import borrow_subjects, fronted_clause, listed_parts, market_anaphors, subshares
 
@@ -410,6 +411,7 @@ def sentence_items(ctx: Doc, sent: tuple[int, int], values: list[Percentage]) ->
     subshares(ctx, sent, items)
     listed_parts(ctx, sent, items)
     market_anaphors(ctx, sent, items)
+    respective_lists(ctx, sent, items)
     _lead_level(ctx, sent, items)
     topic = _TOPIC.match(ctx.text, sent[0], sent[1])
     if topic and not find_levels(topic.group("np")) and not find_places(topic.group("np")):
