@@ -94,6 +94,19 @@ def _known_issuer(code: str) -> bool:
     return P.fold(code) in _issuers() or re.fullmatch(r"(?:UBTV)?QH\d{1,2}", P.fold(code)) is not None
 
 
+def is_central_issuer(code: str) -> bool:
+    """Whether a symbol's issuer code names a central body (``QH15``, ``TTg``, ``BTC``), not a province's.
+
+        >>> is_central_issuer("QH15"), is_central_issuer("TTg"), is_central_issuer("UBND"), is_central_issuer("XYZ")
+        (True, True, False, False)
+    """
+    key = P.fold(code)
+    row = _issuers().get(key)
+    if row is None:
+        return re.fullmatch(r"(?:UBTV)?QH\d{1,2}", key) is not None
+    return row.get("scope", "central") == "central"
+
+
 def issuer_name(code: str, province: str = "", province_kind: str = "tinh") -> str:
     """Full name of an issuing body: ``TTg`` → Thủ tướng Chính phủ; ``UBND`` with province ``Khánh Hòa``
     → Ủy ban nhân dân tỉnh Khánh Hòa; ``TU`` with ``Hà Nội`` (a city) → Thành ủy Hà Nội; ``QH14`` →

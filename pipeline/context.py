@@ -24,6 +24,7 @@ from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.references import canonical_symbol
+from chitieu.extractors.symbols import is_central_issuer
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
@@ -73,7 +74,7 @@ _OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "o
 
 # "Ngân hàng VPBank", "Công ty Vinamilk", "NutiFood": a business named by its noun and a name, or by a
 # brand written in camel case (not an all-capital abbreviation)
-_BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business")) + r")\s+\p{Lu}"
+_BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business")) + r")[ \t]+\p{Lu}"
                           r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
 
 
@@ -98,6 +99,12 @@ def _speaks_of_country(text: str, lo: int = 0, hi: int | None = None) -> bool:
     """
     hi = len(text) if hi is None else hi
     return bool(national(text, lo, hi, clause_start=False) or NATIONAL_ISSUER.search(text, lo, hi))
+
+
+def _cites_central_rule(doc: Doc) -> bool:
+    """Whether the text cites a document of a central body (``Nghị quyết 198/2025/QH15``, ``Thông tư
+    07/2025/TT-BKHĐT``): a text that names no province and explains it speaks of the country's rules."""
+    return any(r.issuer_code and all(is_central_issuer(c) for c in r.issuer_code.split("-")) for r in doc.references)
 
 
 def _about_abroad(text: str, paras: list[tuple[int, int]]) -> bool:
@@ -288,7 +295,7 @@ def build_context(doc: Doc) -> None:
             doc.subject, doc.subject_source = publisher.place, "publisher"
             doc.country_cue = _speaks_of_country(text) or bool(ministry_pattern().search(text))
         elif (publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, NATIONAL_ISSUER)
-              and not _about_abroad(text, paras) and _speaks_of_country(text)):
+              and not _about_abroad(text, paras) and (_speaks_of_country(text) or _cites_central_rule(doc))):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph

@@ -227,6 +227,10 @@ CASES = [
      "Tin\n\nNăm 2020, tờ khai kiểm tra chuyên ngành rơi vào 2 lĩnh vực là xuất xứ hàng hóa và kiểm dịch "
      "với tỷ lệ lần lượt là 41,7% và 15,6%.",
      [("41,7%", "actual", "level", 2020, "", None, "xuất xứ"), ("15,6%", "actual", "level", 2020, "", None, "kiểm dịch")]),
+    ("a-text-explaining-a-central-rule-is-national", {},
+     "Ưu đãi doanh nghiệp\n\nTheo Nghị quyết 198/2025/QH15, doanh nghiệp nhỏ được hỗ trợ giảm tối thiểu 30% "
+     "tiền thuê lại đất.",
+     [("30%", "other", "level", None, "", "Việt Nam", None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
