@@ -230,7 +230,7 @@ CASES = [
     ("a-text-explaining-a-central-rule-is-national", {},
      "Ưu đãi doanh nghiệp\n\nTheo Nghị quyết 198/2025/QH15, doanh nghiệp nhỏ được hỗ trợ giảm tối thiểu 30% "
      "tiền thuê lại đất.",
-     [("30%", "other", "level", None, "", "Việt Nam", None)]),
+     [("30%", "other", None, None, "", "Việt Nam", None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
