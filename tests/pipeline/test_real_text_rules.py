@@ -168,6 +168,10 @@ CASES = [
      "Năm 2018, số người hút thuốc đã giảm.\n\nCần siết chặt quản lý thuốc lá. "
      "Một khảo sát mới cho thấy gần 40% nam giới trưởng thành hút thuốc.",
      [("40%", "actual", "level", 2019, "", None, "hút thuốc")]),
+    ("modals-say-nothing-of-what-a-report-sets", {"url": "https://example.org/a.html", "date": "2021-04-02"},
+     "Sức khỏe\n\nNgười bệnh cần đi khám sớm. Bệnh nhân phải uống đủ nước và sẽ được theo dõi. "
+     "Nghiên cứu trên 80 bệnh nhân cho thấy 70% người bệnh có triệu chứng nhẹ.",
+     [("70%", "actual", "level", 2021, "", None, "triệu chứng")]),
     ("a-goal-noun-of-an-earlier-sentence-frames-no-later-figure", {"url": "https://example.org/a.html", "date": "2017-05-20"},
      "Năm 2016, tỉnh đã hoàn thành đường cao tốc.\n\nNgười dân tụ tập để phản đối kế hoạch trên. "
      "Hòn đảo chỉ chiếm khoảng 0,6% diện tích lãnh thổ.",
