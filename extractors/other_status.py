@@ -211,11 +211,13 @@ def _scored(after: str) -> bool:
 
         >>> _scored(" cộng 05 điểm, không đạt 100% không cộng điểm"), _scored(" số hộ được cộng đồng hỗ trợ")
         (True, False)
+        >>> _scored(" trở xuống được tính 1 điểm; trên 70%"), _scored(" thì được tính thêm 0,5 điểm")
+        (True, True)
     """
     return _SCORE.match(after) is not None
 
 
-_SCORE = regex.compile(r"[^.;!?\n]{0,40}?(?<![\p{L}])" + _g("score_verb") + r"\s+(?:trực\s+tiếp\s+)?(?:\d+\s+)?"
+_SCORE = regex.compile(r"[^.;!?\n]{0,40}?(?<![\p{L}])" + _g("score_verb") + r"\s+(?:trực\s+tiếp\s+)?(?:\d+(?:[.,]\d+)?\s+)?"
                        + _g("score_unit") + r"(?![\p{L}])", _I)
 
 

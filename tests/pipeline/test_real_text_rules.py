@@ -235,6 +235,11 @@ CASES = [
      "Ưu đãi doanh nghiệp\n\nTheo Nghị quyết 198/2025/QH15, doanh nghiệp nhỏ được hỗ trợ giảm tối thiểu 30% "
      "tiền thuê lại đất.",
      [("30%", "other", None, None, "", "Việt Nam", None)]),
+    ("a-scale-of-points-is-no-goal", {},
+     "Tiêu chí phân loại\n\n- Tỷ lệ lao động phi nông nghiệp từ 60% trở xuống được tính 1 điểm; trên 60% thì cứ thêm 5% "
+     "được tính thêm 0,5 điểm, nhưng tối đa không quá 3 điểm.",
+     [("60%", "other", None, None, "", None, None), ("60%", "other", None, None, "", None, None),
+      ("5%", "other", None, None, "", None, None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
