@@ -28,7 +28,14 @@ from chitieu.extractors.symbols import is_central_issuer
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
-from chitieu.pipeline.place import NATIONAL_ISSUER, ministry_pattern, names_abroad, national
+from chitieu.pipeline.place import (
+    NATIONAL_ISSUER,
+    VIETNAM,
+    in_business_name,
+    ministry_pattern,
+    names_abroad,
+    national,
+)
 from chitieu.pipeline.scope import compared
 from chitieu.pipeline.segment import is_candidate, paragraphs
 from chitieu.pipeline.year import SAME_PERIOD
@@ -105,6 +112,22 @@ def _cites_central_rule(doc: Doc) -> bool:
     """Whether the text cites a document of a central body (``Nghị quyết 198/2025/QH15``, ``Thông tư
     07/2025/TT-BKHĐT``): a text that names no province and explains it speaks of the country's rules."""
     return any(r.issuer_code and all(is_central_issuer(c) for c in r.issuer_code.split("-")) for r in doc.references)
+
+
+_VENUE = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "venue_particle")) + r"\s+$", regex.IGNORECASE)
+
+
+def _only_a_venue(text: str, places: list[PlaceMention], subject: str, hi: int) -> bool:
+    """Whether the title and lead (up to ``hi``) name ``subject`` only as where something took place
+    ("… tổ chức ngày 23/4 tại TP.HCM").
+
+        >>> from chitieu.extractors.places import find_places
+        >>> text = "Đại hội cổ đông ngân hàng tổ chức tại TP.HCM"
+        >>> _only_a_venue(text, find_places(text), "Hồ Chí Minh", len(text))
+        True
+    """
+    named = [p for p in places if p.place == subject and p.start < hi and not in_business_name(text, p.start)]
+    return bool(named) and all(_VENUE.search(text, max(0, p.start - 8), p.start) for p in named)
 
 
 def _about_abroad(text: str, paras: list[tuple[int, int]]) -> bool:
@@ -276,6 +299,9 @@ def build_context(doc: Doc) -> None:
             and not any(p.start < lead_end for p in doc.places if p.place != "Việt Nam")
             and _speaks_of_country(text, 0, lead_end)):
         doc.subject = "Việt Nam"  # a title and lead about the country ("Chính phủ …", "cả nước"), provinces only as examples
+    if (doc.subject and doc.subject != VIETNAM and _about_a_business(text, paras)
+            and _only_a_venue(text, doc.places, doc.subject, lead_end)):
+        doc.subject = ""  # "ĐHĐCĐ thường niên Sacombank tổ chức tại TP.HCM": where a business met, not whose figures
     doc.own_symbol = header.symbol
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)

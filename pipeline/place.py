@@ -86,6 +86,16 @@ def foreign_pattern() -> regex.Pattern:
     return phrase_regex(words("place_words.csv", "foreign"), ignore_case=False)
 
 
+def in_business_name(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is part of a business's name ("Ngân hàng TMCP Sài Gòn Thương Tín").
+
+        >>> text = "Ngân hàng TMCP Sài Gòn Thương Tín họp tại TP.HCM"
+        >>> in_business_name(text, text.index("Sài Gòn")), in_business_name(text, text.index("TP.HCM"))
+        (True, False)
+    """
+    return _IN_NAME.search(text, max(0, pos - 60), pos) is not None
+
+
 def names_abroad(text: str, lo: int, hi: int) -> bool:
     """Whether ``text[lo:hi]`` names another country (not inside a person's name: "Nguyễn Đức Hải").
 

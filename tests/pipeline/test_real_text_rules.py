@@ -240,6 +240,10 @@ CASES = [
      "được tính thêm 0,5 điểm, nhưng tối đa không quá 3 điểm.",
      [("60%", "other", None, None, "", None, None), ("60%", "other", None, None, "", None, None),
       ("5%", "other", None, None, "", None, None)]),
+    ("a-business-meeting-place-owns-no-figure", {"url": "https://dantri.com.vn/kinh-doanh/a.htm", "date": "2021-04-24"},
+     "Đại hội cổ đông thường niên tổ chức ngày 23/4 tại TP.HCM.\nNgày 23/4, Ngân hàng TMCP Sài Gòn Thương Tín đã tổ chức "
+     "họp Đại hội đồng cổ đông thường niên.\nNăm 2021, ngân hàng đặt chỉ tiêu tỷ lệ nợ xấu dưới 2%.",
+     [("2%", "target", "level", 2021, "", "", "nợ xấu")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
