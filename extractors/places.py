@@ -130,6 +130,20 @@ def _not_a_place() -> regex.Pattern:
     return regex.compile(alternation(words("place_words.csv", "not_place")) + r"(?![\p{L}])", regex.IGNORECASE)
 
 
+_GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+")  # two words, as a given name is written ("Hòa Bình")
+
+
+@cache
+def _surname_before() -> regex.Pattern:
+    """A family name (and maybe a middle name) right before a bare name: "Trương Hòa Bình" is a person.
+
+        >>> [p.place for p in find_places("Nguyên Phó Thủ tướng Trương Hòa Bình thăm tỉnh Hòa Bình")]
+        ['Hòa Bình']
+    """
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "surname"))
+                         + r"(?:[ \t]+\p{Lu}\p{Ll}*)?[ \t]+$")
+
+
 def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
     """The mentions between ``start`` and ``end`` as if that stretch were the whole text; in a line in
     capitals, the names it spells in capitals.
@@ -156,6 +170,9 @@ def _places(text: str, start: int, end: int, offset: int) -> list[PlaceMention]:
             continue
         if _not_a_place().match(text, m_start, end):
             continue  # "Thái Bình Dương" (the Pacific) is no Thái Bình
+        if (_GIVEN_NAME.fullmatch(text, m_start, m_end) and text[m_start:m_end] == name
+                and _surname_before().search(text, max(start, m_start - 24), m_start)):
+            continue  # "ông Trương Hòa Bình": a person's given name
         found.append(PlaceMention(m_start + offset, m_end + offset, text[m_start:m_end], canonical, merged))
     return found
 

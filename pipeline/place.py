@@ -103,6 +103,7 @@ def names_abroad(text: str, lo: int, hi: int) -> bool:
         (True, False)
     """
     return any(not _IN_PERSON_NAME.match(text, m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start())
+               and not _CURRENCY.search(text, max(0, m.start() - 16), m.start())
                for m in foreign_pattern().finditer(text, lo, hi))
 
 
@@ -173,7 +174,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
                and not _IN_PERSON_NAME.match(ctx.text, m.end()) and not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
-               and not _AMOUNT_AFTER.match(ctx.text, m.end())]
+               and not _AMOUNT_AFTER.match(ctx.text, m.end())
+               and not _CURRENCY.search(ctx.text, max(0, m.start() - 16), m.start())]  # "đô la Mỹ"
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
@@ -211,6 +213,8 @@ _AMOUNT_AFTER = regex.compile(r"[ \t]+(?:(?:gần|khoảng|hơn|trên)[ \t]+)*\d
                               + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])"
                               # "Mỹ tiếp tục là thị trường xuất khẩu lớn nhất": a country called a market
                               + r"|[ \t]+(?:\p{Ll}+[ \t]+){0,3}?là[ \t]+(?i:" + _words("trade_partner_noun") + r")(?![\p{L}])")
+# "đô la Mỹ": a currency, not the country
+_CURRENCY = regex.compile(r"(?<![\p{L}])(?i:" + _words("currency_before") + r")[ \t]+$")
 # "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure
 _IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*)+\s+$")
 # the world ("trên thế giới", "toàn cầu"), or a business named ("Ngân hàng TMCP Quân đội", "Tập đoàn Hòa Phát")

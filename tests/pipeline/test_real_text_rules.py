@@ -244,6 +244,12 @@ CASES = [
      "Đại hội cổ đông thường niên tổ chức ngày 23/4 tại TP.HCM.\nNgày 23/4, Ngân hàng TMCP Sài Gòn Thương Tín đã tổ chức "
      "họp Đại hội đồng cổ đông thường niên.\nNăm 2021, ngân hàng đặt chỉ tiêu tỷ lệ nợ xấu dưới 2%.",
      [("2%", "target", "level", 2021, "", "", "nợ xấu")]),
+    ("a-province-in-a-persons-name", {"url": "https://example.org/a.html", "date": "2017-05-02"},
+     "Tin\n\nTheo Phó Thủ tướng Trương Hòa Bình, năm 2016 tỷ lệ giải ngân vốn đầu tư công đạt 80%.",
+     [("80%", "actual", "level", 2016, "", "", "giải ngân")]),
+    ("a-currency-names-no-country", {"url": "https://example.org/a.html", "date": "2020-06-02"},
+     "Tin\n\nNăm 2020, giá dầu thô tăng 5% lên 40 đô la Mỹ/thùng.",
+     [("5%", "actual", "increase", 2020, "", "", "dầu")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
