@@ -157,6 +157,11 @@ def _bounds(ranges: Ranges) -> tuple[int, int]:
     return min(s for s, _ in ranges), max(e for _, e in ranges)
 
 
+# A link as a scraped page keeps it ("[Xem chi tiết](https://…)", a bare "https://…"): no words of an indicator
+_LINK = regex.compile(r"!?\[[^\]\n]{0,200}\]\([^)\s]{0,500}\)|(?:https?://|www\.)[^\s)\]]+")
+_LINK_BACK = 700
+
+
 def _remove_noise(text: str, ranges: Ranges) -> Ranges:
     """Years and parts of a year, level locatives, footnote marks, side remarks."""
     if not ranges:
@@ -168,6 +173,8 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
         holes += [(lo + m.start, lo + m.end) for m in find_periods(piece)]
     for rx in (_locative_level(), FOOTNOTE_MARK_RE, _per_period_re(), _relative_time_re(), _bare_time_re()):
         holes += [m.span() for m in rx.finditer(text, lo, hi)]
+    if "/" in piece:  # a link, also one that opened before the head ("hddtvn.com/…)" after a split at its dot)
+        holes += [m.span() for m in _LINK.finditer(text, max(0, lo - _LINK_BACK), hi) if m.end() > lo]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
     return subtract(ranges, holes)

@@ -21,7 +21,8 @@ import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc, Item
 
-_MAX_ELEMENT_WORDS = 8  # an element longer than this is no noun phrase of a list
+_BRACKETS = regex.compile(r"\s*\([^()]*\)")
+_MAX_ELEMENT_WORDS = 12  # an element longer than this is no noun phrase of a list
 
 
 def _words(*roles: str) -> str:
@@ -93,8 +94,9 @@ def _pair(ctx: Doc, it: Item, s: int, e: int, list_lo: int, list_hi: int) -> Non
     if places:
         it.attached_place = places[-1].place
         return
-    element = " ".join(text[s:e].split())
-    whole = " ".join(text[list_lo:list_hi].split())
+    # (brackets aside, as the indicator has them: "tôm chân trắng chế biến (mã HS 16)")
+    element = " ".join(_BRACKETS.sub("", text[s:e]).split())
+    whole = " ".join(_BRACKETS.sub("", text[list_lo:list_hi]).split())
     if whole and whole in it.indicator:
         it.indicator = it.indicator.replace(whole, element, 1)
     elif element.lower() not in it.indicator.lower():
