@@ -592,3 +592,12 @@ def test_a_text_about_the_country_with_provinces_as_examples() -> None:
     rows = process_texts([text], ["d"], [{}])[0].targets
     assert [(r.surface, r.place) for r in rows] == [("92%", "Việt Nam"), ("20%", "Yên Bái"), ("10%", "Lào Cai"),
                                                     ("95%", "Yên Bái")]
+
+
+def test_a_scraped_link_and_a_respective_list_leave_no_other_words() -> None:
+    """The two cases above, exactly: no piece of the link, no neighbour's element."""
+    texts = {c[0]: c[2] for c in CASES}
+    link = process_texts([texts["a-scraped-link-is-no-part-of-an-indicator"]], ["d"])[0].targets
+    assert "/" not in link[0].indicator and "com" not in link[0].indicator.split()[0]
+    shrimp = process_texts([texts["a-respective-list-with-codes-in-brackets"]], ["d"])[0].targets
+    assert [r.indicator for r in shrimp] == ["XK tôm chân trắng chế biến", "tôm chân trắng tươi/đông lạnh"]
