@@ -24,7 +24,7 @@ from typing import Literal
 
 import regex
 from chitieu.extractors.lexicon import alternation, rows
-from chitieu.extractors.patterns import Caseless
+from chitieu.extractors.patterns import NUMBER, PERCENT_SIGN, Caseless
 
 from chitieu.models import Cue
 
@@ -57,6 +57,12 @@ _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 # Compiled once: ``regex.search`` with a pattern string looks it up in a cache each call (~2 µs)
 _LETTER_OR_NUMBER = regex.compile(r"\p{L}|\p{N}")
 _NUMBER_CHAR = regex.compile(r"\p{N}")
+NUMBER_LIST_GAP = (r"\s*(?:(?:lần\s+lượt|tương\s+ứng|khoảng|gần|hơn|trên)\s+)*(?:" + NUMBER + r"\s*" + PERCENT_SIGN
+                   + r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+))+")
+# the values listed before this one after the same change word ("tăng 26%, 10% và "), with "lần lượt" first
+_VALUE_LIST = regex.compile(NUMBER_LIST_GAP, regex.IGNORECASE)
+_TRAILING_VALUES = regex.compile(r"(?<![\p{N},.])(?:" + NUMBER + r"\s*" + PERCENT_SIGN
+                                 + r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+))+$", regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
 # "tăng từ 70% lên 80%": the first value is where the change started
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", _I)
@@ -106,6 +112,10 @@ def _segment(before: str) -> tuple[str, bool]:
     """The stretch of the value's clause its own predicate stands in, and whether the value restates
     the change of the stretch before (then that stretch is returned)."""
     clause = _clause(before)
+    listed = _TRAILING_VALUES.search(clause)
+    if listed and listed.start() > 0:  # "… tăng lần lượt 26%, 10% và ": the list's change word is this value's
+        seg, restated = _segment(clause[:listed.start()])
+        return seg + clause[listed.start():], restated
     last = _LAST_WEAK_BREAK.search(clause)
     if last is None:
         return clause, False
@@ -168,8 +178,9 @@ def measure_of(before: str, after: str) -> MeasureKind:
     gap = seg[end:]
     if len(gap.split()) > 12:
         return "level"
-    if not restated and _NUMBER_CHAR.search(_TIME_NUMBERS.sub(" ", gap)):
+    if not restated and _NUMBER_CHAR.search(_TIME_NUMBERS.sub(" ", gap)) and not _VALUE_LIST.fullmatch(gap):
         return "level"  # the change governs another number ("tăng 29,9% … và bằng", "từ 70% lên")
+    # (unless the numbers are the values listed before this one: "tăng lần lượt 26%, 10% và 8%")
     gap_words = _words(gap)
     # the value reached: "giảm còn 3,5%", "tăng lên mức 80%"
     if any(k == "reach" and _only(gap[e:], ("modifier",)) for _, e, k in gap_words):

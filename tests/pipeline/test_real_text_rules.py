@@ -257,7 +257,7 @@ CASES = [
     ("a-respective-list-with-codes-in-brackets", {},
      "Tin\n\nNăm 2020, XK tôm chân trắng chế biến (mã HS 16) và tôm chân trắng tươi/đông lạnh (mã HS 03) tăng lần lượt "
      "26% và 8%.",
-     [("26%", "actual", "increase", 2020, "", None, "chế biến"), ("8%", "actual", None, 2020, "", None, "đông lạnh")]),  # its measure: see the note (level)
+     [("26%", "actual", "increase", 2020, "", None, "chế biến"), ("8%", "actual", "increase", 2020, "", None, "đông lạnh")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
