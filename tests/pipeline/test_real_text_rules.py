@@ -258,6 +258,11 @@ CASES = [
      "Tin\n\nNăm 2020, XK tôm chân trắng chế biến (mã HS 16) và tôm chân trắng tươi/đông lạnh (mã HS 03) tăng lần lượt "
      "26% và 8%.",
      [("26%", "actual", "increase", 2020, "", None, "chế biến"), ("8%", "actual", "increase", 2020, "", None, "đông lạnh")]),
+    ("a-share-paid-by-the-insurance-and-a-withholding-rate", {},
+     "Tin\n\nNgười tham gia bảo hiểm y tế được quỹ bảo hiểm y tế thanh toán 50% mức hưởng. "
+     "Các tài xế cũng bị tăng mức khấu trừ trên mỗi chuyến xe từ 20% lên 27%.",
+     [("50%", "other", None, None, "", None, None), ("20%", "other", None, None, "", None, None),
+      ("27%", "other", None, None, "", None, None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
