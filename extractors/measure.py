@@ -57,12 +57,10 @@ _AFTER_HEAD = regex.compile(r"[^.;,()\[\]\n]*")
 # Compiled once: ``regex.search`` with a pattern string looks it up in a cache each call (~2 µs)
 _LETTER_OR_NUMBER = regex.compile(r"\p{L}|\p{N}")
 _NUMBER_CHAR = regex.compile(r"\p{N}")
-NUMBER_LIST_GAP = (r"\s*(?:(?:lần\s+lượt|tương\s+ứng|khoảng|gần|hơn|trên)\s+)*(?:" + NUMBER + r"\s*" + PERCENT_SIGN
-                   + r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+))+")
 # the values listed before this one after the same change word ("tăng 26%, 10% và "), with "lần lượt" first
-_VALUE_LIST = regex.compile(NUMBER_LIST_GAP, regex.IGNORECASE)
-_TRAILING_VALUES = regex.compile(r"(?<![\p{N},.])(?:" + NUMBER + r"\s*" + PERCENT_SIGN
-                                 + r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+))+$", regex.IGNORECASE)
+_LISTED_VALUES = r"(?:" + NUMBER + r"\s*" + PERCENT_SIGN + r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+))+"
+_VALUE_LIST = regex.compile(r"\s*(?:(?:lần\s+lượt|tương\s+ứng|khoảng|gần|hơn|trên)\s+)*" + _LISTED_VALUES, regex.IGNORECASE)
+_TRAILING_VALUES = regex.compile(r"(?<![\p{N},.])" + _LISTED_VALUES + r"$", regex.IGNORECASE)
 _LETTER = regex.compile(r"\p{L}")
 # "tăng từ 70% lên 80%": the first value is where the change started
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s*$", _I)

@@ -392,7 +392,8 @@ _TITLE_LINES = 3
 
 
 _FORECASTS = frozenset(words("status_words.csv", "forecast_cue"))
-_MODALS = frozenset(words("status_words.csv", "modal"))
+# a forecast ("dự báo") and a modal ("cần", "phải", "sẽ") say nothing of what a whole text sets
+_SAY_NOTHING = _FORECASTS | frozenset(words("status_words.csv", "modal"))
 
 
 def _prevailing_status(doc: Doc) -> str:
@@ -400,8 +401,7 @@ def _prevailing_status(doc: Doc) -> str:
     report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
     2025``), else ``target``."""
     cues = [c for c in doc.cues if not compared(doc.text, 0, c.start)  # "vượt 0,2% so với chỉ tiêu" sets none
-            and " ".join(c.surface.lower().split()) not in _FORECASTS | _MODALS]  # a forecast, "cần", "phải", "sẽ"
-    # say nothing of what the text sets
+            and " ".join(c.surface.lower().split()) not in _SAY_NOTHING]
     years = [y for y in doc.years if not compared(doc.text, 0, y.start)]
     goals = sum(c.kind == "target" for c in cues) + sum(y.kind in ("deadline", "vision") for y in years)
     results = sum(c.kind == "actual" for c in cues)

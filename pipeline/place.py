@@ -102,9 +102,14 @@ def names_abroad(text: str, lo: int, hi: int) -> bool:
         >>> names_abroad("Thủ tướng Đức phát biểu", 0, 23), names_abroad("ông Nguyễn Đức Hải phát biểu", 0, 28)
         (True, False)
     """
-    return any(not _IN_PERSON_NAME.match(text, m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start())
-               and not _CURRENCY.search(text, max(0, m.start() - 16), m.start())
-               for m in foreign_pattern().finditer(text, lo, hi))
+    return any(_names_a_country(text, m) for m in foreign_pattern().finditer(text, lo, hi))
+
+
+def _names_a_country(text: str, m: regex.Match) -> bool:
+    """Whether a country's name found at ``m`` is the country: not in a person's name ("Nguyễn Đức Hải"),
+    not a currency ("đô la Mỹ")."""
+    return (not _IN_PERSON_NAME.match(text, m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and not _CURRENCY.search(text, max(0, m.start() - 16), m.start()))
 
 
 @cache
@@ -171,11 +176,9 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
     before += [(m.start(), " ".join(m.group().split())) for m in foreign_pattern().finditer(ctx.text, sent[0], it.value.start)
-               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
-               and not _IN_PERSON_NAME.match(ctx.text, m.end()) and not _NAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start()) and _names_a_country(ctx.text, m)
                and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
-               and not _AMOUNT_AFTER.match(ctx.text, m.end())
-               and not _CURRENCY.search(ctx.text, max(0, m.start() - 16), m.start())]  # "đô la Mỹ"
+               and not _AMOUNT_AFTER.match(ctx.text, m.end())]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())

@@ -22,6 +22,7 @@ from chitieu.extractors.lexicon import alternation, words
 from chitieu.pipeline.doc import Doc, Item
 
 _BRACKETS = regex.compile(r"\s*\([^()]*\)")
+_LAST_COORDINATOR = regex.compile(r"(?<![\p{L}])(?:và|hoặc)\s*$", regex.IGNORECASE)  # "A, B và C": "và" before the last
 _MAX_ELEMENT_WORDS = 12  # an element longer than this is no noun phrase of a list
 
 
@@ -48,7 +49,8 @@ def respective_lists(ctx: Doc, sent: tuple[int, int], items: list[Item]) -> None
     text = ctx.text
     respective, link, coordinator, opener, link_word = _patterns()
     for m in respective.finditer(text, sent[0], sent[1]):
-        clause_end = min((k for k in (text.find(";", m.end(), sent[1]),) if k >= 0), default=sent[1])
+        semicolon = text.find(";", m.end(), sent[1])
+        clause_end = semicolon if semicolon >= 0 else sent[1]
         values = [it for it in items if m.end() <= it.value.start < clause_end and it.scope.parent is None]
         if len(values) < 2:
             continue
@@ -73,7 +75,7 @@ def _elements(piece: str, n: int, coordinator: regex.Pattern, opener: regex.Patt
     if len(cuts) < n - 1:
         return None
     cuts = cuts[len(cuts) - (n - 1):]
-    if not regex.search(r"(?<![\p{L}])(?:và|hoặc)\s*$", piece[:cuts[-1].end()], regex.IGNORECASE):
+    if not _LAST_COORDINATOR.search(piece, 0, cuts[-1].end()):
         return None  # "A, B và C": the last element comes after "và"
     starts = [c.end() for c in cuts]
     ends = [c.start() for c in cuts] + [len(piece)]

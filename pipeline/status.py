@@ -45,6 +45,7 @@ _FORECAST = frozenset(_words("forecast"))
 # "cần", "phải", "sẽ": a goal of their own sentence; in a report no frame of the sentences after it, nor is
 # a goal noun ("phản đối kế hoạch trên. Okinawa chiếm 0,6% …").
 _MODALS = frozenset(_words("modal"))
+_NO_LATER_FRAME = _MODALS | NOUN_CUES
 
 
 # "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
@@ -151,7 +152,7 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     near = _recent(ctx.text, para[0], sent[0])
     earlier = [(c.start, c.kind) for c in ctx.cues_in(near, sent[0])
                if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)
-               and (ctx.is_plan or " ".join(c.surface.lower().split()) not in _MODALS | NOUN_CUES)]
+               and (ctx.is_plan or " ".join(c.surface.lower().split()) not in _NO_LATER_FRAME)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(near, sent[0])
                 if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
     if earlier:
