@@ -29,7 +29,7 @@ from chitieu.extractors.patterns import NUMBER, PERCENT_SIGN, Caseless
 from chitieu.models import Cue
 
 MeasureKind = Literal["level", "increase", "decrease", "gap"]
-_CHANGE = ("increase", "growth", "decrease", "gap_up", "gap_down")
+_CHANGE = ("increase", "growth", "decrease", "gap_up", "gap_down", "more", "less")
 _I = regex.IGNORECASE
 
 # A value's clause: after the last sentence break, bracket or colon (bracketed asides closed before the
@@ -197,15 +197,22 @@ def measure_of(before: str, after: str) -> MeasureKind:
     # ("tăng trưởng mạnh mẽ ở mức 37,6%": a verb with its manner, then its value)
     head_after = _AFTER_HEAD.match(after).group()
     against = _against(gap) or _against(head_after)
-    if kind in ("gap_up", "gap_down"):
+    if kind in ("gap_up", "gap_down", "more", "less"):
         if against == "target" or any(k == "target_base" for _, _, k in gap_words) or _leads_with_target(head_after):
             return "gap"  # "vượt 0,3% so với chỉ tiêu", "vượt kế hoạch 5%", "vượt 5% kế hoạch"
-        if against == "time":
-            return "increase" if kind == "gap_up" else "decrease"
-        return "level"  # "vượt 5%", "cao hơn 2% so với bình quân cả nước": a bound or a difference
+        if against == "time" or (kind in ("more", "less") and _only(gap, ("modifier",)) and not _NEGATED.search(seg, 0, start)
+                                 and _BY_THAT_MUCH.match(after)):
+            # "cao hơn 30%": higher by 30% (not "cao hơn mức 5,05% của cả nước": the level it is set against)
+            return "increase" if kind in ("gap_up", "more") else "decrease"
+        return "level"  # "vượt 5%": a bound
     if against == "target":
         return "gap"  # "tăng 5% so với kế hoạch"
     return "decrease" if kind == "decrease" else "increase"
+
+
+# "không thấp hơn 70%", "không được cao hơn": a bound; "cao hơn 30% so với …", "cao hơn 30%.": by that much
+_NEGATED = regex.compile(r"(?<![\p{L}])không(?:\s+được)?\s+$", regex.IGNORECASE)
+_BY_THAT_MUCH = regex.compile(r"\s*(?:so\s+với|[.,;:)\]]|$)", regex.IGNORECASE)
 
 
 def _leads_with_target(after: str) -> bool:

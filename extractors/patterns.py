@@ -50,10 +50,10 @@ WORDS_PERCENT_RE = regex.compile(
 # the "từ" that may open it (looked for right before a pair: an optional word at the start of a
 # pattern makes the engine try it at every position, five times slower)
 # "từ 75% đến 80%", "70 – 75%", "từ 50% đến dưới 100%" (a class of a rule: its upper bound excluded),
-# "từ 20 đến hơn 70%"
+# "từ 20 đến hơn 70%", "từ trên 15% đến không quá 30%"
 RANGE_RE = regex.compile(
     r"(?P<lo>" + NUMBER + r")(?P<losign>" + PERCENT_SIGN + r")?"
-    r"\s*(?:-|(?:đến|tới)(?:\s+(?:dưới|hơn|trên))?)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
+    r"\s*(?:-|(?:đến|tới)(?:\s+(?:dưới|hơn|trên|không\s+quá|tối\s+đa))?)\s*(?P<hi>" + NUMBER + r")(?P<hisign>" + PERCENT_SIGN + r")",
     regex.IGNORECASE,
 )
 RANGE_TU_BEFORE = regex.compile(r"(?P<tu>từ)\s+$", regex.IGNORECASE)

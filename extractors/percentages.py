@@ -38,10 +38,11 @@ from chitieu.models import Percentage
 
 _TOKEN = regex.compile(r"\S+")
 # A percentage, a range of them, or one in words ends at its sign ("%", "trăm") and is written with
-# digits, spaces, ".,%-" and the letters of number words, "phần trăm", "đến", "tới", "dưới", "hơn" and "trên" only: it lies
+# digits, spaces, ".,%-" and the letters of number words, "phần trăm", "đến", "tới", "dưới", "hơn", "trên", "không
+# quá" and "tối đa" only: it lies
 # within the run of such characters that ends at its sign (searched backwards from the sign: the last
 # character outside), and the patterns' look-aheads read one character after the sign.
-_LETTERS = "".join(sorted(set("".join(NUMBER_WORDS) + "phầntrămđếntớidướihơntrên")))
+_LETTERS = "".join(sorted(set("".join(NUMBER_WORDS) + "phầntrămđếntớidướihơntrênkhôngquátốiđa")))
 _WINDOWS = scan.Windows(("%", "trăm"), after=1, before=regex.compile(
     r"[^\d\s.,%\-" + _LETTERS + "]", regex.IGNORECASE | regex.REVERSE))
 
