@@ -158,8 +158,8 @@ LEAD_WORD = re.compile(
 _DATE_NUMERIC = r"(?P<d>\d{1,2})[ \xa0]?(?P<sep>[/.-])[ \xa0]?(?P<m>\d{1,2})[ \xa0]?(?P=sep)[ \xa0]?(?P<y>\d{4})"
 #: (``tháng`` typed for ``năm`` before a year, or the other way round before the month: ``ngày 15
 #: tháng 9 tháng 2022``, ``ngày 27 năm 12 năm 2019``)
-#: (Markdown emphasis between the words: ``ngày 03 tháng 6** năm 2025``)
-_DATE_WORDS = (r"(?P<d2>\d{1,2})[\s*_]+(?:tháng|năm)[\s*_]+(?P<m2>\d{1,2})[\s*_]*,?[\s*_]+(?:năm|tháng)[\s*_]+"
+#: (Markdown emphasis between the words: ``ngày 03 tháng 6** năm 2025``; a title in capitals: ``NGÀY 06 THÁNG 12 NĂM 2023``)
+_DATE_WORDS = (r"(?P<d2>\d{1,2})[\s*_]+(?i:tháng|năm)[\s*_]+(?P<m2>\d{1,2})[\s*_]*,?[\s*_]+(?i:năm|tháng)[\s*_]+"
                r"(?P<y2>\d{4})")
 _DATE_PARTIAL = r"(?P<d3>\d{1,2})(?P<sep3>[/.-])(?P<m3>\d{1,2})"  # no year: taken from the symbol's year
 DATE = rf"(?:{_DATE_NUMERIC}|{_DATE_WORDS}|{_DATE_PARTIAL})(?:(?![\w/.-]\d|\w)|(?=của(?!\w)))"  # (…2025của)

@@ -24,7 +24,7 @@ from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.references import canonical_symbol
-from chitieu.extractors.symbols import is_central_issuer
+from chitieu.extractors.symbols import is_central_issuer, parse_symbol
 from chitieu.extractors.years import find_relative_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
@@ -72,7 +72,7 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     return next(p.place for p in places if counts.get(p.place) == best)
 
 
-_BULLET = regex.compile(r"\s*[-+•*–]\s")
+_BULLET = regex.compile(r"[\s*_]*[-+•*–]\s")  # also in emphasis: "*- Nông nghiệp công nghệ cao*"
 _ISO_DATE = regex.compile(r"(?:19|20)\d\d(?:-\d\d){0,2}$")
 # "… của Bộ Xây dựng": a title that names whose plan or work it is.
 _OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "owner_particle")) + r"\s+$",
@@ -210,17 +210,39 @@ def _rulebook_title() -> regex.Pattern:
                          + r"|" + alternation(types) + r"\s+số\s*:)")
 
 
+@cache
+def _rule_setting_title() -> regex.Pattern:
+    """An official title whose subject line sets rules (``NGHỊ QUYẾT`` / ``QUY ĐỊNH MỨC CHO VAY …``,
+    ``QUYẾT ĐỊNH`` / ``BAN HÀNH QUY CHẾ …``, ``… VỀ VIỆC SỬA ĐỔI, BỔ SUNG QUY ĐỊNH …``)."""
+    types = [r["doc_type"] for r in rows("doc_types.csv")]
+    return regex.compile(r"[\s#*>_|\[]*" + alternation(types) + r"[\s*_]*(?:(?:về\s+việc|về|v/v)\s+)?"
+                         + alternation(words("status_words.csv", "rule_subject")) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+@cache
+def _plan_noun() -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "plan_noun")) + r"(?![\p{L}])",
+                         regex.IGNORECASE)
+
+
 def is_rulebook(text: str, paras: list[tuple[int, int]], title: tuple[int, int] | None) -> bool:
-    """Whether the document is a law, code, decree or circular itself: its percentages are rules
-    (shares, thresholds, rates), never goals or results.
+    """Whether the document is a law, code, decree or circular itself, or an official title that sets
+    rules (``QUY ĐỊNH MỨC CHO VAY …``; not ``BAN HÀNH KẾ HOẠCH …``): its percentages are rules (shares,
+    thresholds, rates), never goals or results.
 
         >>> text = "QUỐC HỘI\\n\\nLuật số: 91/2015/QH13\\n\\nBỘ LUẬT\\n\\nDÂN SỰ"
         >>> from chitieu.pipeline.segment import paragraphs
         >>> is_rulebook(text, paragraphs(text), None)
         True
+        >>> text = "NGHỊ QUYẾT\\n\\nQUY ĐỊNH MỨC PHÍ THAM QUAN"
+        >>> is_rulebook(text, paragraphs(text), (0, len(text)))
+        True
     """
     spans = ([title] if title else []) + list(paras[:8])
-    return any(_rulebook_title().match(text, s, e) for s, e in spans)
+    if any(_rulebook_title().match(text, s, e) for s, e in spans):
+        return True
+    return (title is not None and _rule_setting_title().match(text, *title) is not None
+            and _plan_noun().search(text, *title) is None)
 
 
 def is_heading(text: str, span: tuple[int, int]) -> bool:
@@ -303,6 +325,7 @@ def build_context(doc: Doc) -> None:
             and _only_a_venue(text, doc.places, doc.subject, lead_end)):
         doc.subject = ""  # "ĐHĐCĐ thường niên Sacombank tổ chức tại TP.HCM": where a business met, not whose figures
     doc.own_symbol = header.symbol
+    own = parse_symbol(header.symbol) if header.symbol else {}
     # regions are places of their figures, but never the document's subject
     doc.places = sorted(doc.places + find_regions(text, regions), key=lambda p: p.start)
     doc.subject_source = "text" if doc.subject else ""
@@ -324,6 +347,8 @@ def build_context(doc: Doc) -> None:
               and not _about_abroad(text, paras) and (_speaks_of_country(text) or _cites_central_rule(doc))):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
+    if not doc.subject and own.get("issuer_codes") and all(is_central_issuer(c) for c in own["issuer_codes"]):
+        doc.subject, doc.subject_source = "Việt Nam", "text"  # a central body's own document ("Số: 16/2025/NĐ-CP")
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
     # (a law, a code or a decree is no plan: it sets rules, not goals)
     doc.is_rulebook = is_rulebook(text, paras, header.title)
@@ -332,7 +357,8 @@ def build_context(doc: Doc) -> None:
     if doc.is_plan and not doc.own_symbol:  # "Kế hoạch số 95/KH-UBND ngày … về …" as the title: its own number
         doc.own_symbol = title_symbol(text, paras)
     doc.date = doc.meta.get("date", "") if _ISO_DATE.match(doc.meta.get("date", "")) else ""
-    doc.doc_year = _byline_year(text, paras) or (int(doc.date[:4]) if doc.date else None)
+    # the text over the metadata: a byline, else the year in the document's own symbol ("Số: 16/2025/NĐ-CP")
+    doc.doc_year = _byline_year(text, paras) or own.get("year") or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year
     if doc.doc_year is not None:  # "năm nay", "năm ngoái": years counted from the article's
         relative = find_relative_years(text, doc.doc_year, regions)

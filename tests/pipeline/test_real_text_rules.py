@@ -13,6 +13,11 @@ from chitieu.pipeline.run import process_texts
 NEWS = {"url": "https://baonghean.vn/kinh-te.html", "date": "2024-07-05"}
 NATIONAL = {"url": "https://vnexpress.net/kinh-te.html", "date": "2022-01-10"}
 
+# the header table of a provincial council's document, as published (hard-wrapped, Markdown)
+RESOLUTION_HEADER = ("|\n**HỘI ĐỒNG NHÂN DÂN**\nTỈNH HÀ TĨNH\n-------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+                     "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 12/2025/NQ-HĐND\n|\n"
+                     "*Hà Tĩnh, ngày 10 tháng 7 năm 2025*\n|\n\n\n")
+
 CASES = [
     ("publisher-place-and-report-year", NEWS,
      "Tỷ lệ hộ nghèo toàn tỉnh còn 2,1%, giảm 0,4% so với cuối năm 2023.",
@@ -263,6 +268,26 @@ CASES = [
      "Các tài xế cũng bị tăng mức khấu trừ trên mỗi chuyến xe từ 20% lên 27%.",
      [("50%", "other", None, None, "", None, None), ("20%", "other", None, None, "", None, None),
       ("27%", "other", None, None, "", None, None)]),
+    ("an-emphasised-bulleted-subheading-keeps-the-deadline-above", {},
+     "KẾ HOẠCH\n\nThực hiện lộ trình đổi mới công nghệ đến năm 2035\n\n**2. Mục tiêu cụ thể**\n\n*2.1. Đến năm 2030*\n\n"
+     "*- Nông nghiệp công nghệ cao*\n\nPhấn đấu trên 50% diện tích sản xuất nông nghiệp ứng dụng công nghệ thông minh.",
+     [("50%", "target", "level", 2030, "", None, "diện tích")]),
+    ("a-central-bodys-own-decree-over-a-wrong-date", {"date": "2015-06-19"},
+     "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+     "Số: 16/2025/NĐ-CP |\n|\n\n\n**NGHỊ ĐỊNH**\n\nSỬA ĐỔI MỘT SỐ ĐIỀU VỀ CHẾ ĐỘ, CHÍNH SÁCH ĐỐI VỚI DÂN QUÂN\n\n"
+     "Điều 1. Dân quân được hưởng trợ cấp bằng 50% mức lương cơ sở.",
+     [("50%", "other", None, 2025, "", "Việt Nam", "trợ cấp")]),
+    ("a-resolution-that-sets-fees-sets-rules", {},
+     RESOLUTION_HEADER + "**NGHỊ QUYẾT**\n\nVỀ VIỆC SỬA ĐỔI, BỔ SUNG QUY ĐỊNH VỀ PHÍ THAM QUAN DI TÍCH TRÊN ĐỊA BÀN\nTỈNH HÀ TĨNH\n\n"
+     "Điều 1. Tổ chức thu phí được để lại 90% số tiền phí thu được và nộp 10% vào ngân sách nhà nước.",
+     [("90%", "other", None, 2025, "", "Hà Tĩnh", None), ("10%", "other", None, 2025, "", "Hà Tĩnh", None)]),
+    ("a-resolution-that-issues-a-plan-sets-goals", {},
+     RESOLUTION_HEADER + "**NGHỊ QUYẾT**\n\nBAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIÁO DỤC MẦM NON ĐẾN NĂM 2030\n\n"
+     "Điều 1. Phấn đấu 90% trẻ em mẫu giáo được học 2 buổi/ngày.",
+     [("90%", "target", None, 2030, "", "Hà Tĩnh", "trẻ em")]),
+    ("a-comparative-right-before-its-range", {"date": "2025-11-26"},
+     "Quy định\n\nĐơn vị được mua máy móc có giá cao hơn từ trên 15% đến không quá 30% so với mức giá quy định.",
+     [("15% đến không quá 30%", None, "increase", None, "", None, "máy móc")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
@@ -606,3 +631,10 @@ def test_a_scraped_link_and_a_respective_list_leave_no_other_words() -> None:
     assert "/" not in link[0].indicator and "com" not in link[0].indicator.split()[0]
     shrimp = process_texts([texts["a-respective-list-with-codes-in-brackets"]], ["d"])[0].targets
     assert [r.indicator for r in shrimp] == ["XK tôm chân trắng chế biến", "tôm chân trắng tươi/đông lạnh"]
+
+
+def test_a_date_in_capitals_after_a_reference() -> None:
+    text = ("SỬA ĐỔI QUY ĐỊNH TẠI NGHỊ QUYẾT SỐ\n16/2023/NQ-HĐND NGÀY 06 THÁNG 12 NĂM 2023 CỦA HĐND TỈNH\n\n"
+            "Điều 1. Mức thu bằng 50% mức cũ.")
+    (ref,) = process_texts([text], ["d"])[0].references
+    assert (ref.canonical, ref.issue_date) == ("16/2023/NQ-HĐND", "2023-12-06")
