@@ -27,6 +27,7 @@ SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.cs
 
 _MILESTONE_REACH = 600  # characters before a sentence where the milestone before the next one is looked for
 _CLAUSE_END = regex.compile(r";\s*$")
+_PARAGRAPH_REACH = 600  # characters before a sentence where its paragraph's year is looked for
 _OWN_YEAR = 16  # characters after a change where a year is still its own ("tăng 1,4% trong năm nay")
 
 
@@ -72,8 +73,11 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
                   if y.kind in ("deadline", "through") and y.year < after[0].year]
         if before:
             return before[-1]
-    # 4. earlier sentences of the paragraph
+    # 4. earlier sentences of the paragraph, not further back than a few sentences (a news body scraped
+    # as one line is one paragraph: "… vào năm 2000 … Giá cả tăng gần 400% kể từ …" is no figure of 2000)
     para = ctx.paragraphs[para_index]
+    if status != "target":  # (a goal's deadline carries through a long list of goals)
+        para = (max(para[0], sent[0] - _PARAGRAPH_REACH), para[1])
     picked = _pick([y for y in ctx.years_in(para[0], sent[0]) if not _base(text, para[0], y.start, para[0])
                     and not (status == "actual" and y.kind in ("deadline", "vision"))])  # a goal's deadline dates no result
     if picked:

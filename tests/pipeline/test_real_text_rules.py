@@ -638,3 +638,11 @@ def test_a_date_in_capitals_after_a_reference() -> None:
             "Điều 1. Mức thu bằng 50% mức cũ.")
     (ref,) = process_texts([text], ["d"])[0].references
     assert (ref.canonical, ref.issue_date) == ("16/2023/NQ-HĐND", "2023-12-06")
+
+
+def test_a_year_far_back_in_a_body_scraped_as_one_line_dates_no_later_figure() -> None:
+    filler = "Bà sống trong căn phòng chỉ rộng vài mét vuông cùng hai người con và một người mẹ già. " * 8
+    text = ("Cuộc sống trong những căn nhà siêu nhỏ\n\nGiá nhà đất đắt đỏ khiến nhiều người khó khăn.\n\n"
+            "Năm 2000, bà Lan chuyển đến thành phố này. " + filler + "Giá nhà đã tăng gần 400% kể từ đó.")
+    (row,) = process_texts([text], ["d"], [{"date": "2017-05-02"}])[0].targets
+    assert (row.status, row.year) == ("actual", 2017), row
