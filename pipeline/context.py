@@ -31,6 +31,7 @@ from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import (
     NATIONAL_ISSUER,
     VIETNAM,
+    countries_named,
     in_business_name,
     ministry_pattern,
     names_abroad,
@@ -140,6 +141,19 @@ def _about_abroad(text: str, paras: list[tuple[int, int]]) -> bool:
     """
     lo, hi = (paras[0][0], paras[min(1, len(paras) - 1)][1]) if paras else (0, 0)
     return names_abroad(text, lo, hi) and not national(text, lo, hi, clause_start=False) and "Việt Nam" not in text[lo:hi]
+
+
+def _mostly_of(text: str, country: str) -> bool:
+    """Whether ``text`` names ``country`` more than twice as often as ours ("Việt Nam", "cả nước"): a
+    title's country is the subject of a story about it, not of one about our trade with it.
+
+        >>> _mostly_of("Trung Quốc tăng mua. Trung Quốc nhập 9%.", "Trung Quốc")
+        True
+        >>> _mostly_of("Trung Quốc tăng mua. Việt Nam xuất khẩu sang Trung Quốc 9%.", "Trung Quốc")
+        False
+    """
+    ours = text.count(VIETNAM) + len(national(text, clause_start=False))
+    return sum(name == country for _, name in countries_named(text, 0, len(text))) > 2 * ours
 
 
 def _about_a_business(text: str, paras: list[tuple[int, int]], not_if: regex.Pattern | None = None) -> bool:
@@ -321,6 +335,9 @@ def build_context(doc: Doc) -> None:
             and not any(p.start < lead_end for p in doc.places if p.place != "Việt Nam")
             and _speaks_of_country(text, 0, lead_end)):
         doc.subject = "Việt Nam"  # a title and lead about the country ("Chính phủ …", "cả nước"), provinces only as examples
+    abroad = countries_named(text, *paras[0]) if paras and header.title is None and doc.subject in ("", VIETNAM) else []
+    if abroad and _about_abroad(text, paras) and _mostly_of(text, abroad[0][1]):
+        doc.subject = abroad[0][1]  # "Thụy Điển 'đau đầu' vì quá nhiều tiền": that country's figures
     if (doc.subject and doc.subject != VIETNAM and _about_a_business(text, paras)
             and _only_a_venue(text, doc.places, doc.subject, lead_end)):
         doc.subject = ""  # "ĐHĐCĐ thường niên Sacombank tổ chức tại TP.HCM": where a business met, not whose figures

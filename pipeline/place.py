@@ -105,11 +105,23 @@ def names_abroad(text: str, lo: int, hi: int) -> bool:
     return any(_names_a_country(text, m) for m in foreign_pattern().finditer(text, lo, hi))
 
 
+def countries_named(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """``(start, name)`` of the other countries ``text[lo:hi]`` names as owners of figures: not a trade
+    partner (``xuất khẩu sang Mỹ``), a market in a list of amounts, a person's name or a currency.
+
+        >>> countries_named("Xuất khẩu sang Mỹ tăng, trong khi Trung Quốc chỉ tăng 3%", 0, 55)
+        [(34, 'Trung Quốc')]
+    """
+    return [(m.start(), " ".join(m.group().split())) for m in foreign_pattern().finditer(text, lo, hi)
+            if _names_a_country(text, m) and not _TRADE.search(text, max(lo, m.start() - 40), m.start())
+            and not _AMOUNT_AFTER.match(text, m.end())]
+
+
 def _names_a_country(text: str, m: regex.Match) -> bool:
     """Whether a country's name found at ``m`` is the country: not in a person's name ("Nguyễn Đức Hải"),
-    not a currency ("đô la Mỹ")."""
+    not a currency ("đô la Mỹ"), not a word that opens with it ("Mỹ phẩm", "Pháp luật")."""
     return (not _IN_PERSON_NAME.match(text, m.end()) and not _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start())
-            and not _CURRENCY.search(text, max(0, m.start() - 16), m.start()))
+            and not _CURRENCY.search(text, max(0, m.start() - 16), m.start()) and not _NOT_COUNTRY.match(text, m.start()))
 
 
 @cache
@@ -175,10 +187,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
-    before += [(m.start(), " ".join(m.group().split())) for m in foreign_pattern().finditer(ctx.text, sent[0], it.value.start)
-               if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start()) and _names_a_country(ctx.text, m)
-               and not _TRADE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
-               and not _AMOUNT_AFTER.match(ctx.text, m.end())]
+    before += [(pos, name) for pos, name in countries_named(ctx.text, sent[0], it.value.start)
+               if outside(pos, chain, clause_list) and not _in_place(ctx, pos)]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
@@ -216,6 +226,8 @@ _AMOUNT_AFTER = regex.compile(r"[ \t]+(?:(?:gần|khoảng|hơn|trên)[ \t]+)*\d
                               + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])"
                               # "Mỹ tiếp tục là thị trường xuất khẩu lớn nhất": a country called a market
                               + r"|[ \t]+(?:\p{Ll}+[ \t]+){0,3}?là[ \t]+(?i:" + _words("trade_partner_noun") + r")(?![\p{L}])")
+# "Mỹ phẩm", "Pháp luật", "Ý kiến", "Anh ấy": a word that opens with a country's name
+_NOT_COUNTRY = regex.compile(_words("not_country") + r"(?![\p{L}])", regex.IGNORECASE)
 # "đô la Mỹ": a currency, not the country
 _CURRENCY = regex.compile(r"(?<![\p{L}])(?i:" + _words("currency_before") + r")[ \t]+$")
 # "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure

@@ -210,7 +210,7 @@ CASES = [
     ("a-foreign-governments-country-is-not-ours", {},
      "Hàn Quốc bầu Tổng thống mới\n\nNgười dân Hàn Quốc hôm nay đi bỏ phiếu. Chính phủ cho biết tỷ lệ cử tri "
      "đi bỏ phiếu năm 2017 là khoảng 70%.",
-     [("70%", "actual", "level", 2017, "", "", "cử tri")]),
+     [("70%", "actual", "level", 2017, "", "Hàn Quốc", "cử tri")]),  # the story's country (place_kind national)
     ("a-country-in-a-persons-name-is-not-abroad", {},
      "Quốc hội thông qua dự toán\n\nSáng 17/5, dưới sự điều hành của Phó Chủ tịch Quốc hội Nguyễn Đức Hải, "
      "với 436/438 đại biểu tán thành, đạt tỷ lệ 99,54% trong năm 2025, Quốc hội đã biểu quyết thông qua.",
@@ -288,6 +288,18 @@ CASES = [
     ("a-comparative-right-before-its-range", {"date": "2025-11-26"},
      "Quy định\n\nĐơn vị được mua máy móc có giá cao hơn từ trên 15% đến không quá 30% so với mức giá quy định.",
      [("15% đến không quá 30%", None, "increase", None, "", None, "máy móc")]),
+    ("a-story-about-another-country-is-that-countrys", {},
+     "Thụy Điển 'đau đầu' vì quá nhiều tiền\n\nQuốc gia Bắc Âu này dư dả ngân sách.\n\n"
+     "Năm 2017, tỷ lệ thất nghiệp hiện là 7,2%, thặng dư ngân sách của Thụy Điển đạt 1,1% GDP.",
+     [("7,2%", "actual", "level", 2017, "", "Thụy Điển", "thất nghiệp"),
+      ("1,1%", "actual", "level", 2017, "", "Thụy Điển", "thặng dư")]),
+    ("a-story-about-our-trade-with-another-country-is-not-its", {},
+     "Trung Quốc tăng mua cao su\n\nCao su Việt Nam được giá khi Trung Quốc tăng mua.\n\n"
+     "Năm 2020, kim ngạch xuất khẩu cao su của Việt Nam tăng 12%; riêng tháng 12 tăng 3%.",
+     [("12%", "actual", "increase", 2020, "", "Việt Nam", "cao su"), ("3%", "actual", "increase", 2020, "", "Việt Nam", None)]),
+    ("a-word-that-opens-with-a-countrys-name", NEWS,
+     "Mỹ phẩm nhập lậu chiếm 30% thị trường trong tỉnh.",
+     [("30%", "actual", "level", 2024, "", "Nghệ An", "mỹ phẩm")]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
