@@ -66,6 +66,10 @@ def _minus(text: str, start: int) -> bool:
     return not text[line:dash].isspace() and line < dash
 
 
+# "%20c": a percent sign that escapes a character of a URL, not a percentage
+_URL_ESCAPE = regex.compile(r"%[0-9A-Fa-f]{2}[^\s.,;:!?)\]]")
+
+
 @cache
 def _range_opener() -> regex.Pattern:
     """The words after which a range may go without "từ" (``comparators.csv``, position ``opens_range``)."""
@@ -95,8 +99,8 @@ def _find(text: str, windows: list[tuple[int, int]]) -> list[Percentage]:
         if not free(m.start(), m.end()):
             continue
         value = parse_number(m.group("num"))
-        if not math.isfinite(value):  # thousands of digits: no quantity anyone wrote
-            continue
+        if not math.isfinite(value) or _URL_ESCAPE.match(text, m.end() - 1):
+            continue  # thousands of digits, or a URL's escape ("…/TB%20so%20151%20cua…"): no quantity anyone wrote
         start = m.start()
         if _minus(text, start) and free(start - 1, start):
             start, value = start - 1, -value

@@ -121,7 +121,8 @@ def _ordinal_noun() -> regex.Pattern:
 def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """underthesea's sentence rules (its Punkt-style ``sent_tokenize``), as offsets, jumping from one
     ``.?!`` to the next instead of walking every character: a sentence ends at ``.``, ``?`` or ``!``
-    (with any that follow), except a ``.`` between digits ("1.829") or after an abbreviation ("TP."),
+    (with any that follow), except a ``.`` between digits ("1.829"), inside a word ("Kitco.com") or after
+    an abbreviation ("TP."),
     and an ellipsis ends one only before a capital letter or the end.
 
         >>> text = "Năm 2023 đạt 1.829 hồ sơ. TP. Huế đạt 90%... còn lại? Có!"
@@ -143,8 +144,9 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
                     start = _BREAKS.match(text, dot_end).end()
                 i = dot_end
                 continue
-            if 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-                i += 1
+            if 0 < i < n - 1 and ((text[i - 1].isdigit() and text[i + 1].isdigit())
+                                  or (text[i - 1].isalnum() and text[i + 1].islower())):
+                i += 1  # "1.829", and a dot inside a word: "Kitco.com", "v.v"
                 continue
             w = i
             while w > 0 and (text[w - 1].isalnum() or text[w - 1] == "."):

@@ -55,6 +55,7 @@ def test_number_words_do_not_take_a_word_before_them_or_cross_a_line(text):
         ("khoảng 75% - 80% hộ dân", "75% - 80%"),
         ("từ 75 đến 80% hộ dân", "từ 75 đến 80%"),
         ("từ 75% tới 80% hộ dân", "từ 75% tới 80%"),
+        ("cao hơn từ trên 75% đến không quá 80% so với", "75% đến không quá 80%"),
     ],
 )
 def test_ranges(text, surface):
@@ -114,7 +115,8 @@ def test_several_in_order_with_their_own_comparators():
 
 @pytest.mark.parametrize(
     "text",
-    ["1.829 thủ tục", "mạng 4G/5G", "phục vụ 24/7", "22/63 tỉnh", "năm 2025", "tăng hai bậc", ""],
+    ["1.829 thủ tục", "mạng 4G/5G", "phục vụ 24/7", "22/63 tỉnh", "năm 2025", "tăng hai bậc", "",
+     "https://moj.gov.vn/Attachments/1.TB%20so%20151%20cua%20Bo.pdf"],  # a URL's escapes
 )
 def test_non_percentages(text):
     assert find_percentages(text) == []

@@ -32,6 +32,12 @@ def test_sentences_keep_decimal_commas_and_thousands_dots_inside():
     assert text[spans[0][0]:spans[0][1]] == "Tỉnh đã công khai 1.829 thủ tục, đạt 97,83%."
 
 
+def test_a_dot_inside_a_word_ends_no_sentence():
+    text = "Vàng giao ngay trên trang Kitco.com đã tăng 0,15%. Câu sau v.v. Câu cuối."
+    spans = sentences(text, (0, len(text)))
+    assert text[spans[0][0]:spans[0][1]] == "Vàng giao ngay trên trang Kitco.com đã tăng 0,15%."
+
+
 def test_sentences_of_an_offset_paragraph():
     text = "Đầu.\nPhấn đấu 90% xã đạt chuẩn. Năm sau 95%."
     para = paragraphs(text)[1]
