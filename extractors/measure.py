@@ -42,6 +42,8 @@ _WEAK_BREAK = regex.compile(
 # Its last match, found from the end: matches never overlap (a comma, or a whole word), so it is the
 # last of finditer's
 _LAST_WEAK_BREAK = regex.compile(_WEAK_BREAK.pattern, _WEAK_BREAK.flags | regex.REVERSE)
+# A value that restates the amount of the change right before it: "tăng 8,18 điểm tương ứng 0,67%"
+_RESTATES_AMOUNT = regex.compile(r"^\s*(?:\S+\s+){0,2}?\d[\d.,]*\s*\S+\s+(?:tương\s+đương|tương\s+ứng)(?:\s+(?:với|mức))?\s*$", regex.I)
 # A value that restates the change of the clause before it: "tăng 137 hộ …, chiếm tỷ lệ 0,04%"
 _RESTATES = regex.compile(
     r"^\s*(?:tương\s+đương|tương\s+ứng|chiếm\s+t[ỷỉ]\s+lệ|tức\s+là|tức|hay)"
@@ -176,6 +178,7 @@ def measure_of(before: str, after: str) -> MeasureKind:
     gap = seg[end:]
     if len(gap.split()) > 12:
         return "level"
+    restated = restated or _RESTATES_AMOUNT.search(gap) is not None  # "tăng 8,18 điểm tương ứng 0,67%"
     if not restated and _NUMBER_CHAR.search(_TIME_NUMBERS.sub(" ", gap)) and not _VALUE_LIST.fullmatch(gap):
         return "level"  # the change governs another number ("tăng 29,9% … và bằng", "từ 70% lên")
     # (unless the numbers are the values listed before this one: "tăng lần lượt 26%, 10% và 8%")

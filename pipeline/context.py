@@ -439,6 +439,9 @@ _FORECASTS = frozenset(words("status_words.csv", "forecast_cue"))
 _SAY_NOTHING = _FORECASTS | frozenset(words("status_words.csv", "modal"))
 
 
+_FEW_GOALS = 3  # fewer goal words than this never make a whole report one of goals
+
+
 def _prevailing_status(doc: Doc) -> str:
     """What a document mostly says, for values nothing else decides: ``actual`` when its cues and years
     report results (``đã đạt``, a year already over) more than they set goals (``phấn đấu``, ``đến năm
@@ -454,7 +457,8 @@ def _prevailing_status(doc: Doc) -> str:
         return "actual"  # a report with neither: it states facts
     if doc.own_symbol:  # an official document (a number in its header) mostly sets goals
         return "actual" if results > goals else "target"
-    return "target" if goals > 2 * results else "actual"  # a report states facts unless goals dominate it
+    # a report states facts unless goals dominate it (one goal word, "nâng vốn", in a stock report does not)
+    return "target" if goals > 2 * results and goals >= _FEW_GOALS else "actual"
 
 
 def _governs(doc: Doc, span: tuple[int, int]) -> tuple[int | None, str | None]:

@@ -67,6 +67,7 @@ _KINDS = {"increase", "growth", "decrease", "gap_up", "gap_down", "more", "less"
         # texts agree: "nguy cơ cao hơn 30%", "giá cao hơn từ 15% đến 30% so với mức giá")
         ("cao hơn ", " so với bình quân cả nước", "increase"),
         ("Tỷ lệ mắc bệnh thấp hơn ", ".", "decrease"),
+        ("VN-Index tăng 8,18 điểm tương ứng ", " lên 1.237,73 điểm", "increase"),  # the amount's share
         ("cao hơn mức ", " của cả nước", "level"),  # what it is set against
         ("Tỷ lệ giảng viên không thấp hơn ", ".", "level"),  # a bound
         ("Cho vay với lãi suất thấp hơn ", "/năm", "level"),  # a bound of a rate

@@ -300,6 +300,11 @@ CASES = [
     ("a-word-that-opens-with-a-countrys-name", NEWS,
      "Mỹ phẩm nhập lậu chiếm 30% thị trường trong tỉnh.",
      [("30%", "actual", "level", 2024, "", "Nghệ An", "mỹ phẩm")]),
+    ("one-goal-word-does-not-make-a-report-one-of-goals", {"url": "https://dantri.com.vn/kinh-doanh/a.htm", "date": "2021-04-23"},
+     "Bamboo Airways nâng vốn điều lệ chưa tác động lên giá cổ phiếu\n\n"
+     "Tạm kết phiên, VN-Index tăng 8,18 điểm tương ứng 0,67% lên 1.237,73 điểm. VNM giảm 1,4%; MSN giảm 0,8%.",
+     [("0,67%", "actual", "increase", 2021, "", None, None), ("1,4%", "actual", "decrease", 2021, "", None, None),
+      ("0,8%", "actual", "decrease", 2021, "", None, None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
