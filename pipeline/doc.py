@@ -70,13 +70,18 @@ class Doc:
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
     own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
 
+    def past_in_report(self, y: YearMention) -> bool:
+        """Whether a year phrase names a year already over when a report (no plan) was published."""
+        return not self.is_plan and self.doc_year is not None and y.year < self.doc_year
+
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",
         "trong năm 2020", "năm 2020" report a result when the year is over at publication (in news, also the
         year it is published in) (for a plan
         without a date: before or at its first year); "từ năm" starts a goal unless it is past."""
         if y.kind in ("deadline", "vision"):
-            return "target"
+            # "… lên 12% vào năm 2020" in a 2021 report: a deadline already past reports what was reached
+            return "actual" if self.past_in_report(y) else "target"
         if self.doc_year is not None:
             if y.kind == "point" and y.year == self.doc_year and not self.is_plan:
                 return "actual"  # "Năm nay, xuất khẩu tăng 12%": news of its own year, no goal word

@@ -86,7 +86,7 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     chain = scope_chain(it.scope)
     local = [y for s, e in it.tail for y in ctx.years_in(s, e)
              if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong")]
-    if local and local[0].kind == "deadline":
+    if local and local[0].kind == "deadline" and not ctx.past_in_report(local[0]):
         return "target"
     if (_BRACKET_GOAL.search(ctx.text, max(sent[0], v.start - 40), v.start)
             or _GOAL_THEN_BRACKET.search(ctx.text, max(sent[0], v.start - 60), v.start)):

@@ -305,6 +305,11 @@ CASES = [
      "Tạm kết phiên, VN-Index tăng 8,18 điểm tương ứng 0,67% lên 1.237,73 điểm. VNM giảm 1,4%; MSN giảm 0,8%.",
      [("0,67%", "actual", "increase", 2021, "", None, None), ("1,4%", "actual", "decrease", 2021, "", None, None),
       ("0,8%", "actual", "decrease", 2021, "", None, None)]),
+    ("a-deadline-already-past-in-a-report-is-a-result", {"url": "https://dantri.com.vn/kinh-doanh/a.htm", "date": "2021-04-29"},
+     "Tai nghe không dây\n\nThị phần của Xiaomi gấp đôi, từ 6% vào năm 2019 lên 12% vào năm ngoái. "
+     "Hãng đặt mục tiêu đạt 20% vào năm 2023.",
+     [("6%", "actual", None, 2019, "", None, "thị phần"), ("12%", "actual", None, 2020, "", None, "thị phần"),
+      ("20%", "target", None, 2023, "", None, None)]),
     ("a-growth-goal-is-a-level", {},
      "Trong bối cảnh đó, Chính phủ đặt mục tiêu tăng trưởng trên 8% năm 2025.",
      [("8%", "target", "level", 2025, "", None, "tăng trưởng")]),
