@@ -46,6 +46,20 @@ _FORECAST = frozenset(_words("forecast"))
 # a goal noun ("phản đối kế hoạch trên. Okinawa chiếm 0,6% …").
 _MODALS = frozenset(_words("modal"))
 _NO_LATER_FRAME = _MODALS | NOUN_CUES
+# A clause boundary between a modal and a value: "… đã và sẽ tiếp tục là điểm đến … năm 2016, tăng 29% …".
+_CLAUSE_BREAK = regex.compile(r"[,;:–]")
+# "…, nhưng tới tháng 9, DN mới chỉ đáp ứng được 50-60%": a clause that turns from what was expected
+_CONTRAST = regex.compile(r"(?<![\p{L}])" + alternation(_words("contrast")) + r"(?![\p{L}])", regex.IGNORECASE)
+
+
+def _modal_elsewhere(ctx: Doc, c, pos: int, reported: bool) -> bool:
+    """In a report, a modal verb ("sẽ", "phải", "cần") sets no goal for a value of a later clause that says
+    it was reached (``reported``: "… sẽ tiếp tục là điểm đến …, tăng 29% so với năm trước") or that turns
+    against it ("…, nhưng tới tháng 9 mới chỉ đáp ứng được 50-60%")."""
+    if ctx.is_plan or " ".join(c.surface.lower().split()) not in _MODALS:
+        return False
+    brk = _CLAUSE_BREAK.search(ctx.text, c.end, pos)
+    return brk is not None and (reported or _CONTRAST.search(ctx.text, brk.start(), pos) is not None)
 
 
 # "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
@@ -106,8 +120,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         """ "tỷ lệ học sinh hoàn thành chương trình tiểu học": a noun cue in the value's own words."""
         return c.start >= own_lo and " ".join(c.surface.lower().split()) in NOUN_CUES
 
+    reported = any(c.kind == "actual" and " ".join(c.surface.lower().split()) not in _WEAK_CUES
+                   for s, e in it.tail for c in ctx.cues_in(s, e))
     signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if not names_a_thing(c)
-                                      if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
+                                      if framing(c.start) and not _modal_elsewhere(ctx, c, v.start, reported) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
     signals += [(y.start, "target" if y.kind == "through" and _goal_right_before(ctx, y.start) else ctx.year_status(y))
                 for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]

@@ -415,6 +415,13 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Báo cáo của Sở Y tế cho thấy thành phố đã tiêm cho 9.155 người, nhằm đạt mục tiêu đến năm 2022.\n"
      "Số người gặp phản ứng sau tiêm chiếm tỷ lệ 57,3%.", "actual"),  # a text that opens "Báo cáo …" is no plan
     ("Trọng tâm là nâng cao sự hài lòng của người dân (đạt 99,46%).", "actual"),  # a result beside a goal
+    ("Đà Lạt đã và sẽ tiếp tục là điểm đến của du khách Ý với 40.000 lượt người năm 2016, tăng 21% so với năm trước.",
+     "actual"),  # a modal of another clause sets no goal for a change reported against the year before
+    ("Mọi năm doanh nghiệp sẽ nhận đủ đơn hàng cho cả quý, nhưng tới tháng 9 mới chỉ đáp ứng được 40% đơn hàng.",
+     "actual"),  # a clause that turns against what a modal expected
+    ("Bộ yêu cầu các tỉnh kiểm soát nguồn gốc gỗ nhập khẩu; 100% doanh nghiệp cam kết không dùng gỗ bất hợp pháp.",
+     "target"),  # a request goes on through its list
+    ("Chất lượng tín dụng được củng cố và nâng lên với tỷ lệ nợ xấu là 1,2%.", "actual"),  # "nâng lên": a change seen
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
