@@ -79,12 +79,13 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
         ("since", r"(?:kể\s+)?từ\s+ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y2>" + YEAR + r")"),
         # đến năm 2025, vào năm 2030, trước năm 2025, tới 2030
         ("deadline", r"(?:đến|tới|vào|trước|chậm\s+nhất\s+vào)\s+" + _NAM + r"(?P<y2>" + YEAR + r")"),
-        # a month or quarter with its year: "tháng 9/2020", "quý 3/2020", "quý III-2020"
-        ("point", r"(?:tháng\s+(?:1[0-2]|0?[1-9])|quý\s+(?:[Ii]{1,3}|[Ii][Vv]|[1-4]))\s*[/-]\s*(?P<y2>" + YEAR + r")"),
+        # a month or quarter with its year: "tháng 9/2020", "quý 3/2020", "quý III-2020", "tháng 1.2016"
+        ("point", r"(?:tháng\s+(?:1[0-2]|0?[1-9])|quý\s+(?:[Ii]{1,3}|[Ii][Vv]|[1-4]))\s*(?:[/-]|\.(?=\d))\s*(?P<y2>" + YEAR + r")"),
         # năm 2022, trong năm 2020
         ("point", r"(?:trong\s+|giai\s+đoạn\s+)?năm\s+(?P<y2>" + YEAR + r")"),
-        # a bare year after "trong" or "so với": "từ 34% trong 2000 xuống 24,3% trong 2019", "tăng 38% so với 2016"
-        ("point", r"(?:trong\s+|(?<=so\s+với\s+))(?P<y2>" + YEAR + r")"),
+        # a bare year after "trong", "so với" or "cùng kỳ": "từ 34% trong 2000 xuống 24,3% trong 2019",
+        # "tăng 38% so với 2016", "giảm so với cùng kỳ 2019"
+        ("point", r"(?:trong\s+|(?<=so\s+với\s+)|(?<=cùng\s+kỳ\s+))(?P<y2>" + YEAR + r")"),
     )
 )
 
@@ -92,7 +93,7 @@ YEAR_PATTERNS: tuple[tuple[str, regex.Pattern], ...] = tuple(
 # without any of them cannot match it, which a substring test tells faster than the pattern.
 YEAR_PATTERN_WORDS: tuple[tuple[str, ...], ...] = (
     ("-",), ("từ",), ("hướng", "nhìn"), ("hết", "cuối"), ("cuối",), ("từ",), ("từ",), ("đến", "tới", "vào", "trước"),
-    ("tháng", "quý"), ("năm",), ("trong", "với"),
+    ("tháng", "quý"), ("năm",), ("trong", "với", "kỳ"),
 )
 assert len(YEAR_PATTERN_WORDS) == len(YEAR_PATTERNS)
 

@@ -86,6 +86,10 @@ _BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.c
                           r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
 
 
+# "… tăng 6,8% so với tháng 1.2016": the year a title compares with
+_SO_VOI = regex.compile(r"(?<![\p{L}])so\s+với(?![\p{L}])[^,;.]*$", regex.IGNORECASE)
+
+
 def _reported_year(text: str, years: list[YearMention]) -> int | None:
     """The first year of ``years`` a report is about: not one it compares with (``so với năm 2019``); a
     year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after."""
@@ -389,9 +393,10 @@ def build_context(doc: Doc) -> None:
     if title:
         after = [p for p in paras if p[0] >= title[1]][:1]
         doc.lead = (title[0], after[0][1] if after else title[1])
-        # the date of a document an official title names is not a year the title sets
+        # the date of a document an official title names is not a year the title sets, nor what it compares with
         doc.title_year = _governing_year([y for y in doc.years_in(*title)
-                                          if header.title is None or not in_date(text, y.start)])
+                                          if (header.title is None or not in_date(text, y.start))
+                                          and not _SO_VOI.search(text, title[0], y.start)])
         if doc.report_year is None:  # no date: a report's year is the one its title states …
             doc.report_year = doc.title_year
     if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
