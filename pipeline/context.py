@@ -96,9 +96,9 @@ def _reported_year(text: str, years: list[YearMention]) -> int | None:
     def sentence_start(pos: int) -> int:
         return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
 
-    said = [y for y in years if y.kind in ("point", "through") and not compared(text, sentence_start(y.start), y.start)]
+    said = [y for y in years if y.kind in ("point", "through")]
     base = [y for y in said if SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
-    own = [y for y in said if y not in base]
+    own = [y for y in said if y not in base and not compared(text, sentence_start(y.start), y.start)]
     return own[0].year if own else (base[0].year + 1 if base else None)
 
 

@@ -175,6 +175,10 @@ CASES = [
     ("a-month-and-year-written-with-a-dot", {"url": "https://example.org/a.html"},
      "Xuất khẩu tháng 1.2017 tăng 6,8% so với tháng 1.2016.\n\nRau quả tiếp đà của năm ngoái, tăng 14,4%.",
      [("6,8%", "actual", "increase", 2017, "", None, "xuất khẩu"), ("14,4%", "actual", "increase", 2017, "", None, None)]),
+    ("the-same-period-of-a-year-dates-the-whole-undated-report", {"url": "https://example.org/a.html"},
+     "Trong tháng 7, có đến 72,2% tờ khai nhập khẩu phải kiểm tra chuyên ngành.\n\n"
+     "Về thu ngân sách, từ đầu năm đến nay, cục thu được 101 tỷ đồng, giảm 5 tỷ đồng so với cùng kỳ 2019.",
+     [("72,2%", "actual", "level", 2020, "", None, "tờ khai")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
