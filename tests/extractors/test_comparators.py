@@ -16,6 +16,7 @@ def _at(text: str, value: str) -> str:
     [
         ("Có ≥\n80% doanh nghiệp", ">="),  # a sign, also across a wrapped line
         ("≤80%", "<="),
+        ("890 mg ± 80%", "<="),  # a tolerance bounds the deviation
         ("tối thiểu 80%", ">="),
         ("ít nhất 80%", ">="),
         ("không dưới 80%", ">="),
