@@ -58,10 +58,17 @@ def _own_words(text: str, lo: int, hi: int) -> tuple[str, Ranges]:
     return text[lo:noun.start()] + " " + text[noun.end():hi], [noun.span()]
 
 
+_REMARK = regex.compile(r"\([^()]*\)")
+
+
 def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
-    """The last number of ``text[lo:hi]`` that is an amount: not a percentage, not a year."""
+    """The last number of ``text[lo:hi]`` that is an amount: not a percentage, not a year, not one of a
+    remark in brackets (``11.418 dân thường thương vong (3.498 người thiệt mạng …)``)."""
     found = None
+    remarks = [m.span() for m in _REMARK.finditer(text, lo, hi)]
     for m in NUMBER_RE.finditer(text, lo, hi):
+        if any(a < m.start() < b for a, b in remarks):
+            continue
         rest = text[m.end():m.end() + 3].lstrip()
         is_year = len(m.group()) == 4 and m.group().isdigit() and m.group()[:2] in ("19", "20")
         # "trong thời gian 12 tháng": a time, no amount; "gấp 3 lần": a multiple, no amount

@@ -179,6 +179,10 @@ CASES = [
      "Trong tháng 7, có đến 72,2% tờ khai nhập khẩu phải kiểm tra chuyên ngành.\n\n"
      "Về thu ngân sách, từ đầu năm đến nay, cục thu được 101 tỷ đồng, giảm 5 tỷ đồng so với cùng kỳ 2019.",
      [("72,2%", "actual", "level", 2020, "", None, "tờ khai")]),
+    ("amounts-in-a-remark-count-no-subject", {"url": "https://example.org/a.html"},
+     "Năm 2016 có 11.418 dân thường thương vong (3.498 người thiệt mạng và 7.920 người bị thương), tăng 3% so với "
+     "năm 2015.",
+     [("3%", "actual", "increase", 2016, "", None, "dân thường thương vong")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
