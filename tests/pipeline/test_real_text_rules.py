@@ -302,6 +302,10 @@ CASES = [
      RESOLUTION_HEADER + "**NGHỊ QUYẾT**\n\nBAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIÁO DỤC MẦM NON ĐẾN NĂM 2030\n\n"
      "Điều 1. Phấn đấu 90% trẻ em mẫu giáo được học 2 buổi/ngày.",
      [("90%", "target", None, 2030, "", "Hà Tĩnh", "trẻ em")]),
+    ("a-requirement-without-deadline-is-of-the-year-its-document-is-issued", {},
+     RESOLUTION_HEADER.replace("NQ-HĐND", "QĐ-UBND") + "**QUYẾT ĐỊNH**\n\nPHÊ DUYỆT QUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
+     "Điều 1. Bộ phận một cửa có trách nhiệm bảo đảm 100% hồ sơ được số hóa khi tiếp nhận.",
+     [("100%", "target", None, 2025, "", "Hà Tĩnh", "số hóa")]),
     ("a-comparative-right-before-its-range", {"date": "2025-11-26"},
      "Quy định\n\nĐơn vị được mua máy móc có giá cao hơn từ trên 15% đến không quá 30% so với mức giá quy định.",
      [("15% đến không quá 30%", None, "increase", None, "", None, "máy móc")]),
