@@ -71,8 +71,12 @@ class Doc:
     own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
 
     def past_in_report(self, y: YearMention) -> bool:
-        """Whether a year phrase names a year already over when a report (no plan) was published."""
-        return not self.is_plan and self.doc_year is not None and y.year < self.doc_year
+        """Whether a year phrase names a year already over when a report (no plan) was published: before
+        its date, or, undated, before the year its body reports ("tháng 2/2017 … kể từ khi phát hiện lần
+        đầu vào năm 2013"; not the year of a title, which may be a goal's)."""
+        written = self.doc_year if self.doc_year is not None else (
+            self.report_year if self.report_year != self.title_year else None)
+        return not self.is_plan and written is not None and y.year < written
 
     def year_status(self, y: YearMention) -> str:
         """What a year phrase says of a value's status: a deadline is a goal; "đến hết năm 2020",

@@ -25,6 +25,9 @@ SAME_PERIOD = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.cs
                              regex.IGNORECASE)
 
 
+# "… tử vong khoảng 40%, nhiều nhất kể từ khi phát hiện lần đầu vào năm 2013": when a span began, not the value's year
+_SINCE_CLAUSE = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "since_clause")) + r"(?![\p{L}])",
+                              regex.IGNORECASE)
 _MILESTONE_REACH = 600  # characters before a sentence where the milestone before the next one is looked for
 _CLAUSE_END = regex.compile(r";\s*$")
 _PARAGRAPH_REACH = 600  # characters before a sentence where its paragraph's year is looked for
@@ -42,7 +45,8 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         # (a change over a period after it is of its end: "dự kiến tăng 6,5-7% trong 2017-2020")
         own = [y for y in ctx.years_in(s, e) if ((y.kind == "point" and y.start - v.end <= _OWN_YEAR)
                                                   or y.kind == "period" if increase
-                                                  else y.kind != "since") and not _base(text, v.end, y.start, sent[0])]
+                                                  else y.kind != "since") and not _base(text, v.end, y.start, sent[0])
+               and not _SINCE_CLAUSE.search(text, v.end, y.start)]
         if own:  # a change in its own year: "tăng 1,4% trong năm nay"
             return own[0].year
         piece = text[s:min(e, s + _OWN_YEAR + 30)]

@@ -183,6 +183,10 @@ CASES = [
      "Năm 2016 có 11.418 dân thường thương vong (3.498 người thiệt mạng và 7.920 người bị thương), tăng 3% so với "
      "năm 2015.",
      [("3%", "actual", "increase", 2016, "", None, "dân thường thương vong")]),
+    ("a-deadline-phrase-before-what-an-undated-report-covers-is-past", {"url": "https://example.org/a.html"},
+     "Dịch cúm\n\nTrong tháng 2/2017, Trung Quốc có 340 ca mắc cúm H7N9, tử vong khoảng 40%, nhiều nhất kể từ khi "
+     "phát hiện lần đầu vào năm 2013.",
+     [("40%", "actual", "level", 2017, "", None, "tử vong")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
