@@ -29,6 +29,11 @@ def _words(*roles: str) -> tuple[str, ...]:
 # "Cả nước có (khoảng) 85% dân số …": what there is, not what is aimed at.
 _EXISTENTIAL = regex.compile(r"(?<![\p{L}])" + alternation(_words("existential")) + r"\s+(?:"
                              + alternation(_words("existential_filler")) + r"\s+)?$", regex.IGNORECASE)
+# "Cả nước có trên 73.000 giảng viên, trong đó, số giảng viên là tiến sĩ là 28,8%": a part of what there is
+_EXISTING_PARTS = regex.compile(r"(?<![\p{L}])" + alternation(_words("existential")) + r"\s+(?:"
+                                + alternation(_words("existential_filler")) + r"\s+)?\d[\d.,]*\s+[^.;:!?%]*?(?<![\p{L}])"
+                                + alternation(words("indicator_words.csv", "subshare")) + r"(?![\p{L}])[^.;:!?%]*$",
+                                regex.IGNORECASE)
 # "Trong cùng năm", "năm đó": the year of the sentence before.
 _SAME_YEAR = regex.compile(r"(?<![\p{L}])" + alternation(_words("same_year")) + r"(?![\p{L}])", regex.IGNORECASE)
 # "(kế hoạch năm là 11 - 12%)", "(chỉ tiêu 90%)": a bracket that opens with a goal noun holds the goal
@@ -154,7 +159,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         return "actual"  # "So với năm 2016, số lượng xe vi phạm tăng 4,7%": measured against a past year
     if local:
         return ctx.year_status(local[0])
-    if _EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start) and not ahead:
+    if (_EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start)
+            or _EXISTING_PARTS.search(ctx.text, sent[0], v.start)) and not ahead:
         return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at (unless a later deadline)
     # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
     said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]

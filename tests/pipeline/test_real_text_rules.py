@@ -187,6 +187,10 @@ CASES = [
      "Dịch cúm\n\nTrong tháng 2/2017, Trung Quốc có 340 ca mắc cúm H7N9, tử vong khoảng 40%, nhiều nhất kể từ khi "
      "phát hiện lần đầu vào năm 2013.",
      [("40%", "actual", "level", 2017, "", None, "tử vong")]),
+    ("a-part-of-what-there-is-is-no-goal-of-the-text", {"url": "https://example.org/a.html", "date": "2021-04-01"},
+     "Giáo dục\n\nTheo đó, mục tiêu đặt ra là đào tạo trình độ tiến sĩ cho 10% giảng viên đại học đến năm 2030.\n\n"
+     "Hiện cả nước có trên 73.000 giảng viên đại học, trong đó, số giảng viên có trình độ tiến sĩ là 28,8%.",
+     [("10%", "target", "level", 2030, "", None, "tiến sĩ"), ("28,8%", "actual", "level", 2021, "", None, "tiến sĩ")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
