@@ -399,6 +399,12 @@ def build_context(doc: Doc) -> None:
                                           and not _SO_VOI.search(text, title[0], y.start)])
         if doc.report_year is None:  # no date: a report's year is the one its title states …
             doc.report_year = doc.title_year
+    if doc.doc_year is not None and not doc.is_plan and paras:
+        # "Hội nghị đánh giá … giai đoạn 2017-2020" in a 2021 article: its figures are of the period's end
+        ended = [y for y in doc.years_in(paras[0][0], paras[min(1, len(paras) - 1)][1])
+                 if y.kind == "period" and y.year < doc.doc_year]
+        if ended:
+            doc.report_year = ended[0].year
     if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
         doc.report_year = _reported_year(text, doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]))
     if doc.report_year is None and not doc.is_plan:  # … or the first year its body reports

@@ -191,6 +191,10 @@ CASES = [
      "Giáo dục\n\nTheo đó, mục tiêu đặt ra là đào tạo trình độ tiến sĩ cho 10% giảng viên đại học đến năm 2030.\n\n"
      "Hiện cả nước có trên 73.000 giảng viên đại học, trong đó, số giảng viên có trình độ tiến sĩ là 28,8%.",
      [("10%", "target", "level", 2030, "", None, "tiến sĩ"), ("28,8%", "actual", "level", 2021, "", None, "tiến sĩ")]),
+    ("a-report-on-a-past-period-gives-its-figures-the-periods-end", {"url": "https://example.org/a.html", "date": "2021-04-24"},
+     "Bộ vừa tổ chức hội nghị đánh giá việc sắp xếp trường học giai đoạn 2017-2020.\n\n"
+     "Sau 3 năm triển khai, cả nước giảm 2.302 trường, tương đương 6,06% tổng số trường.",
+     [("6,06%", "actual", "decrease", 2020, "", None, "trường")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
