@@ -19,7 +19,7 @@ from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.scan import Caseless, phrase_regex
 from chitieu.extractors.taxonomy import indicator_code
 from chitieu.pipeline.doc import Doc, Item, Scope
-from chitieu.pipeline.scope import outside, scope_chain
+from chitieu.pipeline.scope import compared, outside, scope_chain
 
 
 def _words(*roles: str) -> str:
@@ -186,6 +186,13 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
+    # "Năm 2016, cả nước phát hiện 223.262 vụ (tăng 8,23% …)": the subject of the clause a bracket comments on
+    if it.scope.paren:
+        # (not past a clause of a subject of its own: "…; tỉnh xử lý 2.262 vụ (tăng 5% …)")
+        cut = ctx.text.rfind(";", sent[0], it.scope.start) + 1
+        clause = cut if cut and _OWN_SUBJECT.search(ctx.text, cut, it.scope.start) else sent[0]
+        before += [(pos, VIETNAM) for pos in national(ctx.text, clause, it.scope.start)
+                   if outside(pos, chain, clause_list) and not compared(ctx.text, clause, pos)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
     before += [(pos, name) for pos, name in countries_named(ctx.text, sent[0], it.value.start)
                if outside(pos, chain, clause_list) and not _in_place(ctx, pos)]
@@ -248,6 +255,8 @@ _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quanti
                        + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
 # a ministry that opens its sentence is the subject of its figures (not "Theo Bộ Tài chính, …")
 _MINISTRY_SUBJECT = regex.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?")
+# "tỉnh", "thành phố", "huyện": a clause about a place of its own
+_OWN_SUBJECT = regex.compile(r"(?<![\p{L}])" + _words("local_subject") + r"(?![\p{L}])", regex.IGNORECASE)
 _OF_PLACE_REACH = 400  # characters after a value that "của tỉnh …" can take (its words and spaces)
 _REGION_WORD = len("vùng ")  # "12,7% của vùng Đồng bằng sông Hồng": the region after its noun
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")

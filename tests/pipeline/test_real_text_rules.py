@@ -195,6 +195,12 @@ CASES = [
      "Bộ vừa tổ chức hội nghị đánh giá việc sắp xếp trường học giai đoạn 2017-2020.\n\n"
      "Sau 3 năm triển khai, cả nước giảm 2.302 trường, tương đương 6,06% tổng số trường.",
      [("6,06%", "actual", "decrease", 2020, "", None, "trường")]),
+    ("a-bracket-comments-on-a-national-clause", {"url": "https://baothaibinh.com.vn/a.html", "date": "2017-01-20"},
+     "Thái Bình tổng kết công tác chống buôn lậu\n\nNăm 2016, cả nước phát hiện 223.262 vụ vi phạm (tăng 8,23% so với "
+     "năm 2015); thu nộp ngân sách 21.556 tỷ đồng (tăng 59,23%); tỉnh xử lý 2.262 vụ (tăng 5% so với cả nước).",
+     [("8,23%", "actual", "increase", 2016, "", "Việt Nam", "vi phạm"),
+      ("59,23%", "actual", "increase", 2016, "", "Việt Nam", "ngân sách"),
+      ("5%", "actual", None, 2016, "", "Thái Bình", None)]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
