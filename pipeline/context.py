@@ -54,7 +54,8 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     about; nor does an official document's motto (``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``) or dateline
     (``no_subject``, :mod:`chitieu.pipeline.header`)."""
     bylines = [(s, e) for s, e in paras[:4] if _is_byline(text, s, e)]
-    places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])]
+    places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])
+              and not in_business_name(text, p.start)]  # "Lợi nhuận Tổng công ty Tân cảng Sài Gòn tăng 5-7%"
     official = title is not None  # an official document's title may be long
     title = title or (paras[0] if paras else None)
     if title and (official or title[1] - title[0] <= HEADING_MAX):

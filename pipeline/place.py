@@ -238,7 +238,8 @@ _NOT_COUNTRY = regex.compile(_words("not_country") + r"(?![\p{L}])", regex.IGNOR
 # "đô la Mỹ": a currency, not the country
 _CURRENCY = regex.compile(r"(?<![\p{L}])(?i:" + _words("currency_before") + r")[ \t]+$")
 # "Ngân hàng TMCP Ngoại thương Việt Nam": a place inside a business's name is no place of the figure
-_IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*)+\s+$")
+# (a name may hold one lowercase word between capitalised ones: "Tổng công ty Tân cảng Sài Gòn")
+_IN_NAME = regex.compile(r"(?<![\p{L}])(?i:" + _words("business") + r")(?:\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Ll}+(?=\s+(?:\p{Lu}|$)))?)+\s+$")
 # the world ("trên thế giới", "toàn cầu"), or a business named ("Ngân hàng TMCP Quân đội", "Tập đoàn Hòa Phát")
 _WORLD_OR_BUSINESS = regex.compile(r"(?<![\p{L}])(?:(?i:" + _words("world") + r")|(?i:" + _words("business")
                                    + r")(?:\s+(?:\p{Lu}[\p{L}\-]*|\p{Lu}+\+?))+)(?![\p{L}])")

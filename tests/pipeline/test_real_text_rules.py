@@ -582,6 +582,16 @@ def test_the_world_and_a_business_are_no_place_of_ours(text: str, place: str) ->
         assert row.place == place, (outlet, row)
 
 
+@pytest.mark.parametrize("text", [
+    "Lợi nhuận Tổng công ty Tân cảng Sài Gòn tăng 5-7%\n\nSản lượng container qua các cảng của hệ thống chiếm 62% "
+    "tổng sản lượng, tăng 7% so với cùng kỳ năm 2019.",  # a lowercase word inside the name
+    "Lợi nhuận Công ty Sữa Hà Nội tăng 7%\n\nDoanh thu năm 2020 tăng 7% so với năm 2019.",
+])
+def test_a_place_in_a_business_name_is_no_subject_of_the_text(text: str) -> None:
+    rows = process_texts([text], ["d"], [{"url": "https://example.org/a.html"}])[0].targets
+    assert [r.place for r in rows] == [""] * len(rows), rows
+
+
 def test_the_rules_an_official_document_fixes_itself_are_its_own() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nKẾ HOẠCH\nThi đua chuyển đổi số năm 2026\n\n"
             "1. Phấn đấu 100% người hưởng trợ cấp nhận qua tài khoản.\n\n"
