@@ -461,6 +461,8 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Bộ yêu cầu các tỉnh kiểm soát nguồn gốc gỗ nhập khẩu; 100% doanh nghiệp cam kết không dùng gỗ bất hợp pháp.",
      "target"),  # a request goes on through its list
     ("Chất lượng tín dụng được củng cố và nâng lên với tỷ lệ nợ xấu là 1,2%.", "actual"),  # "nâng lên": a change seen
+    ("Hải quan phấn đấu hoàn thành mục tiêu. Đến hết 15/10, thu ngân sách tăng 12,4% với cùng kỳ năm trước.",
+     "actual"),  # "so" left out before "với cùng kỳ"
     ("Năm nay, chi nhánh được giao tăng trưởng tín dụng 8%, tương đương 11.300 tỷ đồng.", "target"),  # assigned
     ("Đơn vị hoàn thành nhiệm vụ được giao, tỷ lệ giải ngân đạt 90%.", "actual"),  # "được giao" qualifies a noun
 ])
