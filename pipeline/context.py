@@ -365,9 +365,10 @@ def build_context(doc: Doc) -> None:
         if publisher is not None and not (publisher.place == "Việt Nam" and _about_a_business(text, paras)):
             doc.subject, doc.subject_source = publisher.place, "publisher"
             doc.country_cue = _speaks_of_country(text) or bool(ministry_pattern().search(text))
-        elif (publisher is None and not doc.meta.get("url") and not _about_a_business(text, paras, NATIONAL_ISSUER)
-              and not _about_abroad(text, paras) and (_speaks_of_country(text) or _cites_central_rule(doc))):
-            # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ")
+        elif (publisher is None and not _about_a_business(text, paras, NATIONAL_ISSUER) and not _about_abroad(text, paras)
+              and ((not url and _speaks_of_country(text)) or _cites_central_rule(doc))):
+            # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ"),
+            # or one that explains a central body's rule (a legal explainer site)
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
     if not doc.subject and own.get("issuer_codes") and all(is_central_issuer(c) for c in own["issuer_codes"]):
         doc.subject, doc.subject_source = "Việt Nam", "text"  # a central body's own document ("Số: 16/2025/NĐ-CP")

@@ -201,6 +201,12 @@ CASES = [
      [("8,23%", "actual", "increase", 2016, "", "Việt Nam", "vi phạm"),
       ("59,23%", "actual", "increase", 2016, "", "Việt Nam", "ngân sách"),
       ("5%", "actual", None, 2016, "", "Thái Bình", None)]),
+    ("an-explainer-site-on-a-central-rule-speaks-of-the-country", {"url": "https://luatvietnam.example/a.html",
+                                                                   "date": "2025-06-01"},
+     "# Nghị quyết 198: ưu đãi cho doanh nghiệp nhỏ\n\n### Nội dung chính\n\n## Ưu đãi về đất đai\n\n"
+     "Ngày 17/5/2025, Nghị quyết 198/2025/QH15 được thông qua.\n\n"
+     "Doanh nghiệp nhỏ và vừa được hỗ trợ giảm tối thiểu 30% tiền thuê lại đất trong 05 năm đầu.",
+     [("30%", "other", None, 2025, "", "Việt Nam", None)]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
