@@ -156,6 +156,7 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
             or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
+                or when_bound(before)
                 else None))
 
 
@@ -340,6 +341,21 @@ _MAKES_UP = regex.compile(r"(?<![\p{L}])" + _g("makes_up") + r"(?:\s+" + _g("mak
 _OWN_OBJECT_GAP = regex.compile(r"\s*(?:so\s+với\s+|trên\s+)?(?:" + _g("total") + r"\s*)?$", _I)
 # ... nor what a change adds to or takes from it ("tăng 20% vốn điều lệ", "phấn đấu tăng 10% quỹ tiền lương")
 _CHANGED = regex.compile(r"(?<![\p{L}])" + _g("change_verb") + r"(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*$", _I)
+
+
+# "… họp bất thường khi có ít nhất 50% cha mẹ học sinh yêu cầu": when a bound is reached, a rule applies
+_WHEN_BOUND = scan.FromEnd(regex.compile(r"(?<![\p{L}])" + _g("when_condition") + r"\s+" + _g("bound")
+                                         + r"(?:\s+" + _g("bound_noun") + r")?\s*$", _I))
+
+
+def when_bound(before: str) -> bool:
+    """Whether a value is the bound that makes a rule apply (``khi có ít nhất 50% …``), and no goal is set
+    in its sentence.
+
+        >>> when_bound("Tổ chức họp bất thường khi có ít nhất "), when_bound("Phấn đấu khi có trên ")
+        (True, False)
+    """
+    return _WHEN_BOUND.found(before) and not _GOAL.search(before)
 
 
 def qualifying_bound(before: str, after: str, lead: str = "") -> bool:

@@ -36,6 +36,7 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("người bị suy giảm khả năng lao động từ ", " trở lên", "threshold"),
         ("công ty con do tập đoàn nắm giữ trên ", " vốn điều lệ", "threshold"),
         ("Khối lượng viên: 890 mg ± ", "", "threshold"),  # a tolerance
+        ("Tổ chức họp bất thường khi có ít nhất ", " cha mẹ học sinh yêu cầu", "threshold"),  # when a bound is reached
         ("Dự báo xác suất mưa là ", "", "probability"),
         ("khả năng ", " xảy ra lũ", "probability"),
         # a hard-wrapped line: its break is a space
