@@ -154,6 +154,7 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     """
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
+            or ("support" if support_object_first(before) else None)
             or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
                 or when_bound(before)
@@ -346,6 +347,25 @@ _CHANGED = regex.compile(r"(?<![\p{L}])" + _g("change_verb") + r"(?:\s+" + _FILL
 # "… họp bất thường khi có ít nhất 50% cha mẹ học sinh yêu cầu": when a bound is reached, a rule applies
 _WHEN_BOUND = scan.FromEnd(regex.compile(r"(?<![\p{L}])" + _g("when_condition") + r"\s+" + _g("bound")
                                          + r"(?:\s+" + _g("bound_noun") + r")?\s*$", _I))
+
+
+# "được hỗ trợ chi phí tư vấn pháp luật lên đến 100%": a support whose object stands before its share (not a
+# share of whom it goes to: "hỗ trợ chi phí cho 50% hộ nghèo")
+_SUPPORT_OBJECT_FIRST = scan.FromEnd(regex.compile(
+    r"(?<![\p{L}])" + _g("support_verb") + r"\s+" + _g("support_object") + r"(?:\s+(?!" + _g("recipient") + r"(?![\p{L}]))\p{L}+){0,6}"
+    r"(?:\s+" + _FILLER + r")*\s*$", _I))
+
+
+def support_object_first(before: str) -> bool:
+    """Whether a value is the share of a support named with its object before it, and no goal is set in its
+    sentence.
+
+        >>> support_object_first("Doanh nghiệp được hỗ trợ chi phí tư vấn pháp luật lên đến ")
+        True
+        >>> support_object_first("Hỗ trợ chi phí cho "), support_object_first("Phấn đấu hỗ trợ học phí ")
+        (False, False)
+    """
+    return _SUPPORT_OBJECT_FIRST.found(before) and not _GOAL.search(before)
 
 
 def when_bound(before: str) -> bool:

@@ -37,6 +37,7 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("công ty con do tập đoàn nắm giữ trên ", " vốn điều lệ", "threshold"),
         ("Khối lượng viên: 890 mg ± ", "", "threshold"),  # a tolerance
         ("Tổ chức họp bất thường khi có ít nhất ", " cha mẹ học sinh yêu cầu", "threshold"),  # when a bound is reached
+        ("Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp luật lên đến ", ".", "support"),  # its object first
         ("Dự báo xác suất mưa là ", "", "probability"),
         ("khả năng ", " xảy ra lũ", "probability"),
         # a hard-wrapped line: its break is a space
@@ -107,6 +108,7 @@ def test_other(before, after, expected):
         ("Phấn đấu có ", " xã đạt tiêu chí nông thôn mới trở lên"),
         ("Mục tiêu: thôn có từ ", " hộ dùng nước sạch trở lên"),
         ("Tỉnh hỗ trợ ", " hộ nghèo được vay vốn ưu đãi"),  # a support target about households
+        ("Tỉnh hỗ trợ kinh phí cho ", " hộ nghèo"),  # whom a support goes to: a share of households
         ("Giá vàng giảm ", " xuống 1.900 USD/ounce"),  # "x" of "xuống" is no product
         ("Doanh thu giảm ", " xuống 675 tỷ đồng"),
         ("phấn đấu đạt **", " **xã không ma túy"),  # bold, no product
