@@ -31,6 +31,8 @@ def _words(*roles: str) -> str:
 _NATIONAL_WORDS = Caseless(words("place_words.csv", "national", "national_free"))
 _NATIONAL_FREE = frozenset(" ".join(w.casefold().split()) for w in words("place_words.csv", "national_free"))
 _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}])" + _words("national_particle") + r"\s+$", regex.IGNORECASE)
+_NATIONAL_HEAD = regex.compile(r"(?<![\p{L}])" + _words("national_head") + r"\s+" + _words("national") + r"(?![\p{L}])",
+                               regex.IGNORECASE)
 _CLAUSE_START = regex.compile(r"(?:^|[,;:(.])\s*$")
 
 
@@ -186,6 +188,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
     # "tỷ lệ … của cả nước đạt 42,5%": a national figure, when said in the value's own head
     for s, e in it.head or []:
         before += [(pos, VIETNAM) for pos in national(ctx.text, s, e)]
+        # "(bình quân cả nước tăng 9,3%)": the nation's figure named in the value's own words
+        before += [(m.end(), VIETNAM) for m in _NATIONAL_HEAD.finditer(ctx.text, s, e)]
     # "Năm 2016, cả nước phát hiện 223.262 vụ (tăng 8,23% …)": the subject of the clause a bracket comments on
     if it.scope.paren:
         # (not past a clause of a subject of its own: "…; tỉnh xử lý 2.262 vụ (tăng 5% …)")

@@ -207,6 +207,11 @@ CASES = [
      "Ngày 17/5/2025, Nghị quyết 198/2025/QH15 được thông qua.\n\n"
      "Doanh nghiệp nhỏ và vừa được hỗ trợ giảm tối thiểu 30% tiền thuê lại đất trong 05 năm đầu.",
      [("30%", "other", None, 2025, "", "Việt Nam", None)]),
+    ("the-nations-figure-beside-a-provinces", {"url": "https://thanhhoa.gov.vn/a.html", "date": "2025-10-20"},
+     "Sản xuất công nghiệp 10 tháng tăng 15,55%, cao hơn mức tăng cả nước là 9,2%; tổng mức bán lẻ tăng 15,1% "
+     "(bình quân cả nước tăng 9,3%).",
+     [("15,55%", "actual", "increase", 2025, "", "Thanh Hóa", "công nghiệp"), ("9,2%", "actual", None, 2025, "", "Việt Nam", None),
+      ("15,1%", "actual", "increase", 2025, "", "Thanh Hóa", "bán lẻ"), ("9,3%", "actual", "increase", 2025, "", "Việt Nam", None)]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
