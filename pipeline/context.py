@@ -481,6 +481,10 @@ def _governs(doc: Doc, span: tuple[int, int]) -> tuple[int | None, str | None]:
     cues = doc.cues_in(*span)
     if cues:
         status = cues[-1].kind
+        # "Mục tiêu đến hết năm 2026" in a 2025 plan: a year still ahead after "đến hết" is the goal's deadline
+        if status == "actual" and any(c.kind == "target" for c in cues) and any(
+                y.kind == "through" and y.start <= cues[-1].start < y.end and doc.year_status(y) == "target" for y in years):
+            status = "target"
     else:
         status = "target" if any(y.kind in ("deadline", "vision") for y in years) else None
     return _governing_year(years), status

@@ -160,7 +160,8 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
     if local:
         return ctx.year_status(local[0])
     if (_EXISTENTIAL.search(ctx.text, max(sent[0], v.start - 12), v.start)
-            or _EXISTING_PARTS.search(ctx.text, sent[0], v.start)) and not ahead:
+            or _EXISTING_PARTS.search(ctx.text, sent[0], v.start)) and not ahead \
+            and not (ctx.is_plan and ctx.heading_status.get(para_index) != "actual"):  # a plan's "Có 30% diện tích …"
         return "actual"  # "Cả nước có 85% dân số …": what there is, not what is aimed at (unless a later deadline)
     # No cue in the sentence: "Năm 2023, tỷ lệ … đạt 98,6%" reports what the year brought.
     said = [y for y in ctx.years_in(sent[0], v.start) if y.kind in ("point", "through", "since") and framing(y.start)]

@@ -335,6 +335,15 @@ CASES = [
      RESOLUTION_HEADER.replace("NQ-HĐND", "QĐ-UBND") + "**QUYẾT ĐỊNH**\n\nPHÊ DUYỆT QUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
      "Điều 1. Bộ phận một cửa có trách nhiệm bảo đảm 100% hồ sơ được số hóa khi tiếp nhận.",
      [("100%", "target", None, 2025, "", "Hà Tĩnh", "số hóa")]),
+    ("a-plans-heading-through-a-year-ahead-sets-goals", {"date": "2025-07-10"},
+     RESOLUTION_HEADER.replace("12/2025/NQ-HĐND", "95/KH-UBND") + "**KẾ HOẠCH**\n\nPHÁT TRIỂN HẠ TẦNG SỐ ĐẾN NĂM 2030\n\n"
+     "**II. MỤC TIÊU**\n\nHiện nay, toàn tỉnh có 180 trạm phát sóng.\n\n**1. Mục tiêu đến hết năm 2026**\n\n"
+     "- 100% các khu công nghiệp có tối thiểu 1 trạm phát sóng 5G.",
+     [("100%", "target", None, 2026, "", "Hà Tĩnh", "khu công nghiệp")]),
+    ("there-is-in-a-plan-is-a-goal", {"date": "2025-07-10"},
+     RESOLUTION_HEADER.replace("12/2025/NQ-HĐND", "95/KH-UBND") + "**KẾ HOẠCH**\n\nPHÁT TRIỂN KINH TẾ BIỂN ĐẾN NĂM 2030\n\n"
+     "+ Phát triển ngành thủy sản toàn diện. Có 30% diện tích nuôi thủy sản áp dụng quy trình sản xuất tiên tiến.",
+     [("30%", "target", None, 2030, "", "Hà Tĩnh", "thủy sản")]),
     ("a-comparative-right-before-its-range", {"date": "2025-11-26"},
      "Quy định\n\nĐơn vị được mua máy móc có giá cao hơn từ trên 15% đến không quá 30% so với mức giá quy định.",
      [("15% đến không quá 30%", None, "increase", None, "", None, "máy móc")]),
