@@ -51,6 +51,7 @@ def _locative_level() -> regex.Pattern:
 
 
 _PAREN = regex.compile(r"\([^()]*\)")
+_EMPHASIS = regex.compile(r"\*+")
 # "(GRDP)", "(BIDV)", "(Vietcombank)": an abbreviation or a one-word name in brackets is part of the phrase
 _ABBREVIATION = regex.compile(r"\(\s*(?:[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}|\p{Lu}[\p{L}\d&.\-]{1,20}\s*)\)")
 
@@ -177,6 +178,8 @@ def _remove_noise(text: str, ranges: Ranges) -> Ranges:
         holes += [m.span() for m in _LINK.finditer(text, max(0, lo - _LINK_BACK), hi) if m.end() > lo]
     if text.find("(", lo, hi) >= 0:
         holes += [m.span() for m in _PAREN.finditer(text, lo, hi) if not _ABBREVIATION.fullmatch(text, *m.span())]
+    if text.find("*", lo, hi) >= 0:  # Markdown emphasis of a document as published ("chủ lực *(xoài, …) *của Tỉnh")
+        holes += [m.span() for m in _EMPHASIS.finditer(text, lo, hi)]
     return subtract(ranges, holes)
 
 
@@ -366,7 +369,10 @@ def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[
     # Cached: a value's tail is cut once for its phrase and once more for its level.
     lo, hi = _bounds(ranges)
     base = same_period_base(text, lo, hi)
-    stop = _tail_stop().search(text, base[1] if base else lo, hi)
+    # the "…" that closes a list in brackets ("(xoài, nhãn, hoa kiểng,…)") stops nothing: the tail goes on
+    remarks = [m.span() for m in _PAREN.finditer(text, lo, hi)] if text.find("(", lo, hi) >= 0 else []
+    stop = next((m for m in _tail_stop().finditer(text, base[1] if base else lo, hi)
+                 if not (m.group() in ("…", "...") and any(a < m.start() < b for a, b in remarks))), None)
     return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges
 
 

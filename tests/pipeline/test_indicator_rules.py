@@ -10,6 +10,10 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("a-list-in-brackets-and-emphasis-stop-nothing",
+     "Phấn đấu 100% hợp tác xã nông nghiệp, doanh nghiệp sản xuất nông sản chủ lực *(xoài, nhãn, hoa kiểng,…) *của "
+     "Tỉnh áp dụng hệ thống truy xuất nguồn gốc.",
+     [("100%", ["hợp tác xã", "truy xuất nguồn gốc"], ["*", "xoài"])]),
     ("a-goal-is-the-base-of-a-completion-ratio",
      "Doanh thu lữ hành tăng 12,5% so với cùng kỳ, đạt 90,2% mục tiêu tăng trưởng năm.",
      [("12,5%", ["lữ hành"], ["tăng trưởng"]), ("90,2%", ["lữ hành", "mục tiêu"], [])]),
