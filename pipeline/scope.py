@@ -229,10 +229,18 @@ def _read_scope(ctx: Doc, scope: Scope, items: list[Item], parent_item: Item | N
                 it.inherited = True
 
 
+# "… 85%-90% tổng vốn đầu tư": the whole a share is taken of
+_SHARE_OF_TOTAL = regex.compile(r"\s*" + alternation(words("indicator_words.csv", "share_whole")) + r"(?![\p{L}])",
+                                regex.IGNORECASE)
+
+
 def _no_own_tail(text: str, it: Item, tail: Ranges) -> bool:
-    """Whether a value names what it measures before it: its tail is empty or only the period a ratio
-    is measured against (``X bằng 95% cùng kỳ``)."""
-    return not tail or (len(tail) == 1 and same_period_base(text, it.value.end, tail[0][1]) == tail[0])
+    """Whether a value names what it measures before it: its tail is empty, only the period a ratio
+    is measured against (``X bằng 95% cùng kỳ``) or, after a label, the whole it is a share of (``tỷ lệ vốn
+    ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư``)."""
+    labelled = text[max(0, it.value.start - 4):it.value.start].strip().endswith(":")
+    return not tail or (len(tail) == 1 and (same_period_base(text, it.value.end, tail[0][1]) == tail[0]
+                                            or (labelled and _SHARE_OF_TOTAL.match(text, tail[0][0], tail[0][1]))))
 
 
 def _after_level(text: str, tail: Ranges) -> Ranges | None:

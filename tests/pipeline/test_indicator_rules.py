@@ -10,6 +10,9 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("a-label-names-the-part-of-a-whole",
+     "Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư.",
+     [("85%-90%", ["vốn ngân sách nhà nước", "tổng vốn đầu tư"], ["dự kiến"])]),
     ("a-list-in-brackets-and-emphasis-stop-nothing",
      "Phấn đấu 100% hợp tác xã nông nghiệp, doanh nghiệp sản xuất nông sản chủ lực *(xoài, nhãn, hoa kiểng,…) *của "
      "Tỉnh áp dụng hệ thống truy xuất nguồn gốc.",
