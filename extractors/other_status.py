@@ -155,6 +155,7 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
             or ("support" if support_object_first(before) else None)
+            or ("probability" if risk_of_first(before) else None)
             or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
                 or when_bound(before)
@@ -354,6 +355,23 @@ _WHEN_BOUND = scan.FromEnd(regex.compile(r"(?<![\p{L}])" + _g("when_condition") 
 _SUPPORT_OBJECT_FIRST = scan.FromEnd(regex.compile(
     r"(?<![\p{L}])" + _g("support_verb") + r"\s+" + _g("support_object") + r"(?:\s+(?!" + _g("recipient") + r"(?![\p{L}]))\p{L}+){0,6}"
     r"(?:\s+" + _FILLER + r")*\s*$", _I))
+
+
+# "nguy cơ ung thư vú cao hơn 9%": a risk named with what it is of before its value
+_RISK_OF_FIRST = scan.FromEnd(regex.compile(
+    r"(?<!" + _g("measured_noun") + r"[^,;:.]*)(?<![\p{L}])" + _g("risk_noun") + r"(?:\s+(?!" + _g("recipient") + r"(?![\p{L}]))\p{L}+){0,6}"
+    r"(?:\s+" + _g("risk_change") + r")?(?:\s+" + _FILLER + r")*\s*$", _I))
+
+
+def risk_of_first(before: str) -> bool:
+    """Whether a value is a risk (a probability) named with what it is of before it, and no goal is set.
+
+        >>> risk_of_first("Ăn nhiều thịt chế biến liên quan đến nguy cơ ung thư vú cao hơn ")
+        True
+        >>> risk_of_first("Phấn đấu giảm nguy cơ ung thư xuống "), risk_of_first("Tỷ lệ hộ có nguy cơ tái nghèo giảm ")
+        (False, False)
+    """
+    return _RISK_OF_FIRST.found(before) and not _GOAL.search(before)
 
 
 def support_object_first(before: str) -> bool:

@@ -38,6 +38,7 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("Khối lượng viên: 890 mg ± ", "", "threshold"),  # a tolerance
         ("Tổ chức họp bất thường khi có ít nhất ", " cha mẹ học sinh yêu cầu", "threshold"),  # when a bound is reached
         ("Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp luật lên đến ", ".", "support"),  # its object first
+        ("Ăn nhiều thịt chế biến làm tăng nguy cơ ung thư vú cao hơn ", ".", "probability"),  # what the risk is of first
         ("Dự báo xác suất mưa là ", "", "probability"),
         ("khả năng ", " xảy ra lũ", "probability"),
         # a hard-wrapped line: its break is a space
@@ -109,6 +110,7 @@ def test_other(before, after, expected):
         ("Mục tiêu: thôn có từ ", " hộ dùng nước sạch trở lên"),
         ("Tỉnh hỗ trợ ", " hộ nghèo được vay vốn ưu đãi"),  # a support target about households
         ("Tỉnh hỗ trợ kinh phí cho ", " hộ nghèo"),  # whom a support goes to: a share of households
+        ("Tỷ lệ hộ có nguy cơ tái nghèo giảm còn ", ""),  # a measured rate of those at risk
         ("Giá vàng giảm ", " xuống 1.900 USD/ounce"),  # "x" of "xuống" is no product
         ("Doanh thu giảm ", " xuống 675 tỷ đồng"),
         ("phấn đấu đạt **", " **xã không ma túy"),  # bold, no product
