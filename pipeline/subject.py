@@ -118,7 +118,7 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
         return clean_head(text, [(lo, verb.start())], subject=True)
     start = magnitude.match(text, amount.end(), hi).end()
     counted = trim(text, tail_extent(text, [(start, hi)]))  # "137 hộ so với đầu năm": what is counted
-    unit = _amount_unit().match(text, start, hi)
+    unit = _amount_unit().match(text, start, hi) or _bare_counter().match(text, start, hi)
     if unit is not None:  # "thu nộp ngân sách hơn 7.300 tỷ đồng": money or a measure names no subject
         before = _comparator_end().sub("", text[lo:amount.start()])
         return clean_head(text, [(lo, lo + len(before))], subject=True) if content_words(before, stop_at=1) else []
@@ -181,6 +181,12 @@ def _time_noun() -> regex.Pattern:
 def _duration() -> regex.Pattern:
     return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "duration_unit", "multiple")) + r"(?![\p{L}])",
                          regex.IGNORECASE)
+
+
+@cache
+def _bare_counter() -> regex.Pattern:
+    """A counter with nothing after it in its segment (``19.000 lượt``): a unit, no noun counted."""
+    return regex.compile(r"\s*" + alternation(words("indicator_words.csv", "counter")) + r"\s*$", regex.IGNORECASE)
 
 
 @cache

@@ -10,6 +10,10 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("a-counter-with-nothing-after-it-counts-no-noun",
+     "Lượng khách đạt 1.490.300 lượt khách, trong đó khách quốc tế 19.000 lượt (đạt 46% kế hoạch năm). "
+     "Toàn tỉnh đón 467.000 lượt khách du lịch, tăng 34,7%.",
+     [("46%", ["khách quốc tế", "kế hoạch"], []), ("34,7%", ["lượt khách du lịch"], [])]),
     ("a-label-names-the-part-of-a-whole",
      "Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư.",
      [("85%-90%", ["vốn ngân sách nhà nước", "tổng vốn đầu tư"], ["dự kiến"])]),
