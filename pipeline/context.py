@@ -191,9 +191,14 @@ def _plan_title() -> regex.Pattern:
     Kế hoạch …``): the text is the plan itself, not a report on one. Used with ``match(text, pos)``, so
     no ``^`` (which never matches at a ``pos`` inside the text: a title under the header table)."""
     reports = set(words("status_words.csv", "report_type"))  # "Báo cáo của Sở Y tế … cho thấy": a report
-    types = [r["doc_type"] for r in rows("doc_types.csv") if r["doc_type"] not in reports]
-    return regex.compile(r"[\s#*>_|\[]*(?:" + alternation(words("place_words.csv", "full_text")) + r"\s+)?"
-                         + alternation(types) + r"(?![\p{L}])", regex.IGNORECASE)
+    # "Hướng dẫn giải đề thi …", "Chương trình ca nhạc …": a type that is also a common word opens a plan's
+    # title only in capitals or before its number ("HƯỚNG DẪN", "Hướng dẫn số 12/HD-UBND")
+    common = set(words("status_words.csv", "common_type"))
+    types = [r["doc_type"] for r in rows("doc_types.csv") if r["doc_type"] not in reports | common]
+    return regex.compile(r"[\s#*>_|\[]*(?i:(?:" + alternation(words("place_words.csv", "full_text")) + r")\s+)?(?:"
+                         + r"(?i:" + alternation(types) + r")(?![\p{L}])"
+                         + r"|" + alternation([t.upper() for t in common]) + r"(?![\p{L}])"
+                         + r"|(?i:" + alternation(sorted(common)) + r")(?=\s+(?i:số\b|\d)))")
 
 
 _NUMBER_WORD = regex.compile(r"\s*(?:số\s*:?\s*)?", regex.IGNORECASE)

@@ -212,6 +212,10 @@ CASES = [
      "(bình quân cả nước tăng 9,3%).",
      [("15,55%", "actual", "increase", 2025, "", "Thanh Hóa", "công nghiệp"), ("9,2%", "actual", None, 2025, "", "Việt Nam", None),
       ("15,1%", "actual", "increase", 2025, "", "Thanh Hóa", "bán lẻ"), ("9,3%", "actual", "increase", 2025, "", "Việt Nam", None)]),
+    ("a-title-that-opens-with-a-common-word-is-no-plan", {"url": "https://example.org/a.html"},
+     "Hướng dẫn giải đề thi môn Tiếng Anh năm 2017\n\nChiều 23/6, 760.000 thí sinh (88% tổng số thí sinh dự thi) vừa kết "
+     "thúc bài thi. Các em sẽ nhận kết quả sau.",
+     [("88%", "actual", "level", 2017, "", None, "thí sinh")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
@@ -346,7 +350,7 @@ CASES = [
      [("30%", "target", None, 2030, "", "Hà Tĩnh", "thủy sản")]),
     ("a-comparative-right-before-its-range", {"date": "2025-11-26"},
      "Quy định\n\nĐơn vị được mua máy móc có giá cao hơn từ trên 15% đến không quá 30% so với mức giá quy định.",
-     [("15% đến không quá 30%", None, "increase", None, "", None, "máy móc")]),
+     [("15% đến không quá 30%", None, "increase", 2025, "", None, "máy móc")]),
     ("a-story-about-another-country-is-that-countrys", {},
      "Thụy Điển 'đau đầu' vì quá nhiều tiền\n\nQuốc gia Bắc Âu này dư dả ngân sách.\n\n"
      "Năm 2017, tỷ lệ thất nghiệp hiện là 7,2%, thặng dư ngân sách của Thụy Điển đạt 1,1% GDP.",
