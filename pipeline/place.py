@@ -215,7 +215,10 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
         if named:
             return named[0].place
     if before:
-        return max(before)[1]
+        pos, place = max(before)
+        if any(p.end <= pos and _JOINED.fullmatch(ctx.text, p.end, pos) for p in ctx.places):
+            return ""  # "Cục Hải quan Gia Lai – Kon Tum": one body of two provinces, no single place
+        return place
     if ctx.subject_source == "publisher" and ctx.subject == VIETNAM and any(
             not _in_place(ctx, m.start()) for m in foreign_pattern().finditer(ctx.text, *sent)):
         return ""  # a national outlet's figure about another country
@@ -262,6 +265,7 @@ _GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quanti
 _MINISTRY_SUBJECT = regex.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?")
 # "tỉnh", "thành phố", "huyện": a clause about a place of its own
 _OWN_SUBJECT = regex.compile(r"(?<![\p{L}])" + _words("local_subject") + r"(?![\p{L}])", regex.IGNORECASE)
+_JOINED = regex.compile(r"[ \t]*[-–][ \t]*")  # "Gia Lai – Kon Tum": two places joined as one unit
 _OF_PLACE_REACH = 400  # characters after a value that "của tỉnh …" can take (its words and spaces)
 _REGION_WORD = len("vùng ")  # "12,7% của vùng Đồng bằng sông Hồng": the region after its noun
 _PLACE_ANAPHOR = regex.compile(r"(?<![\p{L}])" + _words("place_anaphor_noun") + r"\s+" + _words("place_anaphor_pointer")

@@ -216,6 +216,10 @@ CASES = [
      "Hướng dẫn giải đề thi môn Tiếng Anh năm 2017\n\nChiều 23/6, 760.000 thí sinh (88% tổng số thí sinh dự thi) vừa kết "
      "thúc bài thi. Các em sẽ nhận kết quả sau.",
      [("88%", "actual", "level", 2017, "", None, "thí sinh")]),
+    ("a-body-of-two-provinces-has-no-single-place", {"url": "https://example.org/a.html", "date": "2020-09-01"},
+     "Tại Cục Hải quan Gia Lai – Kon Tum, tổng số thu đã đạt 156 tỷ đồng, giảm 5% so với cùng kỳ. "
+     "Tỉnh Bà Rịa - Vũng Tàu thu tăng 7%.",
+     [("5%", "actual", "decrease", 2020, "", "", "thu"), ("7%", "actual", "increase", 2020, "", "Bà Rịa - Vũng Tàu", None)]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
