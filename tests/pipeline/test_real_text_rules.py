@@ -220,6 +220,9 @@ CASES = [
      "Tại Cục Hải quan Gia Lai – Kon Tum, tổng số thu đã đạt 156 tỷ đồng, giảm 5% so với cùng kỳ. "
      "Tỉnh Bà Rịa - Vũng Tàu thu tăng 7%.",
      [("5%", "actual", "decrease", 2020, "", "", "thu"), ("7%", "actual", "increase", 2020, "", "Bà Rịa - Vũng Tàu", None)]),
+    ("now-the-whole-country", {"url": "https://example.org/a.html", "date": "2017-07-01"},
+     "Viện phí\n\nHà Nội cũng sẽ tăng viện phí trong tháng 8. Hiện cả nước còn gần 20% dân số chưa tham gia BHYT.",
+     [("20%", "actual", "level", 2017, "", "Việt Nam", "bhyt")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
