@@ -71,6 +71,7 @@ _SUM_AFTER = regex.compile(r"^\s*[+=]\s*" + NUMBER + PERCENT_SIGN)
 _IF = regex.compile(r"(?<![\p{L}])" + _g("condition") + r"(?![\p{L}])[^.;:!?]*$", _I)
 _WEAK_IF = regex.compile(_g("weak_condition") + r"(?![\p{L}])", _I)
 _COMPARING_IF = regex.compile(_g("comparing_condition") + r"(?![\p{L}])", _I)
+_OPENING_CONDITION = regex.compile(r"[\s\-–+*•]*" + _g("opening_condition") + r"(?![\p{L}])[^,;:.!?\n]*$", _I)
 _THEN = regex.compile(r"^[^.;:!?\n]{0,120}?(?<![\p{L}])" + _g("then") + r"(?![\p{L}])", _I)
 # Compiled once: ``regex.search`` with a pattern string looks it up in a cache each call (~2 µs)
 _TOKEN = regex.compile(r"\S+")
@@ -226,8 +227,9 @@ _SCORE = regex.compile(r"[^.;!?\n]{0,40}?(?<![\p{L}])" + _g("score_verb") + r"\s
 
 def _condition(before: str, after: str) -> bool:
     """Whether a value is a condition of a rule: ``trường hợp`` or ``cứ`` before it in its clause, or
-    ``nếu`` with a bound (``dưới``, ``vượt quá``) — not ``nếu như``, which compares —, ``thì`` after it,
-    and no goal in its sentence.
+    ``nếu`` with a bound (``dưới``, ``vượt quá``) — not ``nếu như``, which compares —, ``thì`` after it
+    (or, for a sentence that opens on ``Trường hợp``, its clause before the first comma), and no goal in
+    its sentence.
 
         >>> _condition("Trường hợp đạt ", " thì do người đứng đầu xem xét")
         True
@@ -239,7 +241,9 @@ def _condition(before: str, after: str) -> bool:
         True
     """
     if not _THEN.match(after):  # (first: most values have no "thì" after them, and it reads less text)
-        return False
+        # "Trường hợp giá điện cần điều chỉnh tăng từ 5% đến dưới 10% …, EVN được phép …": a sentence that
+        # opens on its condition needs no "thì"
+        return _OPENING_CONDITION.match(before) is not None and not _GOAL.search(before)
     condition = _IF.search(before)
     if not condition or _GOAL.search(before):
         return False

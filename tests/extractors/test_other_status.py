@@ -37,6 +37,7 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("công ty con do tập đoàn nắm giữ trên ", " vốn điều lệ", "threshold"),
         ("Khối lượng viên: 890 mg ± ", "", "threshold"),  # a tolerance
         ("Tổ chức họp bất thường khi có ít nhất ", " cha mẹ học sinh yêu cầu", "threshold"),  # when a bound is reached
+        ("Trường hợp giá điện cần điều chỉnh tăng từ ", " so với giá hiện hành, EVN được phép điều chỉnh", "threshold"),
         ("Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp luật lên đến ", ".", "support"),  # its object first
         ("Ăn nhiều thịt chế biến làm tăng nguy cơ ung thư vú cao hơn ", ".", "probability"),  # what the risk is of first
         ("Dự báo xác suất mưa là ", "", "probability"),
@@ -111,6 +112,7 @@ def test_other(before, after, expected):
         ("Tỉnh hỗ trợ ", " hộ nghèo được vay vốn ưu đãi"),  # a support target about households
         ("Tỉnh hỗ trợ kinh phí cho ", " hộ nghèo"),  # whom a support goes to: a share of households
         ("Tỷ lệ hộ có nguy cơ tái nghèo giảm còn ", ""),  # a measured rate of those at risk
+        ("Trường hợp đặc biệt, tỉnh phấn đấu đạt ", ""),  # the condition ends at its comma
         ("Giá vàng giảm ", " xuống 1.900 USD/ounce"),  # "x" of "xuống" is no product
         ("Doanh thu giảm ", " xuống 675 tỷ đồng"),
         ("phấn đấu đạt **", " **xã không ma túy"),  # bold, no product
