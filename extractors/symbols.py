@@ -251,11 +251,25 @@ def _one_off(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _unjoined(code: str) -> list[str]:
+    """A type code and an issuer code typed without their hyphen, split apart (``NĐCP`` → ``NĐ``, ``-``,
+    ``CP``) when exactly one split gives two known codes; else the code as it is.
+
+        >>> _unjoined("NĐCP"), _unjoined("TTBTC"), _unjoined("UBND")
+        (['NĐ', '-', 'CP'], ['TT', '-', 'BTC'], ['UBND'])
+    """
+    if code in P.TYPE_CODES or _known_issuer(code):
+        return [code]
+    splits = [(code[:i], code[i:]) for i in range(1, len(code)) if code[:i] in P.TYPE_CODES and _known_issuer(code[i:])]
+    return [splits[0][0], "-", splits[0][1]] if len(splits) == 1 else [code]
+
+
 def canonical_symbol(symbol: str, doc_type: str = "") -> str:
     """The canonical symbol: one spelling (``Ð`` → ``Đ``, one tone placement) and a mistyped code
     corrected to the code it stands for: a code known but for its ``Đ`` or tone marks (``QD`` → ``QĐ``,
     ``HDND`` → ``HĐND``), or in the type slot, a code with a tone mark no code has, the one code of the
-    written ``doc_type`` a letter away (``Quyết định sô 215/ỌĐ-TTg`` → ``215/QĐ-TTg``).
+    written ``doc_type`` a letter away (``Quyết định sô 215/ỌĐ-TTg`` → ``215/QĐ-TTg``), or a type code
+    and an issuer code typed without their hyphen (``193/2025/NĐCP`` → ``193/2025/NĐ-CP``).
 
         >>> canonical_symbol("1055/QD-UBND"), canonical_symbol("215/ỌĐ-TTg", "Quyết định")
         ('1055/QĐ-UBND', '215/QĐ-TTg')
@@ -267,6 +281,8 @@ def canonical_symbol(symbol: str, doc_type: str = "") -> str:
     group = next(g for g in ("p_type", "n_codes", "a_codes") if m.group(g))
     start, end = m.span(group)
     parts = re.split(f"({P._HYPHEN})", folded[start:end])
+    if len(parts) == 1 and group != "p_type":
+        parts = _unjoined(parts[0])  # "193/2025/NĐCP" → "193/2025/NĐ-CP"
     known = _codes_by_plain()
     for k in range(0, len(parts), 2):
         code = parts[k]

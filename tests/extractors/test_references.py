@@ -559,6 +559,9 @@ def test_a_line_break_in_news_still_ends_what_a_reference_reads():
     ("QUYẾT ĐỊNH SỐ 06/QĐ-TTG VỀ ĐỀ ÁN", "06/QĐ-TTg", "Quyết định", True),
     # a slip of the keyboard in the type slot: the one code of the written type a letter away
     ("Thực hiện Quyết định sô 215/ỌĐ-TTg ngày 5/2/2021 của Thủ tướng", "215/QĐ-TTg", "Quyết định", True),
+    # a type code and an issuer code typed without their hyphen
+    ("Căn cứ Nghị định số 193/2025/NĐCP ngày 2/7/2025 của Chính phủ", "193/2025/NĐ-CP", "Nghị định", True),
+    ("Theo Thông tư 10/2024/TTBTC của Bộ Tài chính", "10/2024/TT-BTC", "Thông tư", True),
     # an old code that is no slip stays as written
     ("Theo Quyết định số 944/QP ngày 13/7/1993", "944/QP", "Quyết định", False),
     ("Theo Quyết định số 4607/QĐ-UBND ngày 14/12/2021", "4607/QĐ-UBND", "Quyết định", False),
