@@ -155,11 +155,9 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
     """
     before, after = _unwrap(before), _unwrap(after)
     return (_lexical_kind(before, after, words) or _formula_kind(before, after) or _listed_kind(before, after, words)
-            or ("support" if support_object_first(before) else None)
-            or ("probability" if risk_of_first(before) else None)
+            or kind_before(before)
             or _breakdown_kind(before, words)
             or ("threshold" if qualifying_bound(before, after, lead) or _condition(before, after) or _scored(after)
-                or when_bound(before)
                 else None))
 
 
@@ -367,37 +365,26 @@ _RISK_OF_FIRST = scan.FromEnd(regex.compile(
     r"(?:\s+" + _g("risk_change") + r")?(?:\s+" + _FILLER + r")*\s*$", _I))
 
 
-def risk_of_first(before: str) -> bool:
-    """Whether a value is a risk (a probability) named with what it is of before it, and no goal is set.
+# The phrases right before a value that make it `other` when no goal is set in its sentence
+_BEFORE_VALUE = (("support", _SUPPORT_OBJECT_FIRST), ("probability", _RISK_OF_FIRST), ("threshold", _WHEN_BOUND))
 
-        >>> risk_of_first("Ăn nhiều thịt chế biến liên quan đến nguy cơ ung thư vú cao hơn ")
-        True
-        >>> risk_of_first("Phấn đấu giảm nguy cơ ung thư xuống "), risk_of_first("Tỷ lệ hộ có nguy cơ tái nghèo giảm ")
-        (False, False)
+
+def kind_before(before: str) -> str | None:
+    """The kind a phrase right before a value gives it, when no goal is set in its sentence: a support
+    named with its object first, a risk named with what it is of, the bound that makes a rule apply.
+
+        >>> kind_before("Doanh nghiệp được hỗ trợ chi phí tư vấn pháp luật lên đến ")
+        'support'
+        >>> kind_before("Ăn nhiều thịt chế biến liên quan đến nguy cơ ung thư vú cao hơn ")
+        'probability'
+        >>> kind_before("Tổ chức họp bất thường khi có ít nhất ")
+        'threshold'
+        >>> [kind_before(b) for b in ("Hỗ trợ chi phí cho ", "Phấn đấu hỗ trợ học phí ", "Tỷ lệ hộ có nguy cơ tái nghèo giảm ")]
+        [None, None, None]
     """
-    return _RISK_OF_FIRST.found(before) and not _GOAL.search(before)
-
-
-def support_object_first(before: str) -> bool:
-    """Whether a value is the share of a support named with its object before it, and no goal is set in its
-    sentence.
-
-        >>> support_object_first("Doanh nghiệp được hỗ trợ chi phí tư vấn pháp luật lên đến ")
-        True
-        >>> support_object_first("Hỗ trợ chi phí cho "), support_object_first("Phấn đấu hỗ trợ học phí ")
-        (False, False)
-    """
-    return _SUPPORT_OBJECT_FIRST.found(before) and not _GOAL.search(before)
-
-
-def when_bound(before: str) -> bool:
-    """Whether a value is the bound that makes a rule apply (``khi có ít nhất 50% …``), and no goal is set
-    in its sentence.
-
-        >>> when_bound("Tổ chức họp bất thường khi có ít nhất "), when_bound("Phấn đấu khi có trên ")
-        (True, False)
-    """
-    return _WHEN_BOUND.found(before) and not _GOAL.search(before)
+    if _GOAL.search(before):
+        return None
+    return next((kind for kind, pattern in _BEFORE_VALUE if pattern.found(before)), None)
 
 
 def qualifying_bound(before: str, after: str, lead: str = "") -> bool:
