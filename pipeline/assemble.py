@@ -123,7 +123,8 @@ def assemble(doc: Doc) -> None:
                 elif year is None and status == "other":
                     year = doc.report_year  # a rate in force when the article was written
                 elif year is None and status == "target" and doc.own_symbol:
-                    year = doc.doc_year  # an official document's requirement with no deadline: the year it is issued
+                    # an official document's requirement with no deadline: the year it takes effect, when it says
+                    year = doc.effective_year
             if status == "actual" and year:  # a result is observed by the time of writing: not at the end
                 # of a period still running ("theo chuẩn nghèo giai đoạn 2022 - 2025"), nor after the date
                 period_end = any(y.kind == "period" and y.year == year for y in doc.years_in(*sent))

@@ -91,6 +91,28 @@ _BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.c
 _SO_VOI = regex.compile(r"(?<![\p{L}])so\s+với(?![\p{L}])[^,;.]*$", regex.IGNORECASE)
 
 
+# "Quyết định này có hiệu lực kể từ ngày ký", "… có hiệu lực thi hành từ ngày 10 tháng 12 năm 2025"
+_TAKES_EFFECT = regex.compile(r"(?<![\p{L}])" + alternation(words("status_words.csv", "takes_effect"))
+                              + r"(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày(?P<when>[^.;]{0,40})", regex.IGNORECASE)
+_WHEN_YEAR = regex.compile(r"(?:năm|/|-|\.)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _effective_year(text: str, doc_year: int | None) -> int | None:
+    """The year a document says it takes effect: the year of the date it gives, or, on signing ("kể từ ngày
+    ký", "ngày ban hành"), the document's own year; None when it says nothing.
+
+        >>> _effective_year("Quyết định này có hiệu lực kể từ ngày ký.", 2025)
+        2025
+        >>> _effective_year("Nghị quyết có hiệu lực thi hành từ ngày 10 tháng 12 năm 2026.", 2025)
+        2026
+    """
+    m = _TAKES_EFFECT.search(text)
+    if m is None:
+        return None
+    year = _WHEN_YEAR.search(m.group("when"))
+    return int(year.group(1)) if year else doc_year
+
+
 def _reported_year(text: str, years: list[YearMention]) -> int | None:
     """The first year of ``years`` a report is about: not one it compares with (``so với năm 2019``); a
     year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after."""
@@ -389,6 +411,7 @@ def build_context(doc: Doc) -> None:
     # the text over the metadata: a byline, else the year in the document's own symbol ("Số: 16/2025/NĐ-CP")
     doc.doc_year = _byline_year(text, paras) or own.get("year") or (int(doc.date[:4]) if doc.date else None)
     doc.report_year = doc.doc_year
+    doc.effective_year = _effective_year(text, doc.doc_year)
     if doc.doc_year is not None:  # "năm nay", "năm ngoái": years counted from the article's
         relative = find_relative_years(text, doc.doc_year, regions)
         if relative:

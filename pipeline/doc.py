@@ -69,6 +69,7 @@ class Doc:
     doc_year: int | None = None  # year of the byline date ("20/09/2024"), when the document has one
     plan_start: int | None = None  # first year of the title's plan period, when there is no byline
     own_symbol: str = ""  # an official document's own symbol, from its header ("Số: 95/KH-UBND")
+    effective_year: int | None = None  # the year the document says it takes effect ("có hiệu lực kể từ ngày ký")
 
     def past_in_report(self, y: YearMention) -> bool:
         """Whether a year phrase names a year already over when a report (no plan) was published: before

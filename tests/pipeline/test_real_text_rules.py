@@ -345,10 +345,15 @@ CASES = [
      RESOLUTION_HEADER + "**NGHỊ QUYẾT**\n\nBAN HÀNH KẾ HOẠCH PHÁT TRIỂN GIÁO DỤC MẦM NON ĐẾN NĂM 2030\n\n"
      "Điều 1. Phấn đấu 90% trẻ em mẫu giáo được học 2 buổi/ngày.",
      [("90%", "target", None, 2030, "", "Hà Tĩnh", "trẻ em")]),
-    ("a-requirement-without-deadline-is-of-the-year-its-document-is-issued", {},
+    ("a-requirement-without-deadline-is-of-the-year-its-document-takes-effect", {},
      RESOLUTION_HEADER.replace("NQ-HĐND", "QĐ-UBND") + "**QUYẾT ĐỊNH**\n\nPHÊ DUYỆT QUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH\n\n"
-     "Điều 1. Bộ phận một cửa có trách nhiệm bảo đảm 100% hồ sơ được số hóa khi tiếp nhận.",
+     "Điều 1. Bộ phận một cửa có trách nhiệm bảo đảm 100% hồ sơ được số hóa khi tiếp nhận.\n\n"
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
      [("100%", "target", None, 2025, "", "Hà Tĩnh", "số hóa")]),
+    ("a-requirement-without-deadline-nor-effective-date-has-no-year", {"date": "2025-07-10"},
+     RESOLUTION_HEADER.replace("12/2025/NQ-HĐND", "95/KH-UBND") + "**KẾ HOẠCH**\n\nTHỰC HIỆN CÔNG TÁC DÂN SỐ\n\n"
+     "Phấn đấu tỷ lệ trẻ em dưới 15 tuổi đạt khoảng 22%.",
+     [("22%", "target", None, None, "", "Hà Tĩnh", "trẻ em")]),
     ("a-plans-heading-through-a-year-ahead-sets-goals", {"date": "2025-07-10"},
      RESOLUTION_HEADER.replace("12/2025/NQ-HĐND", "95/KH-UBND") + "**KẾ HOẠCH**\n\nPHÁT TRIỂN HẠ TẦNG SỐ ĐẾN NĂM 2030\n\n"
      "**II. MỤC TIÊU**\n\nHiện nay, toàn tỉnh có 180 trạm phát sóng.\n\n**1. Mục tiêu đến hết năm 2026**\n\n"
