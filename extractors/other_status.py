@@ -164,8 +164,8 @@ def other_kind_around(before: str, after: str, words: int = 10, lead: str = "") 
 # The values of a list before the value ("thuế suất 5%, 10% và ", "6-9%/năm đối với ngắn hạn và "): each
 # a percentage, maybe a range, "/năm", and whom it applies to, then a comma, "và" or "hoặc"
 _LIST_ITEM = (r"(?:" + NUMBER + r"(?:" + PERCENT_SIGN + r")?\s*[-–]\s*)?" + NUMBER + PERCENT_SIGN + r"(?:\s*/\s*năm)?"
-              r"(?:\s+(?:đối\s+với|với|cho)\s+[^\d%.;:,()\[\]\n]{1,40}?)?"
-              r"\s*(?:,\s*(?:và|hoặc)?|(?<![\p{L}])(?:và|hoặc))(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*")
+              r"(?:\s+(?:đối\s+với|với|cho|vào)\s+[^\d%.;:,()\[\]\n]{1,60}?)?"
+              r"\s*(?:[,;]\s*(?:và|hoặc)?|(?<![\p{L}])(?:và|hoặc))(?:\s+" + _FILLER + r"(?![\p{L}]))*\s*")
 _LISTED = regex.compile(r"(?<![\p{L}\p{N}])(?:" + _LIST_ITEM + r")+$", _I)
 _LIST_READ = 240  # characters before the value where its list is looked for
 

@@ -37,6 +37,7 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("công ty con do tập đoàn nắm giữ trên ", " vốn điều lệ", "threshold"),
         ("Khối lượng viên: 890 mg ± ", "", "threshold"),  # a tolerance
         ("Tổ chức họp bất thường khi có ít nhất ", " cha mẹ học sinh yêu cầu", "threshold"),  # when a bound is reached
+        ("Người sử dụng lao động đóng 3% vào quỹ ốm đau; 0,5% vào quỹ tai nạn lao động; ", " vào quỹ hưu trí", "rate"),
         ("Trường hợp giá điện cần điều chỉnh tăng từ ", " so với giá hiện hành, EVN được phép điều chỉnh", "threshold"),
         ("Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp luật lên đến ", ".", "support"),  # its object first
         ("Ăn nhiều thịt chế biến làm tăng nguy cơ ung thư vú cao hơn ", ".", "probability"),  # what the risk is of first
