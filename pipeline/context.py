@@ -394,7 +394,7 @@ def build_context(doc: Doc) -> None:
             doc.country_cue = (_speaks_of_country(text) or bool(ministry_pattern().search(text))
                                or _cites_central_rule(doc))  # "Theo Thông tư 111/2013/TT-BTC, thuế suất … là 5%"
         elif (publisher is None and not _about_a_business(text, paras, NATIONAL_ISSUER) and not _about_abroad(text, paras)
-              and ((not url and _speaks_of_country(text)) or _cites_central_rule(doc))):
+              and (_speaks_of_country(text) or _cites_central_rule(doc))):
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ"),
             # or one that explains a central body's rule (a legal explainer site)
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True

@@ -226,6 +226,10 @@ CASES = [
     ("a-national-legal-site-quoting-a-central-rule", {"url": "https://thuvienphapluat.vn/a.html", "date": "2020-01-01"},
      "Thuế thu nhập cá nhân\n\nTheo Thông tư 111/2013/TT-BTC, thuế suất đối với thu nhập từ đầu tư vốn là 5%.",
      [("5%", "other", None, 2020, "", "Việt Nam", None)]),
+    ("an-unknown-site-that-speaks-of-the-country", {"url": "https://tintuc.example/a.html", "date": "2020-03-01"},
+     "Gói kích thích kinh tế\n\nBối cảnh đặc biệt cần chính sách đặc biệt.\n\nDoanh nghiệp gặp khó.\n\n"
+     "Chính phủ đề xuất giãn thuế. Số vốn đăng ký tăng 12% so với cùng kỳ năm trước.",
+     [("12%", "actual", "increase", 2020, "", "Việt Nam", "vốn")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
