@@ -199,7 +199,8 @@ def _place(ctx: Doc, it: Item, sent: tuple[int, int], clause_list: list[Scope]) 
                    if outside(pos, chain, clause_list) and not compared(ctx.text, clause, pos)]
     # "trong khi Trung Quốc chỉ là 4,3%": another country's figure is that country's
     before += [(pos, name) for pos, name in countries_named(ctx.text, sent[0], it.value.start)
-               if outside(pos, chain, clause_list) and not _in_place(ctx, pos)]
+               if outside(pos, chain, clause_list) and not _in_place(ctx, pos)
+               and not _ORIGIN.search(ctx.text, max(sent[0], pos - 60), pos)]
     # "Trên thế giới, …", "Tập đoàn Hòa Phát đạt …": the world's or a business's figure, no place of ours
     before += [(m.start(), "") for m in _WORLD_OR_BUSINESS.finditer(ctx.text, sent[0], it.value.start)
                if outside(m.start(), chain, clause_list) and not _in_place(ctx, m.start())
@@ -240,6 +241,9 @@ _AMOUNT_AFTER = regex.compile(r"[ \t]+(?:(?:gần|khoảng|hơn|trên)[ \t]+)*\d
                               + alternation(words("indicator_words.csv", "amount_unit")) + r"(?![\p{L}])"
                               # "Mỹ tiếp tục là thị trường xuất khẩu lớn nhất": a country called a market
                               + r"|[ \t]+(?:\p{Ll}+[ \t]+){0,3}?là[ \t]+(?i:" + _words("trade_partner_noun") + r")(?![\p{L}])")
+# "du khách Tây Ban Nha", "trường đại học Seville, Tây Ban Nha": where people or a body come from, not
+# whose figure it is
+_ORIGIN = regex.compile(r"(?<![\p{L}])(?i:" + _words("origin_noun") + r")(?:\s+\p{Lu}[\p{L}\-]*)*,?\s+$")
 # "Mỹ phẩm", "Pháp luật", "Ý kiến", "Anh ấy": a word that opens with a country's name
 _NOT_COUNTRY = regex.compile(_words("not_country") + r"(?![\p{L}])", regex.IGNORECASE)
 # "đô la Mỹ": a currency, not the country

@@ -230,6 +230,10 @@ CASES = [
      "Gói kích thích kinh tế\n\nBối cảnh đặc biệt cần chính sách đặc biệt.\n\nDoanh nghiệp gặp khó.\n\n"
      "Chính phủ đề xuất giãn thuế. Số vốn đăng ký tăng 12% so với cùng kỳ năm trước.",
      [("12%", "actual", "increase", 2020, "", "Việt Nam", "vốn")]),
+    ("where-visitors-come-from-is-no-owner", NATIONAL,
+     "Du lịch\n\nViệt Nam là điểm đến ưa thích của du khách Tây Ban Nha với trên 58.000 lượt người năm 2016, tăng 29% so "
+     "với năm trước.",
+     [("29%", "actual", "increase", 2016, "", "Việt Nam", None)]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
