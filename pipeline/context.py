@@ -46,6 +46,17 @@ from chitieu.models import PlaceMention, YearMention
 HEADING_MAX = 200
 
 
+# "… giám sát hàng NK tại cảng. Ảnh: T.Trang": a photo's credit closes its caption
+_PHOTO_CREDIT = regex.compile(r"[.)\s]*\(?\s*(?:" + alternation(words("place_words.csv", "photo_credit")) + r")\s*:",
+                              regex.IGNORECASE)
+
+
+def _in_caption(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a photo's caption: its sentence is followed by the photo's credit."""
+    end = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
+    return _PHOTO_CREDIT.match(text, end, min(len(text), end + 20)) is not None
+
+
 def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[int, int]],
                      title: tuple[int, int] | None = None, no_subject: list[tuple[int, int]] = ()) -> str:
     """The document's place: the one named in the title (``title``, else the first paragraph), else the
@@ -55,7 +66,8 @@ def document_subject(text: str, places: list[PlaceMention], paras: list[tuple[in
     (``no_subject``, :mod:`chitieu.pipeline.header`)."""
     bylines = [(s, e) for s, e in paras[:4] if _is_byline(text, s, e)]
     places = [p for p in places if not any(s <= p.start < e for s, e in [*bylines, *no_subject])
-              and not in_business_name(text, p.start)]  # "Lợi nhuận Tổng công ty Tân cảng Sài Gòn tăng 5-7%"
+              and not in_business_name(text, p.start)  # "Lợi nhuận Tổng công ty Tân cảng Sài Gòn tăng 5-7%"
+              and not _in_caption(text, p.end)]  # "Cục Hải quan Quảng Ninh giám sát hàng NK. Ảnh: T.Trang"
     official = title is not None  # an official document's title may be long
     title = title or (paras[0] if paras else None)
     if title and (official or title[1] - title[0] <= HEADING_MAX):

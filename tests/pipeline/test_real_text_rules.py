@@ -234,6 +234,10 @@ CASES = [
      "Du lịch\n\nViệt Nam là điểm đến ưa thích của du khách Tây Ban Nha với trên 58.000 lượt người năm 2016, tăng 29% so "
      "với năm trước.",
      [("29%", "actual", "increase", 2016, "", "Việt Nam", None)]),
+    ("a-photos-caption-tells-no-subject", {"url": "https://tintuc.example/a.html", "date": "2018-07-01"},
+     "Hải quan thu ngân sách 6 tháng khả quan\n\nCông chức Cục Hải quan Quảng Ninh giám sát hàng nhập khẩu tại cảng. "
+     "Ảnh: T.Trang. Đến hết tháng 6, số thu ngân sách của ngành tăng 13% so với cùng kỳ. Chính phủ đánh giá cao kết quả.",
+     [("13%", "actual", "increase", 2018, "", "Việt Nam", "thu ngân sách")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
