@@ -238,6 +238,9 @@ CASES = [
      "Hải quan thu ngân sách 6 tháng khả quan\n\nCông chức Cục Hải quan Quảng Ninh giám sát hàng nhập khẩu tại cảng. "
      "Ảnh: T.Trang. Đến hết tháng 6, số thu ngân sách của ngành tăng 13% so với cùng kỳ. Chính phủ đánh giá cao kết quả.",
      [("13%", "actual", "increase", 2018, "", "Việt Nam", "thu ngân sách")]),
+    ("across-the-country-after-the-value", NATIONAL,
+     "Viettel khai trương mạng 5G tại Thái Nguyên.\n\nNăm 2021, lưu lượng data di động tăng 40% trên toàn quốc.",
+     [("40%", "actual", "increase", 2021, "", "Việt Nam", "data")]),
     ("a-title-year-compared-with-is-not-the-reports", {"url": "https://example.org/a.html"},
      "Xuất khẩu gạo tăng 20% so với năm 2016\n\nXuất khẩu cà phê cũng tăng 5%.",
      [("20%", "actual", "increase", None, "", None, "gạo"), ("5%", "actual", "increase", None, "", None, "cà phê")]),
