@@ -51,6 +51,13 @@ def _locative_level() -> regex.Pattern:
 
 
 _PAREN = regex.compile(r"\([^()]*\)")
+
+
+def remark_spans(text: str, lo: int, hi: int) -> Ranges:
+    """The spans of ``text[lo:hi]`` in brackets (innermost, closed before ``hi``): remarks on a phrase."""
+    return [m.span() for m in _PAREN.finditer(text, lo, hi)] if text.find("(", lo, hi) >= 0 else []
+
+
 _EMPHASIS = regex.compile(r"\*+")
 # "(GRDP)", "(BIDV)", "(Vietcombank)": an abbreviation or a one-word name in brackets is part of the phrase
 _ABBREVIATION = regex.compile(r"\(\s*(?:[\p{Lu}\d][\p{Lu}\d&.\- ]{0,14}|\p{Lu}[\p{L}\d&.\-]{1,20}\s*)\)")
@@ -370,7 +377,7 @@ def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[
     lo, hi = _bounds(ranges)
     base = same_period_base(text, lo, hi)
     # the "…" that closes a list in brackets ("(xoài, nhãn, hoa kiểng,…)") stops nothing: the tail goes on
-    remarks = [m.span() for m in _PAREN.finditer(text, lo, hi)] if text.find("(", lo, hi) >= 0 else []
+    remarks = remark_spans(text, lo, hi)
     stop = next((m for m in _tail_stop().finditer(text, base[1] if base else lo, hi)
                  if not (m.group() in ("…", "...") and any(a < m.start() < b for a, b in remarks))), None)
     return tuple(subtract(list(ranges), [(stop.start(), hi)])) if stop else ranges

@@ -57,14 +57,18 @@ _CLAUSE_BREAK = regex.compile(r"[,;:–]")
 _CONTRAST = regex.compile(r"(?<![\p{L}])" + alternation(_words("contrast")) + r"(?![\p{L}])", regex.IGNORECASE)
 
 
-def _modal_elsewhere(ctx: Doc, c, pos: int, reported: bool) -> bool:
-    """In a report, a modal verb ("sẽ", "phải", "cần") sets no goal for a value of a later clause that says
-    it was reached (``reported``: "… sẽ tiếp tục là điểm đến …, tăng 29% so với năm trước") or that turns
-    against it ("…, nhưng tới tháng 9 mới chỉ đáp ứng được 50-60%")."""
+def _modal_elsewhere(ctx: Doc, c, it: Item) -> bool:
+    """In a report, a modal verb ("sẽ", "phải", "cần") sets no goal for a value of a later clause that turns
+    against it ("…, nhưng tới tháng 9 mới chỉ đáp ứng được 50-60%") or whose own words say it was reached
+    ("… sẽ tiếp tục là điểm đến …, tăng 29% so với năm trước")."""
     if ctx.is_plan or " ".join(c.surface.lower().split()) not in _MODALS:
         return False
-    brk = _CLAUSE_BREAK.search(ctx.text, c.end, pos)
-    return brk is not None and (reported or _CONTRAST.search(ctx.text, brk.start(), pos) is not None)
+    brk = _CLAUSE_BREAK.search(ctx.text, c.end, it.value.start)
+    if brk is None:
+        return False
+    return _CONTRAST.search(ctx.text, brk.start(), it.value.start) is not None or any(
+        t.kind == "actual" and " ".join(t.surface.lower().split()) not in _WEAK_CUES
+        for s, e in it.tail for t in ctx.cues_in(s, e))
 
 
 # "… phương án đã được phê duyệt tại Quyết định …": in a plan, what was approved describes a noun
@@ -125,10 +129,9 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
         """ "tỷ lệ học sinh hoàn thành chương trình tiểu học": a noun cue in the value's own words."""
         return c.start >= own_lo and " ".join(c.surface.lower().split()) in NOUN_CUES
 
-    reported = any(c.kind == "actual" and " ".join(c.surface.lower().split()) not in _WEAK_CUES
-                   for s, e in it.tail for c in ctx.cues_in(s, e))
     signals: list[tuple[int, str]] = [(c.start, c.kind) for c in ctx.cues_in(sent[0], v.start) if not names_a_thing(c)
-                                      if framing(c.start) and not _modal_elsewhere(ctx, c, v.start, reported) and " ".join(c.surface.lower().split()) not in _WEAK_CUES]
+                                      if framing(c.start) and " ".join(c.surface.lower().split()) not in _WEAK_CUES
+                                      and not _modal_elsewhere(ctx, c, it)]
     signals += [(y.start, "target" if y.kind == "through" and _goal_right_before(ctx, y.start) else ctx.year_status(y))
                 for y in ctx.years_in(sent[0], v.start)
                 if y.kind in ("deadline", "vision", "through") and framing(y.start) and ctx.year_status(y)]

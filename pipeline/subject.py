@@ -30,6 +30,7 @@ from chitieu.pipeline.indicator import (
     clean_words,
     content_words,
     measure_noun_re,
+    remark_spans,
     tail_extent,
     trim,
 )
@@ -58,14 +59,11 @@ def _own_words(text: str, lo: int, hi: int) -> tuple[str, Ranges]:
     return text[lo:noun.start()] + " " + text[noun.end():hi], [noun.span()]
 
 
-_REMARK = regex.compile(r"\([^()]*\)")
-
-
 def _amount(text: str, lo: int, hi: int) -> regex.Match | None:
     """The last number of ``text[lo:hi]`` that is an amount: not a percentage, not a year, not one of a
     remark in brackets (``11.418 dân thường thương vong (3.498 người thiệt mạng …)``)."""
     found = None
-    remarks = [m.span() for m in _REMARK.finditer(text, lo, hi)]
+    remarks = remark_spans(text, lo, hi)
     for m in NUMBER_RE.finditer(text, lo, hi):
         if any(a < m.start() < b for a, b in remarks):
             continue
