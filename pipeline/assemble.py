@@ -44,6 +44,7 @@ _SUBSHARE = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.c
 # "79,3%/chỉ tiêu 80%": a result and, after a slash, the target it is measured against
 _SLASH_TARGET = regex.compile(r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*$",
                               regex.IGNORECASE)
+_SLASH_NEXT = regex.compile(r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*\d")
 
 
 def assemble(doc: Doc) -> None:
@@ -93,6 +94,8 @@ def assemble(doc: Doc) -> None:
                 carried = (pi, status)
             if previous_row and _SLASH_TARGET.match(t, previous_row.end, v.start):
                 status = "target"  # "đạt 79,3%/chỉ tiêu 80%": the result, then the target it had
+            elif _SLASH_NEXT.match(t, v.end):
+                status = "actual"  # "… là 42,4%/ chỉ tiêu 40%": the result measured against the target after it
             comparator = v.comparator
             if gapped and comparator == "=":
                 comparator = previous_row.comparator

@@ -67,7 +67,7 @@ def resolve_year(ctx: Doc, it: Item, increase: bool, status: str, sent: tuple[in
         return picked
     # 3. later in the same sentence, outside brackets: "X đạt 50%, Y đạt 60% vào năm 2025"
     after = [y for y in ctx.years_in(v.end, sent[1]) if outside(y.start, chain, clause_list)
-             and y.kind in ("deadline", "through")]
+             and y.kind in ("deadline", "through") and not _base(text, v.end, y.start, sent[0])]
     if after and status == "target":
         if not _next_milestone(text, v.end, after[0], sent):
             return after[0].year

@@ -75,6 +75,17 @@ CASES = [
      "Đến hết năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của cả nước đạt 79,3%/chỉ tiêu 80%.",
      [("79,3%", "actual", "level", 2025, "xa", "Việt Nam", "nông thôn mới"),
       ("80%", "target", "level", 2025, "xa", "Việt Nam", "nông thôn mới")]),
+    ("result-with-its-target-after-a-slash-and-a-base-year", {"date": "2025-12-20"},
+     "Tổng kết giai đoạn 2021-2025\n\nTỷ lệ trường học đạt chuẩn quốc gia là 61,5%/ kế hoạch 60%, tăng gấp đôi "
+     "so với cuối năm 2021.",
+     [("61,5%", "actual", "level", 2025, "", "", "trường học đạt chuẩn"),
+      ("60%", "target", "level", 2025, "", "", "trường học đạt chuẩn")]),
+    ("a-result-before-its-target-in-a-text-of-goals", {},
+     "Phấn đấu hoàn thành các chỉ tiêu giai đoạn 2021-2025\n\nTỷ lệ trường học đạt chuẩn quốc gia là 61,5%/ chỉ tiêu "
+     "60%; tỷ lệ phòng học kiên cố là 90%.",
+     [("61,5%", "actual", "level", 2025, "", "", "trường học đạt chuẩn"),
+      ("60%", "target", "level", 2025, "", "", "trường học đạt chuẩn"),
+      ("90%", "target", "level", 2025, "", "", "phòng học kiên cố")]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
