@@ -19,7 +19,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.indicator import anaphors, content_words
+from chitieu.pipeline.indicator import anaphors, complete_cut_head, content_words
 from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.period import (
     context_as_of,
@@ -71,6 +71,8 @@ def assemble(doc: Doc) -> None:
                     or _points_back(it.indicator, last_indicator) or _comparison_only(it)
                     or _ONLY_TIME.fullmatch(it.indicator.strip())) and last_indicator:
                 it.indicator = last_indicator  # "tỷ lệ này cũng đạt 71,6%", "thu nhập này tăng gần 110%"
+            else:  # "Trong đó, khu vực đô thị đạt tỷ lệ thu gom, xử lý 95%": the rest said just before
+                it.indicator = complete_cut_head(it.indicator, last_indicator)
             last_indicator = it.indicator or last_indicator
             before, after = t[sent[0]:v.start], t[v.end:sent[1]]
             measure = resolve_measure(t, v, before, after)

@@ -413,6 +413,50 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
 
 
 @cache
+def _particle_re() -> regex.Pattern:
+    return regex.compile(WB_BEFORE + alternation(words("place_words.csv", "place_particle")) + WB_AFTER, regex.IGNORECASE)
+
+
+_CONTINUATION_END = regex.compile(r"[,;:()\[\]\n.]")
+
+
+def complete_cut_head(indicator: str, previous: str) -> str:
+    """An indicator whose last words begin the indicator of the figure before it, and stop short
+    (``Trong đó, khu vực đô thị đạt tỷ lệ thu gom, xử lý 95%`` after ``tỷ lệ thu gom, xử lý chất thải
+    rắn sinh hoạt trên địa bàn tỉnh đạt 86%``), takes the rest of that noun phrase, up to where it
+    says where or ends.
+
+        >>> complete_cut_head("khu vực đô thị đạt tỷ lệ thu gom, xử lý",
+        ...                   "tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn")
+        'khu vực đô thị đạt tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt'
+        >>> complete_cut_head("tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo đa chiều")  # said whole: nothing cut
+        'tỷ lệ hộ nghèo'
+    """
+    if not previous or not indicator:
+        return indicator
+    lowered, prev = indicator.lower(), previous.lower()
+    for m in measure_noun_re().finditer(lowered):
+        tail = lowered[m.start():].rstrip(_PUNCT)
+        if m.start() == 0 or len(_WORD.findall(tail)) < 4:
+            continue  # the whole phrase, or too few words to tell a cut head from a shared noun
+        at = prev.find(tail)
+        if at < 0:
+            continue
+        rest_lo = at + len(tail)
+        if rest_lo >= len(prev) or not prev[rest_lo].isspace():
+            continue
+        stops = [h[0] for h in place_holes(previous, rest_lo, len(previous)) if h[0] >= rest_lo]
+        stops += [m.start() for m in _particle_re().finditer(previous, rest_lo)][:1]  # "trên địa bàn (tỉnh)"
+        end = _CONTINUATION_END.search(previous, rest_lo)
+        rest_hi = min([len(previous), *stops, *([end.start()] if end else [])])
+        rest = previous[rest_lo:rest_hi].strip(_PUNCT)
+        if content_words(rest, stop_at=1) and not measure_noun_re().search(rest.lower()):
+            return indicator.rstrip(_PUNCT) + " " + rest
+        return indicator
+    return indicator
+
+
+@cache
 def _name_head() -> regex.Pattern:
     """A noun that a place right after it completes into a name (``cảng``, ``sân bay``)."""
     return regex.compile(WB_BEFORE + alternation(_words("name_head")) + r"\s+$", regex.IGNORECASE)

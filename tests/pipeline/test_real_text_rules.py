@@ -86,6 +86,11 @@ CASES = [
      [("61,5%", "actual", "level", 2025, "", "", "trường học đạt chuẩn"),
       ("60%", "target", "level", 2025, "", "", "trường học đạt chuẩn"),
       ("90%", "target", "level", 2025, "", "", "phòng học kiên cố")]),
+    ("a-breakdown-whose-head-stops-short-takes-the-rest-said-before", {"date": "2025-01-15"},
+     "Rác thải ở Vĩnh Phúc\n\nNăm 2024, tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn tỉnh đạt 88%. "
+     "Trong đó, khu vực đô thị đạt tỷ lệ thu gom, xử lý 97%.",
+     [("88%", "actual", "level", 2024, "", "Vĩnh Phúc", "chất thải rắn sinh hoạt"),
+      ("97%", "actual", "level", 2024, "", "Vĩnh Phúc", "đô thị đạt tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt")]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
