@@ -76,6 +76,21 @@ def _title_new_style(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
 
 
+@cache
+def group_of_places() -> regex.Pattern:
+    """A group of provinces named by a count or a quantifier: one value of several places, and no
+    part of what is measured.
+
+        >>> [m.group() for m in group_of_places().finditer("có 16/34 địa phương tăng; các tỉnh, thành phố khác")]
+        ['16/34 địa phương', 'các tỉnh, thành phố']
+    """
+    def any_of(role: str) -> str:
+        return alternation(words("place_words.csv", role))
+
+    return regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + any_of("group_quantifier") + r"\s+)"
+                         + any_of("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
+
+
 def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     """Province / city mentions, with the canonical name and, for merged units, where they went in 2025
     (``offset`` added to every position). A text in lowercase names none: every name is written

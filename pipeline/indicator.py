@@ -22,7 +22,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.patterns import FOOTNOTE_MARK_RE, WB_AFTER, WB_BEFORE, Caseless
 from chitieu.extractors.periods import find_periods
-from chitieu.extractors.places import find_places, find_regions
+from chitieu.extractors.places import find_places, find_regions, group_of_places
 from chitieu.extractors.years import find_years
 
 Ranges = list[tuple[int, int]]
@@ -406,10 +406,17 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
     holes += [m.span() for m in _ministries().finditer(text, lo, hi)]  # "Bộ Tài chính đã cung cấp …"
+    holes += [m.span() for m in group_of_places().finditer(text, lo, hi)  # "6 địa phương tăng trưởng trên 10%"
+              if not _place_pointer().match(text, m.end())]  # not "các địa phương này": the places named before
     for r in find_regions(text, [(lo, hi)]):  # "của vùng Tây Nguyên"
         particle = _region_particle().search(text, max(lo, r.start - 25), r.start)
         holes.append((particle.start() if particle else r.start, r.end))
     return holes
+
+
+@cache
+def _place_pointer() -> regex.Pattern:
+    return regex.compile(r"\s+" + alternation(words("place_words.csv", "place_anaphor_pointer")) + WB_AFTER, regex.IGNORECASE)
 
 
 @cache
@@ -418,6 +425,7 @@ def _particle_re() -> regex.Pattern:
 
 
 _CONTINUATION_END = regex.compile(r"[,;:()\[\]\n.]")
+_NUMBER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\d")
 
 
 def complete_cut_head(indicator: str, previous: str) -> str:
@@ -429,17 +437,22 @@ def complete_cut_head(indicator: str, previous: str) -> str:
         >>> complete_cut_head("khu vực đô thị đạt tỷ lệ thu gom, xử lý",
         ...                   "tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt trên địa bàn")
         'khu vực đô thị đạt tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt'
-        >>> complete_cut_head("tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo đa chiều")  # said whole: nothing cut
-        'tỷ lệ hộ nghèo'
+        >>> complete_cut_head("tăng trưởng", "có tăng trưởng GRDP đạt")  # "6 địa phương tăng trưởng trên 10%"
+        'tăng trưởng GRDP'
+        >>> complete_cut_head("tỷ lệ hộ nghèo đa chiều", "tỷ lệ hộ nghèo đa chiều của tỉnh")  # said whole
+        'tỷ lệ hộ nghèo đa chiều'
     """
     if not previous or not indicator:
         return indicator
-    lowered, prev = indicator.lower(), previous.lower()
-    for m in measure_noun_re().finditer(lowered):
-        tail = lowered[m.start():].rstrip(_PUNCT)
-        if m.start() == 0 or len(_WORD.findall(tail)) < 4:
-            continue  # the whole phrase, or too few words to tell a cut head from a shared noun
-        at = prev.find(tail)
+    lowered, prev = indicator.lower().strip(_PUNCT), previous.lower()
+    # where the cut head may begin: a measure noun inside the phrase (with words enough to tell a cut
+    # head from a shared noun), or the whole phrase when it is only a short predicate ("tăng trưởng")
+    starts = [0] if len(_WORD.findall(lowered)) <= 3 else []
+    starts += [m.start() for m in measure_noun_re().finditer(lowered)
+               if m.start() > 0 and len(_WORD.findall(lowered[m.start():])) >= 4]
+    for start in starts:
+        tail = lowered[start:].rstrip(_PUNCT)
+        at = next((m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(tail), prev)), -1)
         if at < 0:
             continue
         rest_lo = at + len(tail)
@@ -447,9 +460,11 @@ def complete_cut_head(indicator: str, previous: str) -> str:
             continue
         stops = [h[0] for h in place_holes(previous, rest_lo, len(previous)) if h[0] >= rest_lo]
         stops += [m.start() for m in _particle_re().finditer(previous, rest_lo)][:1]  # "trên địa bàn (tỉnh)"
+        stops += [m.start() for m in [_cut_cue_re().search(previous, rest_lo)] if m]  # "… đạt"
+        stops += [m.start() for m in [_NUMBER_WORD.search(previous, rest_lo)] if m]  # "… 4 tháng còn lại"
         end = _CONTINUATION_END.search(previous, rest_lo)
         rest_hi = min([len(previous), *stops, *([end.start()] if end else [])])
-        rest = previous[rest_lo:rest_hi].strip(_PUNCT)
+        rest = _edge_re()[1].sub("", previous[rest_lo:rest_hi]).strip(_PUNCT)
         if content_words(rest, stop_at=1) and not measure_noun_re().search(rest.lower()):
             return indicator.rstrip(_PUNCT) + " " + rest
         return indicator

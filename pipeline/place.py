@@ -16,6 +16,7 @@ from functools import cache
 
 import regex
 from chitieu.extractors.lexicon import alternation, words
+from chitieu.extractors.places import group_of_places
 from chitieu.extractors.scan import Caseless, phrase_regex
 from chitieu.extractors.taxonomy import indicator_code
 from chitieu.pipeline.doc import Doc, Item, Scope
@@ -262,9 +263,7 @@ _RANKED = regex.compile(r"(?:thứ\s+\S+|hàng\s+đầu|nhất|top\s+\S+)\s+(?:t
 # capitalised word after it, or one before it that does not open the sentence)
 _IN_PERSON_NAME = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
 _NAME_BEFORE = regex.compile(r"(?<=[\p{L}\p{N}][ \t]{1,3})\p{Lu}\p{Ll}*[ \t]+$")
-# "16/34 địa phương", "63 tỉnh, thành phố", "các địa phương", "một số địa phương": a group of provinces
-_GROUP = regex.compile(r"(?<![\p{L}])(?:\d+(?:/\d+)?\s+|" + _words("group_quantifier") + r"\s+)"
-                       + _words("group_noun") + r"(?![\p{L}])", regex.IGNORECASE)
+_GROUP = group_of_places()
 # a ministry that opens its sentence is the subject of its figures (not "Theo Bộ Tài chính, …")
 _MINISTRY_SUBJECT = regex.compile(r"[\s\-–•*+]*(?:\d{1,2}[.)]\s*)?")
 # "tỉnh", "thành phố", "huyện": a clause about a place of its own

@@ -91,6 +91,14 @@ CASES = [
      "Trong đó, khu vực đô thị đạt tỷ lệ thu gom, xử lý 97%.",
      [("88%", "actual", "level", 2024, "", "Vĩnh Phúc", "chất thải rắn sinh hoạt"),
       ("97%", "actual", "level", 2024, "", "Vĩnh Phúc", "đô thị đạt tỷ lệ thu gom, xử lý chất thải rắn sinh hoạt")]),
+    ("a-ranked-list-of-provinces-measures-what-the-group-does", NATIONAL,
+     "Kinh tế các địa phương\n\nTính chung 9 tháng năm 2021, có 20/63 địa phương tăng trưởng GRDP đạt từ 7% trở "
+     "lên; trong đó, 3 địa phương tăng trưởng trên 9% gồm: Bắc Giang (13,5%), Khánh Hòa (9,8%), Thái Bình (9,4%).",
+     [("7%", "actual", None, 2021, "tinh", "", "tăng trưởng grdp"),
+      ("9%", "actual", None, 2021, "tinh", "", "tăng trưởng grdp"),
+      ("13,5%", "actual", None, 2021, "", "Bắc Giang", "tăng trưởng grdp"),
+      ("9,8%", "actual", None, 2021, "", "Khánh Hòa", "tăng trưởng grdp"),
+      ("9,4%", "actual", None, 2021, "", "Thái Bình", "tăng trưởng grdp")]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
