@@ -309,7 +309,27 @@ def _same_when(claim: Claim, row: pd.Series) -> bool:
 
 
 def _same_kind(claim: Claim, row: pd.Series) -> bool:
-    return all(not getattr(claim, key) or row[key] == getattr(claim, key) for key in ("status", "measure"))
+    if claim.status and row["status"] != claim.status:
+        return False
+    return not claim.measure or _change(claim.measure, claim.indicator) == _change(row["measure"], row["indicator"])
+
+
+@cache
+def _growth_nouns() -> regex.Pattern[str]:
+    phrases = [bare(fold(r["phrase"])) for r in rows("progress_words.csv") if r["role"] == "growth_noun"]
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(map(regex.escape, phrases)) + r")(?![\p{L}\p{N}])")
+
+
+def _change(measure: str, indicator: str) -> str:
+    """The measure as a quantity: a growth rate named as a noun (``tăng trưởng GRDP`` 11,59%, a
+    ``level``) is the ``increase`` a claim states (``GRDP tăng 11,59%``).
+
+    >>> _change("level", "tăng trưởng GRDP"), _change("level", "tỷ lệ hộ nghèo")
+    ('increase', 'level')
+    """
+    if measure == "level" and _growth_nouns().search(bare(fold(indicator or ""))):
+        return "increase"
+    return measure
 
 
 def missing_parts(claim: Claim) -> list[str]:
