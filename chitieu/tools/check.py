@@ -18,13 +18,16 @@ period, status and measure; then the values decide::
   the candidate rows are listed, nothing is decided;
 - ``supported``: an evidence row has the claimed value; ``contradicted``: evidence rows exist
   but none has it; ``not_found``: no evidence row. Rows of the same place and indicator that
-  differ in anything else are shown as ``near``: never as evidence.
+  differ in anything else are shown as ``near``: never as evidence;
+- a claim that says no goal or result word is read as a result; with no result for its year and
+  period in the sources but a goal, the goal can contradict it (its value does not meet the goal)
+  but never support it.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -98,6 +101,7 @@ class CheckResult:
     evidence: list[dict] = field(default_factory=list)  # rows that decide the verdict (or the candidates)
     other_values: list[dict] = field(default_factory=list)  # evidence rows with another value (supported)
     near: list[dict] = field(default_factory=list)  # same place + indicator, another year/level/period/kind
+    against_goal: bool = False  # a claim that says no status, read against the only figure of its year: a goal
     missing: list[str] = field(default_factory=list)  # underspecified: what the claim does not say
 
     @property
@@ -106,6 +110,7 @@ class CheckResult:
 
     def to_json(self) -> dict:
         return {"verdict": self.verdict, "claim": asdict(self.claim), "missing": self.missing,
+                "against_goal": self.against_goal,
                 "evidence": self.evidence, "other_values": self.other_values, "near": self.near}
 
 
@@ -151,9 +156,11 @@ def parse_claim(text: str) -> Claim:
         year = int(m.group(1) or m.group(2)) if m else None
     place, kind = (t.place, t.place_kind) if t.place else named_place(restored)
     status = "target" if t.status == "actual" and states_a_goal(restored[:t.start]) else t.status
+    folded, cues = fold(restored), _cue_patterns()
+    said = any(cues[kind].search(folded) for kind in ("target", "actual"))
     return Claim(text=restored, place=place, level=t.level, year=year, period=t.period, value=t.value,
                  value_high=t.value_high, comparator=t.comparator, status=status, measure=t.measure,
-                 indicator=t.indicator, place_kind=kind, plain=typed_plain(typed))
+                 indicator=t.indicator, place_kind=kind, plain=typed_plain(typed), status_said=said)
 
 
 @cache
@@ -298,6 +305,27 @@ def value_agrees(claim: Claim, row: pd.Series) -> bool:
     return True
 
 
+def meets_goal(value: float | None, row: pd.Series) -> bool:
+    """Whether ``value`` is what the goal of ``row`` asks, read by its comparator as written
+    (``8% trở lên`` asks 8 or more: 7,85 does not meet it).
+
+    >>> goal = pd.Series({"value": 8.0, "value_high": None, "comparator": ">="})
+    >>> meets_goal(8.5, goal), meets_goal(7.85, goal)
+    (True, False)
+    """
+    if value is None or pd.isna(row["value"]):
+        return False
+    low = float(row["value"])
+    high = low if row["value_high"] is None or pd.isna(row["value_high"]) else float(row["value_high"])
+    comparator = row["comparator"] or "="
+    tolerance = 0.05 * high if comparator == "~" else 0.01
+    if comparator in (">", ">="):
+        return value >= low - 0.01
+    if comparator in ("<", "<="):
+        return value <= high + 0.01
+    return low - tolerance <= value <= high + tolerance
+
+
 def _same_level(claim: Claim, row: pd.Series) -> bool:
     level = row["level"] or ""
     return level == claim.level or (claim.level in _WHOLE_PROVINCE and level in _WHOLE_PROVINCE)
@@ -373,10 +401,23 @@ def check_claim(claim: Claim, targets: pd.DataFrame, documents: pd.DataFrame | N
         return CheckResult(UNDERSPECIFIED, claim, [_row_dict(r, docs) for r in given[:20]], missing=missing)
     evidence = closest([r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(claim, r)],
                        claim)
+    against_goal = False
+    if not evidence and claim.status == "actual" and not claim.status_said:
+        # "Năm 2025, GDP tăng trưởng 7,85%" says no "đạt" or "mục tiêu": with no result for that year and
+        # period in the sources, the year's figure they hold is its goal, and the claim is read against it
+        goal = replace(claim, status="target")
+        evidence = closest([r for r in about if _same_level(claim, r) and _same_when(claim, r) and _same_kind(goal, r)],
+                           claim)
+        against_goal = bool(evidence)
     near = [_row_dict(r, docs) for r in about if not any(r is e for e in evidence)]
     if not evidence:
         return CheckResult(NOT_FOUND, claim, near=near)
     matching = [r for r in evidence if value_agrees(claim, r)]
+    if against_goal and any(meets_goal(claim.value, r) for r in evidence):
+        # a goal met says nothing of what was reached: a goal never supports a claim
+        return CheckResult(NOT_FOUND, claim, near=[_row_dict(r, docs) for r in about])
+    if against_goal:
+        return CheckResult(CONTRADICTED, claim, [_row_dict(r, docs) for r in evidence], near=near, against_goal=True)
     if matching:
         others = [_row_dict(r, docs) for r in evidence if not value_agrees(claim, r)]
         return CheckResult(SUPPORTED, claim, [_row_dict(r, docs) for r in matching], others, near)
@@ -425,6 +466,9 @@ def format_result(result: CheckResult) -> str:
     if result.verdict == UNDERSPECIFIED:
         lines[-1] += f": the claim does not say its {', '.join(result.missing)}"
         lines.append("Candidate rows (not evidence):" if result.evidence else "No candidate rows.")
+    elif result.against_goal:
+        lines.append("The claim says no goal or result word, and the sources give no result for this year and "
+                     "period; the figure they give is the goal, which the claim's value does not meet:")
     elif result.verdict == CONTRADICTED:
         lines.append("The sources give other values for the same place, indicator, level, year and period:")
     for row in result.evidence[:20]:

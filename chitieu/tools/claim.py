@@ -140,6 +140,7 @@ class Claim:
     indicator_code: str = ""
     place_kind: str = ""
     plain: bool = False  # typed without diacritics: its words are compared without them
+    status_said: bool = True  # a goal or result word says the status; False: read from the year alone
 
     def __post_init__(self) -> None:
         if not self.indicator_code and self.indicator:

@@ -159,6 +159,8 @@ TEXTS = {
            "tỉ lệ lao động qua đào tạo đạt 65%.", "2022-05-01"),
     "gr": ("Tính chung 9 tháng năm 2024, có 3 địa phương tăng trưởng GRDP trên 9% gồm: Bắc Giang (13,5%), "
            "Khánh Hòa (9,8%), Thái Bình (9,4%).", "2024-10-08"),
+    "vn": ("GDP của Việt Nam 9 tháng năm 2023 ước tăng 4,24% so với cùng kỳ. Chính phủ đặt mục tiêu tăng trưởng GDP "
+           "của Việt Nam năm 2023 đạt 6-6,5%.", "2023-10-06"),
 }
 
 RULES = [
@@ -178,6 +180,11 @@ RULES = [
     ("GRDP 9 tháng đầu năm 2024 của Khánh Hòa tăng 9,8%.", SUPPORTED),
     ("GRDP 9 tháng đầu năm 2024 của Khánh Hòa tăng 10,8%.", CONTRADICTED),
     ("GRDP 6 tháng đầu năm 2024 của Khánh Hòa tăng 9,8%.", NOT_FOUND),
+    # a claim that says no goal or result word, with only the year's goal in the sources: read against the
+    # goal, which can contradict it (a nine-month figure given as the year's) but never support it
+    ("Năm 2023, GDP của Việt Nam tăng trưởng 4,24%.", CONTRADICTED),
+    ("Năm 2023, GDP của Việt Nam tăng trưởng 6,2%.", NOT_FOUND),
+    ("Năm 2023, GDP của Việt Nam đã tăng trưởng 4,24%.", NOT_FOUND),
 ]
 
 
