@@ -35,7 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from chitieu.extractors.taxonomy import fold, indicator_name
+from chitieu.extractors.taxonomy import expand_abbreviations, fold, indicator_code, indicator_name
+from chitieu.pipeline.indicator import content_words
 from chitieu.pipeline.write import guard_frame
 from chitieu.tools.tables import load_table, load_texts, with_codes
 
@@ -191,7 +192,8 @@ def _heading(row: object, texts: dict[str, str] | None) -> bool:
 def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -> list[Conflict]:
     """Groups of rows about one quantity (:data:`GROUP_KEY` and the indicator phrase) holding at
     least one pair of values that cannot both be true; one group per kind of disagreement.
-    Rows without a place, a year, an indicator or a value, and ``other`` rows, are never compared.
+    Rows without a place, a year, an indicator or a value, and ``other`` rows, are never compared, nor
+    rows whose indicator is one word the taxonomy does not know (a share's ticker, a fragment).
     Within a document only a heading (:func:`is_heading`, read in ``texts``) against another line
     counts: two lines of the body are more often a breakdown read as one indicator than a slip."""
     frame = targets.copy()
@@ -205,6 +207,12 @@ def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -
         frame["sentence_start"] = pd.NA
     frame = frame[(frame["place"] != "") & frame["year"].notna() & frame["value"].notna()
                   & (frame["indicator"].str.strip() != "") & frame["status"].isin(["target", "actual"])].copy()
+    if frame.empty:
+        return []
+    # one word names no quantity the taxonomy does not know ("HPG tăng 3,8%" is a share price on one day;
+    # "GRDP" is an abbreviation of several)
+    frame = frame[[content_words(expand_abbreviations(i), stop_at=2) >= 2 or bool(c or indicator_code(i))
+                   for i, c in zip(frame["indicator"], frame["indicator_code"], strict=True)]].copy()
     if frame.empty:
         return []
     frame["cf_ind"] = [indicator_key(i, lv) for i, lv in zip(frame["indicator"], frame["level"], strict=True)]
