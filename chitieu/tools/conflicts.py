@@ -171,6 +171,9 @@ def is_heading(text: str, start: int) -> bool:
     >>> text = "87% dân số dùng nước sạch\nHuế - Năm 2017, 86% dân số dùng nước sạch."
     >>> is_heading(text, 0), is_heading(text, text.index("86%"))
     (True, False)
+    >>> text = "gồm:\nHà Nội (87,7%), Sơn La (87,2%), Quảng Trị\n(80,6%), Lai Châu (59,4%)."
+    >>> is_heading(text, text.index("87,7%"))  # a hard-wrapped line
+    False
     """
     begin = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
@@ -179,7 +182,11 @@ def is_heading(text: str, start: int) -> bool:
     if not before.strip():
         return True
     wrapped = not before.endswith("\n") and not before.endswith((".", ";", ":", "!", "?"))
-    return (not wrapped and len(line) <= 200 and not line.endswith((".", ";", ",", ":", "…")) and not _LIST_MARK.match(line))
+    # a line the next one carries on ("… Quảng Trị\n(80,68%), Lạng Sơn …") is hard-wrapped text, no heading
+    after = text[end + 1:end + 40].lstrip(" \t") if end >= 0 else ""
+    carried_on = bool(after) and (after[0] == "(" or after[0].islower())
+    return (not wrapped and not carried_on and len(line) <= 200 and not line.endswith((".", ";", ",", ":", "…"))
+            and not _LIST_MARK.match(line))
 
 
 def _heading(row: object, texts: dict[str, str] | None) -> bool:
