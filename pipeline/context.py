@@ -125,16 +125,25 @@ def _effective_year(text: str, doc_year: int | None) -> int | None:
     return int(year.group(1)) if year else doc_year
 
 
-def _reported_year(text: str, years: list[YearMention]) -> int | None:
+def _reported_year(text: str, years: list[YearMention], floor: int | None = None) -> int | None:
     """The first year of ``years`` a report is about: not one it compares with (``so với năm 2019``); a
-    year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after."""
+    year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after.
+    ``floor``: the year after a same-period base anywhere in the text (:func:`_base_floor`); a report is
+    of no earlier year, whatever history it tells first (``giảm dần từ 2016 đến nay, trừ năm 2017``)."""
     def sentence_start(pos: int) -> int:
         return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
 
     said = [y for y in years if y.kind in ("point", "through")]
     base = [y for y in said if SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
     own = [y for y in said if y not in base and not compared(text, sentence_start(y.start), y.start)]
-    return own[0].year if own else (base[0].year + 1 if base else None)
+    found = own[0].year if own else (base[0].year + 1 if base else None)
+    return max(found, floor) if found and floor else found
+
+
+def _base_floor(text: str, years: list[YearMention]) -> int | None:
+    """The year after the latest same-period base of a text (``so với cùng kỳ năm 2019`` → 2020)."""
+    base = [y.year for y in years if y.kind in ("point", "through") and SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
+    return max(base) + 1 if base else None
 
 
 def _speaks_of_country(text: str, lo: int = 0, hi: int | None = None) -> bool:
@@ -448,10 +457,11 @@ def build_context(doc: Doc) -> None:
                  if y.kind == "period" and y.year < doc.doc_year]
         if ended:
             doc.report_year = ended[0].year
+    floor = _base_floor(text, doc.years) if doc.report_year is None and not doc.is_plan else None
     if doc.report_year is None and paras:  # … or the first year its opening paragraphs report
-        doc.report_year = _reported_year(text, doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]))
+        doc.report_year = _reported_year(text, doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]), floor)
     if doc.report_year is None and not doc.is_plan:  # … or the first year its body reports
-        doc.report_year = _reported_year(text, doc.years)
+        doc.report_year = _reported_year(text, doc.years, floor) or floor
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):

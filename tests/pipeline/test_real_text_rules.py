@@ -99,6 +99,12 @@ CASES = [
       ("13,5%", "actual", None, 2021, "", "Bắc Giang", "tăng trưởng grdp"),
       ("9,8%", "actual", None, 2021, "", "Khánh Hòa", "tăng trưởng grdp"),
       ("9,4%", "actual", None, 2021, "", "Thái Bình", "tăng trưởng grdp")]),
+    ("an-undated-report-is-of-the-year-after-its-same-period-base-not-of-its-history", {},
+     "Thu ngân sách tại cửa khẩu gặp khó\n\nẢnh minh họa\n\nSố thu của đơn vị giảm dần từ 2015 đến nay, trừ năm 2016 "
+     "tăng cao nhờ các dự án lớn.\n\nNhiều năm nay, mặt hàng gỗ đóng góp 60% số thu của đơn vị. Tính đến ngày 20/9, "
+     "số thu mới đạt 210 tỷ đồng, giảm 18% so với cùng kỳ năm 2022.",
+     [("60%", "actual", "level", 2023, "", None, "số thu"),
+      ("18%", "actual", "decrease", 2023, "", None, None)]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
