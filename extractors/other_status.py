@@ -365,8 +365,12 @@ _RISK_OF_FIRST = scan.FromEnd(regex.compile(
     r"(?:\s+" + _g("risk_change") + r")?(?:\s+" + _FILLER + r")*\s*$", _I))
 
 
+# "tiền lương làm thêm giờ … ít nhất bằng 150%": a bound of a share of a base amount, fixed by a rule
+_BASE_SHARE = scan.FromEnd(regex.compile(r"(?<![\p{L}])" + _g("base_share") + r"\s*$", _I))
+
 # The phrases right before a value that make it `other` when no goal is set in its sentence
-_BEFORE_VALUE = (("support", _SUPPORT_OBJECT_FIRST), ("probability", _RISK_OF_FIRST), ("threshold", _WHEN_BOUND))
+_BEFORE_VALUE = (("support", _SUPPORT_OBJECT_FIRST), ("probability", _RISK_OF_FIRST), ("threshold", _WHEN_BOUND),
+                 ("rate", _BASE_SHARE))
 
 
 def kind_before(before: str) -> str | None:
@@ -379,6 +383,8 @@ def kind_before(before: str) -> str | None:
         'probability'
         >>> kind_before("Tổ chức họp bất thường khi có ít nhất ")
         'threshold'
+        >>> kind_before("Vào ngày nghỉ hằng tuần, ít nhất bằng ")
+        'rate'
         >>> [kind_before(b) for b in ("Hỗ trợ chi phí cho ", "Phấn đấu hỗ trợ học phí ", "Tỷ lệ hộ có nguy cơ tái nghèo giảm ")]
         [None, None, None]
     """

@@ -41,6 +41,9 @@ from chitieu.extractors.other_status import find_other_cues, other_kind, other_k
         ("Trường hợp giá điện cần điều chỉnh tăng từ ", " so với giá hiện hành, EVN được phép điều chỉnh", "threshold"),
         ("Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp luật lên đến ", ".", "support"),  # its object first
         ("Ăn nhiều thịt chế biến làm tăng nguy cơ ung thư vú cao hơn ", ".", "probability"),  # what the risk is of first
+        # a bound of a share of a base amount, fixed by a rule
+        ("Làm thêm giờ vào ngày nghỉ hằng tuần được trả lương ít nhất bằng ", ".", "rate"),
+        ("Trích 10% vào quỹ dự phòng, số dư của quỹ tối đa bằng ", " lợi nhuận năm trước.", "rate"),
         ("Dự báo xác suất mưa là ", "", "probability"),
         ("khả năng ", " xảy ra lũ", "probability"),
         # a hard-wrapped line: its break is a space
