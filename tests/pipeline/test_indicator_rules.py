@@ -10,6 +10,9 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("what-is-not-counted-is-no-part-of-the-indicator",
+     "Tiền lương làm thêm giờ vào ngày nghỉ lễ được trả ít nhất bằng 300% chưa kể tiền lương ngày lễ.",
+     [("300%", ["tiền lương làm thêm giờ"], ["chưa kể"])]),
     ("a-counter-with-nothing-after-it-counts-no-noun",
      "Lượng khách đạt 1.490.300 lượt khách, trong đó khách quốc tế 19.000 lượt (đạt 46% kế hoạch năm). "
      "Toàn tỉnh đón 467.000 lượt khách du lịch, tăng 34,7%.",
