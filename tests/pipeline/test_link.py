@@ -96,6 +96,8 @@ def test_governing_phrases():
     # a short form resolved to its full mention governs with the full symbol
     text = "Tỉnh ban hành Quyết định số 7/QĐ-UBND. Theo Quyết định này, 75% hồ sơ được số hóa."
     assert link(text) == ["7/QĐ-UBND"]
+    # "Căn cứ tại khoản … Điều …": the part of the document cited, after "tại"
+    assert link("Căn cứ tại khoản 2 Điều 5 Thông tư 12/2024/TT-BTC, mức thu bằng 40% mức cũ.") == ["12/2024/TT-BTC"]
 
 
 def test_a_colon_governs_the_rest_of_the_paragraph_and_the_list():
