@@ -60,9 +60,11 @@ def _any_case(role: str) -> str:
 
 # "Căn cứ tại Điều 2 Nghị quyết …", "tại tiểu mục 2, Mục III Nghị quyết …": the parts of the document cited
 _ARTICLE_PARTS = r"(?:\s+" + _any_case("article_part") + r"\s+[\dIVXivxa-zđ]{1,5}[.,]?)*"
+# "Căn cứ tại Điều 14 Quy chế tuyển sinh … ban hành kèm theo Thông tư …": a part of what the document issues
+_ISSUED_WITH = r"(?:(?:\s+[^\W\d_]+){1,20}?\s+" + _any_case("attached") + r")?"
 _GOVERN_BEFORE = re.compile(
     r"(?:^|[,;:(\-–—]|\n)\W*" + _any_case("govern_before") + r"(?:\s+" + _any_case("govern_qualifier") + r")?"
-    + _ARTICLE_PARTS + r"\s+$"
+    + _ARTICLE_PARTS + _ISSUED_WITH + r"\s+$"
     r"|" + _any_case("target_word") + r"(?:\s+[^\W\d_]+){0,3}\s+" + _any_case("govern_particle") + r"\s+$"
 )
 # The reference must be the subject of the verb: "Kế hoạch số … ngày … của UBND tỉnh đặt mục tiêu".
@@ -252,6 +254,8 @@ def _governed_region(
     regions.append((sentence[1], para[1]))
     if text[sentence[1] : para[1]].strip():
         return regions
+    if _QUOTE_LEAD.search(text, ref.end, sentence[1]):
+        return regions + _quoted(text, paragraphs, paragraphs.index(para) + 1)
     # the colon ends its paragraph: the list that follows, i.e. the next paragraph, then every one that
     # is a list item (``- …``, ``a) …``) or follows an item ending with ``;`` / ``,``
     i = paragraphs.index(para) + 1
@@ -263,6 +267,25 @@ def _governed_region(
         regions.append(paragraphs[i])
         i += 1
     return regions
+
+
+_QUOTE_LEAD = re.compile(r"(?<!\w)" + _any_case("quote_verb") + r"(?!\w)[^.;:]*?(?<!\w)" + _any_case("quote_lead")
+                         + r"\W*:\W*$")
+_QUOTE_END = re.compile(r"[\W_]*" + _any_case("quote_end") + r"(?!\w)")
+_QUOTE_REACH = 30  # paragraphs a quote runs on at most
+
+
+def _quoted(text: str, paragraphs: list[tuple[int, int]], first: int) -> list[tuple[int, int]]:
+    """The paragraphs a quote of a document's provisions runs over (``… quy định như sau:`` then its articles,
+    items and sentences), up to where the text speaks again (``Như vậy, …``), a Markdown heading
+    (``**Quy định … ra sao?**``, ``# …``) or a paragraph that names a document again."""
+    out = []
+    for para in paragraphs[first : first + _QUOTE_REACH]:
+        line = text[para[0] : para[1]].strip()
+        if _QUOTE_END.match(line) or line.startswith("#") or (line.startswith("**") and line.rstrip("*").endswith("?")):
+            break
+        out.append(para)
+    return out
 
 
 # ---------------------------------------------------------------------------

@@ -98,6 +98,9 @@ def test_governing_phrases():
     assert link(text) == ["7/QĐ-UBND"]
     # "Căn cứ tại khoản … Điều …": the part of the document cited, after "tại"
     assert link("Căn cứ tại khoản 2 Điều 5 Thông tư 12/2024/TT-BTC, mức thu bằng 40% mức cũ.") == ["12/2024/TT-BTC"]
+    # … and what the document issues with it ("Quy chế … ban hành kèm theo Thông tư …")
+    assert link("Theo Điều 14 Quy chế tuyển sinh trung học ban hành kèm theo Thông tư 30/2024/TT-BGDĐT, con thương binh "
+                "mất sức lao động từ 81% trở lên được cộng điểm.") == ["30/2024/TT-BGDĐT"]
 
 
 def test_a_colon_governs_the_rest_of_the_paragraph_and_the_list():
@@ -110,6 +113,20 @@ def test_a_colon_governs_the_rest_of_the_paragraph_and_the_list():
     assert link(text) == ["35/KH-UBND", "35/KH-UBND", ""]
     text = "Kế hoạch số 35/KH-UBND đặt mục tiêu: 90% hồ sơ cấp tỉnh. 80% hồ sơ cấp huyện.\nNăm sau 70%."
     assert link(text) == ["35/KH-UBND", "35/KH-UBND", ""]
+
+
+def test_a_quoted_provision_runs_on_until_the_text_speaks_again():
+    text = ("**Học sinh nào được cộng điểm?**\n\n"
+            "Căn cứ tại Điều 9 Thông tư 12/2023/TT-BGDĐT quy định như sau:\n\n"
+            "Điều 9. Cộng điểm\n\n"
+            "Người học được cộng điểm khi có tỷ lệ chuyên cần trên 90%.\n\n"
+            "Trong đó, con thương binh mất sức lao động từ 61% trở lên được cộng thêm.\n\n"
+            "Như vậy, nhà trường xét cộng điểm cho 30% học sinh.")
+    assert link(text) == ["12/2023/TT-BGDĐT", "12/2023/TT-BGDĐT", ""]
+    # a plan's preamble ("Căn cứ …, UBND tỉnh ban hành kế hoạch … như sau:") quotes nothing: its own content follows
+    text = ("Căn cứ Nghị quyết số 48/NQ-CP ngày 03/4/2023 của Chính phủ, UBND tỉnh ban hành kế hoạch với các nội dung "
+            "như sau:\n\nI. MỤC TIÊU\n\nĐến năm 2030, 100% chất thải được thu gom.")
+    assert link(text) == [""]
 
 
 def test_a_mere_mention_links_nothing():
