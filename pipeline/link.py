@@ -25,7 +25,9 @@ from chitieu.extractors import scan
 from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
+from chitieu.extractors.symbols import is_central_issuer, parse_symbol
 from chitieu.pipeline.doc import Doc
+from chitieu.pipeline.place import VIETNAM
 
 from chitieu.models import Reference, Target
 
@@ -384,6 +386,17 @@ def link(doc: Doc) -> None:
     for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
         if t.status == "actual":
             t.decision = ""
+        elif (t.status == "other" and t.decision and t.place != VIETNAM and _central(t.decision)
+              and not any(t.sentence_start <= p.start < t.sentence_end for p in doc.places)):
+            # a rate or threshold a central body's rule fixes ("… 81% trở lên" of a Thông tư of the ministry)
+            # is the country's, when its sentence names no place: not the province a page is about
+            t.place, t.place_kind, t.place_source = VIETNAM, "national", "text"
+
+
+def _central(symbol: str) -> bool:
+    """Whether a canonical symbol is a central body's (``30/2024/TT-BGDĐT``, ``198/2025/QH15``)."""
+    codes = parse_symbol(symbol).get("issuer_codes") or []
+    return bool(codes) and all(is_central_issuer(c) for c in codes)
 
 
 _ISSUING = re.compile(r"(?<!\w)" + _link_words("issuing") + r"(?!\w)", re.IGNORECASE)

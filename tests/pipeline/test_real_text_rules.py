@@ -453,6 +453,15 @@ def test_real_text_rules(meta, text, expected) -> None:
             assert words in row.indicator.lower(), row.indicator
 
 
+def test_a_rule_a_central_body_fixes_is_the_countrys() -> None:
+    text = ("Tuyển sinh lớp 10 năm 2025 ở Hà Tĩnh có gì mới?\n\nCăn cứ tại Điều 14 Thông tư 30/2024/TT-BGDĐT quy định "
+            "như sau:\n\n- Con thương binh mất sức lao động từ 81% trở lên được cộng 2 điểm.\n\n"
+            "Như vậy, Hà Tĩnh tuyển 70% học sinh vào lớp 10 công lập.")
+    rows = process_texts([text], ["d"], [{"url": "https://baohatinh.vn/giao-duc/a.html", "date": "2025-05-02"}])[0].targets
+    assert [(r.surface, r.status, r.decision, r.place) for r in rows] == [
+        ("81%", "other", "30/2024/TT-BGDĐT", "Việt Nam"), ("70%", "actual", "", "Hà Tĩnh")]
+
+
 def test_a_cited_article_gives_the_lists_decision() -> None:
     ((_, meta, text, _),) = [c for c in CASES if c[0] == "a-cited-article-lists-its-documents-targets"]
     rows = process_texts([text], ["d"], [meta])[0].targets
