@@ -386,11 +386,14 @@ def link(doc: Doc) -> None:
     for t in doc.targets:  # a result gets none: a document sets goals, not what was reached
         if t.status == "actual":
             t.decision = ""
-        elif (t.status == "other" and t.decision and t.place != VIETNAM and _central(t.decision)
-              and not any(t.sentence_start <= p.start < t.sentence_end for p in doc.places)):
-            # a rate or threshold a central body's rule fixes ("… 81% trở lên" of a Thông tư of the ministry)
-            # is the country's, when its sentence names no place: not the province a page is about
-            t.place, t.place_kind, t.place_source = VIETNAM, "national", "text"
+        elif t.status == "other" and t.decision:
+            if (t.place != VIETNAM and _central(t.decision)
+                    and not any(t.sentence_start <= p.start < t.sentence_end for p in doc.places)):
+                # a rate or threshold a central body's rule fixes ("… 81% trở lên" of a Thông tư of the ministry)
+                # is the country's, when its sentence names no place: not the province a page is about
+                t.place, t.place_kind, t.place_source = VIETNAM, "national", "text"
+            if t.year is None:  # an undated page: the rule is in force from the year it was issued
+                t.year = parse_symbol(t.decision).get("year")
 
 
 def _central(symbol: str) -> bool:

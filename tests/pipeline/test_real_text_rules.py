@@ -462,6 +462,13 @@ def test_a_rule_a_central_body_fixes_is_the_countrys() -> None:
         ("81%", "other", "30/2024/TT-BGDĐT", "Việt Nam"), ("70%", "actual", "", "Hà Tĩnh")]
 
 
+def test_an_undated_pages_rule_is_in_force_from_the_year_it_was_issued() -> None:
+    text = ("Ban đại diện cha mẹ học sinh họp khi nào?\n\nCăn cứ tại Điều 5 Thông tư 55/2011/TT-BGDĐT quy định như sau:"
+            "\n\n- Ban đại diện họp bất thường khi có ít nhất 50% cha mẹ học sinh của lớp yêu cầu.")
+    (row,) = process_texts([text], ["d"], [{}])[0].targets
+    assert (row.status, row.decision, row.year) == ("other", "55/2011/TT-BGDĐT", 2011), row
+
+
 def test_a_cited_article_gives_the_lists_decision() -> None:
     ((_, meta, text, _),) = [c for c in CASES if c[0] == "a-cited-article-lists-its-documents-targets"]
     rows = process_texts([text], ["d"], [meta])[0].targets
