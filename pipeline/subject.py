@@ -119,6 +119,8 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
     unit = _amount_unit().match(text, start, hi) or _bare_counter().match(text, start, hi)
     if unit is not None:  # "thu nộp ngân sách hơn 7.300 tỷ đồng": money or a measure names no subject
         before = _comparator_end().sub("", text[lo:amount.start()])
+        if _apposition().fullmatch(before):  # "…, trị giá 1,16 tỷ USD, tăng 40,5% về trị giá": the subject is before
+            return []
         return clean_head(text, [(lo, lo + len(before))], subject=True) if content_words(before, stop_at=1) else []
     owner = _owner_before(text, lo, amount.start(), counted)
     return owner or counted
@@ -152,6 +154,12 @@ def _owner_before(text: str, lo: int, hi: int, counted: Ranges) -> Ranges:
     if has and unit and owner.startswith(unit + " ") and len(unit.split()) <= 2:
         return clean_head(text, [(lo, has.start())], subject=True)
     return []
+
+
+@cache
+def _apposition() -> regex.Pattern:
+    return regex.compile(r"[\s,]*" + alternation(words("indicator_words.csv", "amount_apposition")) + r"[\s:]*",
+                         regex.IGNORECASE)
 
 
 @cache

@@ -10,6 +10,9 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("what-an-amount-is-worth-in-apposition-has-the-subject-before-it",
+     "Tháng 8, Trung Quốc nhập khẩu 700 nghìn tấn cao su, trị giá 1,1 tỷ USD, tăng 12% về lượng và tăng 9% về trị giá.",
+     [("12%", ["trung quốc nhập khẩu", "lượng"], []), ("9%", ["trung quốc nhập khẩu", "trị giá"], [])]),
     ("what-is-not-counted-is-no-part-of-the-indicator",
      "Tiền lương làm thêm giờ vào ngày nghỉ lễ được trả ít nhất bằng 300% chưa kể tiền lương ngày lễ.",
      [("300%", ["tiền lương làm thêm giờ"], ["chưa kể"])]),
