@@ -25,7 +25,7 @@ from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.references import canonical_symbol
 from chitieu.extractors.symbols import is_central_issuer, parse_symbol
-from chitieu.extractors.years import find_relative_years, find_years_in
+from chitieu.extractors.years import find_relative_years, find_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
 from chitieu.pipeline.place import (
@@ -462,6 +462,13 @@ def build_context(doc: Doc) -> None:
         doc.report_year = _reported_year(text, doc.years_in(paras[0][0], paras[min(2, len(paras) - 1)][1]), floor)
     if doc.report_year is None and not doc.is_plan:  # … or the first year its body reports
         doc.report_year = _reported_year(text, doc.years, floor) or floor
+    if doc.report_year is None and not doc.references:
+        # an article with no year where its values are, citing no document: the year the rest of the text
+        # names most often ("… các mục tiêu chính trị năm 2020", "… nước rút năm 2020"), also in an article
+        # on a goal ("Hải quan … phấn đấu thu ngân sách đạt …"). (A page that explains documents names their
+        # history and deadlines: "trước năm 1945", "chậm nhất ngày 31 tháng 12 năm 2026".)
+        named = Counter(y.year for y in find_years(text) if y.kind in ("point", "through"))
+        doc.report_year = max(named, key=lambda year: (named[year], year)) if named else None
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):

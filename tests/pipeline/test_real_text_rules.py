@@ -105,6 +105,12 @@ CASES = [
      "số thu mới đạt 210 tỷ đồng, giảm 18% so với cùng kỳ năm 2022.",
      [("60%", "actual", "level", 2023, "", None, "số thu"),
       ("18%", "actual", "decrease", 2023, "", None, None)]),
+    ("an-undated-article-is-of-the-year-its-other-paragraphs-name", {},
+     "Hải quan tỉnh phấn đấu thu ngân sách đạt 9.000 tỷ đồng\n\nẢnh: Hải quan làm thủ tục cho hàng xuất khẩu.\n\n"
+     "Đơn vị tiếp tục tháo gỡ khó khăn cho doanh nghiệp.\n\nĐến hết 15/10, đơn vị thu ngân sách đạt 7.200 tỷ đồng, "
+     "tăng 8,5% với cùng kỳ năm trước.\n\nĐơn vị quyết tâm thực hiện thắng lợi các mục tiêu chính trị năm 2021 và "
+     "phát động đợt thi đua nước rút năm 2021.",
+     [("8,5%", "actual", "increase", 2021, "", None, "thu ngân sách")]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
