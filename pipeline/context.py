@@ -130,14 +130,20 @@ def _reported_year(text: str, years: list[YearMention], floor: int | None = None
     year whose same part it compares with (``tương đương cùng kỳ năm 2019``) gives the year after.
     ``floor``: the year after a same-period base anywhere in the text (:func:`_base_floor`); a report is
     of no earlier year, whatever history it tells first (``giảm dần từ 2016 đến nay, trừ năm 2017``)."""
+    own, base = _said_years(text, years)
+    found = own[0].year if own else (base[0].year + 1 if base else None)
+    return max(found, floor) if found and floor else found
+
+
+def _said_years(text: str, years: list[YearMention]) -> tuple[list[YearMention], list[YearMention]]:
+    """The years a report says it is about (``năm 2020``, ``đến hết năm 2020``), and the same-period bases
+    (``cùng kỳ năm 2019``); neither one it compares with (``so với năm 2019``)."""
     def sentence_start(pos: int) -> int:
         return max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
 
     said = [y for y in years if y.kind in ("point", "through")]
     base = [y for y in said if SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
-    own = [y for y in said if y not in base and not compared(text, sentence_start(y.start), y.start)]
-    found = own[0].year if own else (base[0].year + 1 if base else None)
-    return max(found, floor) if found and floor else found
+    return [y for y in said if y not in base and not compared(text, sentence_start(y.start), y.start)], base
 
 
 def _base_floor(text: str, years: list[YearMention]) -> int | None:
@@ -467,7 +473,7 @@ def build_context(doc: Doc) -> None:
         # names most often ("… các mục tiêu chính trị năm 2020", "… nước rút năm 2020"), also in an article
         # on a goal ("Hải quan … phấn đấu thu ngân sách đạt …"). (A page that explains documents names their
         # history and deadlines: "trước năm 1945", "chậm nhất ngày 31 tháng 12 năm 2026".)
-        named = Counter(y.year for y in find_years(text) if y.kind in ("point", "through"))
+        named = Counter(y.year for y in _said_years(text, find_years(text))[0])
         doc.report_year = max(named, key=lambda year: (named[year], year)) if named else None
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None

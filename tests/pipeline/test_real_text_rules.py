@@ -350,7 +350,7 @@ CASES = [
     ("a-text-explaining-a-central-rule-is-national", {},
      "Ưu đãi doanh nghiệp\n\nTheo Nghị quyết 198/2025/QH15, doanh nghiệp nhỏ được hỗ trợ giảm tối thiểu 30% "
      "tiền thuê lại đất.",
-     [("30%", "other", None, None, "", "Việt Nam", None)]),
+     [("30%", "other", None, 2025, "", "Việt Nam", None)]),  # undated: the rule's year
     ("a-scale-of-points-is-no-goal", {},
      "Tiêu chí phân loại\n\n- Tỷ lệ lao động phi nông nghiệp từ 60% trở xuống được tính 1 điểm; trên 60% thì cứ thêm 5% "
      "được tính thêm 0,5 điểm, nhưng tối đa không quá 3 điểm.",
