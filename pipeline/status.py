@@ -180,7 +180,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
                if not compared(ctx.text, para[0], c.start) and not bracketed(ctx.text, para[0], c.start)
                and (ctx.is_plan or " ".join(c.surface.lower().split()) not in _NO_LATER_FRAME)]
     earlier += [(y.start, ctx.year_status(y)) for y in ctx.years_in(near, sent[0])
-                if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)]
+                if y.kind in ("deadline", "vision", "through") and ctx.year_status(y)
+                # not the deadline of a goal a figure was compared with ("(vượt 1,42% so với mục tiêu giai đoạn
+                # đến năm 2025 …)"), as for cues
+                and not compared(ctx.text, para[0], y.start) and not bracketed(ctx.text, para[0], y.start)]
     if earlier:
         return max(earlier)[1]
     if ahead and not ctx.heading_status.get(para_index):

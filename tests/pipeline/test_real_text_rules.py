@@ -111,6 +111,12 @@ CASES = [
      "tăng 8,5% với cùng kỳ năm trước.\n\nĐơn vị quyết tâm thực hiện thắng lợi các mục tiêu chính trị năm 2021 và "
      "phát động đợt thi đua nước rút năm 2021.",
      [("8,5%", "actual", "increase", 2021, "", None, "thu ngân sách")]),
+    ("the-deadline-of-a-goal-compared-with-frames-no-later-figure", {"date": "2023-01-10"},
+     "Bảo hiểm xã hội năm 2022\n\nTính đến hết năm 2022, cả nước có 17 triệu người tham gia bảo hiểm xã hội, đạt 38% "
+     "lực lượng lao động. Trong đó, số người tham gia tự nguyện đạt 1,5 triệu người (vượt 1,2% so với mục tiêu giai "
+     "đoạn đến năm 2025 tại Nghị quyết 28-NQ/TW). Đặc biệt, tỷ lệ người tham gia bảo hiểm y tế đạt 92,5%.",
+     [("38%", "actual", "level", 2022, "", "Việt Nam", None), ("1,2%", "actual", "gap", 2022, "", "Việt Nam", None),
+      ("92,5%", "actual", "level", 2022, "", "Việt Nam", "bảo hiểm y tế")]),
     ("share-of-the-value-before", {},
      "Phấn đấu đến năm 2025, tỷ lệ xã đạt chuẩn nông thôn mới của tỉnh Tây Ninh đạt 80%, trong đó 30% đạt chuẩn "
      "nông thôn mới nâng cao.",
