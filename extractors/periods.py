@@ -320,3 +320,13 @@ def _as_of(text: str, m: regex.Match, default_year: int | None) -> AsOfMention |
     as_of = "" if year is None else f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
     return AsOfMention(start, m.end(), text[start:m.end()], as_of, year, written is not None,
                        "through" if frame else "point", _is_base(text, start))
+
+
+def same_span(period: str) -> str:
+    """One name for each stretch of a year, to compare two periods: the first three months are the first
+    quarter (``3M`` is ``Q1``); every other period is its own.
+
+        >>> same_span("3M"), same_span("Q1"), same_span("6M"), same_span("")
+        ('Q1', 'Q1', '6M', '')
+    """
+    return "Q1" if period == "3M" else period

@@ -36,6 +36,7 @@ import pandas as pd
 import regex
 
 from chitieu.extractors.lexicon import rows
+from chitieu.extractors.periods import same_span
 from chitieu.extractors.taxonomy import excluded, expand_abbreviations, fold, indicator_code
 from chitieu.tools.claim import Claim, ClaimError, bare, restore, typed_plain
 from chitieu.tools.tables import load_table
@@ -333,7 +334,7 @@ def _same_level(claim: Claim, row: pd.Series) -> bool:
 
 def _same_when(claim: Claim, row: pd.Series) -> bool:
     year = None if pd.isna(row["year"]) else int(row["year"])
-    return claim.year == year and (row["period"] or "") == claim.period
+    return claim.year == year and same_span(row["period"] or "") == same_span(claim.period)  # "quý 1" is "3 tháng"
 
 
 def _same_kind(claim: Claim, row: pd.Series) -> bool:

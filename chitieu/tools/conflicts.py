@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from chitieu.extractors.periods import same_span
 from chitieu.extractors.taxonomy import expand_abbreviations, fold, indicator_code, indicator_name
 from chitieu.pipeline.indicator import content_words
 from chitieu.pipeline.write import guard_frame
@@ -225,10 +226,11 @@ def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -
     frame["cf_ind"] = [indicator_key(i, lv) for i, lv in zip(frame["indicator"], frame["level"], strict=True)]
     frame["cf_bare"] = frame["cf_ind"].map(strip_marks)
     frame["cf_year"] = frame["year"].astype("Int64").astype("string")
+    frame["cf_period"] = frame["period"].map(same_span)  # "3 tháng đầu năm" is "quý I"
     frame["cf_iv"] = [value_interval(v, h, c) for v, h, c in
                     zip(frame["value"], frame.get("value_high", [None] * len(frame)), frame["comparator"], strict=True)]
     out = []
-    keys = [k if k != "year" else "cf_year" for k in GROUP_KEY]
+    keys = [{"year": "cf_year", "period": "cf_period"}.get(k, k) for k in GROUP_KEY]
     for key, bucket in frame.groupby([*keys, "cf_bare"], sort=True):
         if len(bucket) < 2:
             continue
@@ -253,7 +255,7 @@ def find_conflicts(targets: pd.DataFrame, texts: dict[str, str] | None = None) -
                 codes = sorted({c for c in group["indicator_code"] if c})
                 values = tuple(sorted({round(float(v), 4) for v in group["value"]}))
                 out.append(Conflict(place, _canonical(group), ",".join(codes), level, int(year), period, status,
-                                    measure, values, kind, group.drop(columns=["cf_ind", "cf_bare", "cf_year", "cf_iv"])))
+                                    measure, values, kind, group.drop(columns=["cf_ind", "cf_bare", "cf_year", "cf_period", "cf_iv"])))
     return out
 
 

@@ -49,6 +49,7 @@ import pandas as pd
 import regex
 
 from chitieu.extractors.lexicon import rows as lexicon_rows
+from chitieu.extractors.periods import same_span
 from chitieu.extractors.taxonomy import fold
 from chitieu.tools.check import _row_dict, same_quantity
 from chitieu.tools.claim import bare
@@ -180,7 +181,7 @@ def progress(targets: pd.DataFrame, documents: pd.DataFrame | None = None) -> li
     actuals = frame[(frame["status"] == "actual") & known]
     by_key: dict[tuple, list[pd.Series]] = {}
     for _, a in actuals.iterrows():
-        by_key.setdefault((a["_place"], a["period"], a["measure"]), []).append(a)
+        by_key.setdefault((a["_place"], same_span(a["period"]), a["measure"]), []).append(a)
     out = []
     for _, t in frame[frame["status"] == "target"].iterrows():
         cited = _row_dict(t.drop("_place"), docs)
@@ -189,7 +190,7 @@ def progress(targets: pd.DataFrame, documents: pd.DataFrame | None = None) -> li
                                        ("value", not pd.isna(t["value"]))) if not ok]
             out.append(Progress(NO_DATA, cited, note="the target has no " + ", ".join(missing)))
             continue
-        figures = [a for a in by_key.get((t["_place"], t["period"], t["measure"]), [])
+        figures = [a for a in by_key.get((t["_place"], same_span(t["period"]), t["measure"]), [])
                    if _same_level(a["level"], t["level"])
                    and same_quantity(t["indicator"], t["indicator_code"], a["indicator"], a["indicator_code"])]
         status, facts = judge(t, figures)

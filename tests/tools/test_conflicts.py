@@ -96,11 +96,12 @@ def _rows(*specs: tuple) -> pd.DataFrame:
     (("a", 20, "tỷ lệ hộ nghèo", 2.0, None, "=", "", 2025, ""), ("a", 60, "tỷ lệ hộ nghèo", 3.0, None, "=", "", 2025, ""), False),
     (("a", 0, "tỷ lệ hộ nghèo", 2.0, None, "=", "", 2025, ""), ("a", 60, "tỷ lệ hộ nghèo", 3.0, None, "=", "", 2025, ""), True),
     (("a", 0, "tỷ lệ hộ nghèo", 2.0, None, "=", "", 2025, ""), ("b", 0, "tỷ lệ hộ nghèo", 3.0, None, "=", "", None, ""), False),
+    (("a", 0, "tỷ lệ hộ nghèo", 2.0, None, "=", "", 2025, "3M"), ("b", 0, "tỷ lệ hộ nghèo", 3.0, None, "=", "", 2025, "Q1"), True),
     (("a", 0, "HPG", 3.8, None, "=", "", 2025, ""), ("b", 0, "HPG", 5.9, None, "=", "", 2025, ""), False),
     (("a", 0, "GRDP", 7.2, None, "=", "", 2025, "6M"), ("b", 0, "GRDP", 8.1, None, "=", "", 2025, "6M"), True),
 ], ids=["spacing-case", "no-diacritics", "one-mark-missing", "sub-indicator", "level", "period", "range-holds",
         "range-misses", "bound-holds", "bound-misses", "rounding", "body-lines-of-one-document", "opening-sentence-vs-body", "no-year",
-        "one-unknown-word", "one-known-abbreviation"])
+        "first-quarter-is-three-months", "one-unknown-word", "one-known-abbreviation"])
 def test_pairs(a: tuple, b: tuple, conflict: bool) -> None:
     assert bool(find_conflicts(_rows(a, b))) == conflict
 
