@@ -56,25 +56,26 @@ _WORD_LISTS = ("status_words", "comparators", "measure_words", "cues", "estimate
 @cache
 def _forms() -> tuple[regex.Pattern[str], dict[str, str]]:
     """The diacritic-free form → restored phrase table, and one pattern matching any form (longest first)."""
-    phrases: list[str] = []
-    for row in rows("provinces.csv"):
-        phrases += [row["name"], *(a for a in row["aliases"].split("|") if a)]
-    phrases += [r["phrase"] for r in rows("place_words.csv") if r["role"] in ("region", "national", "national_free")]
+    pairs: list[tuple[str, str]] = []  # (a spelling, what it is restored to)
+    for row in rows("provinces.csv"):  # every spelling of a province gives its name ("Dak Lak", "Dăk Lăk")
+        pairs += [(p, row["name"]) for p in (row["name"], *(a for a in row["aliases"].split("|") if a))]
+    phrases = [r["phrase"] for r in rows("place_words.csv") if r["role"] in ("region", "national", "national_free")]
     for name in _WORD_LISTS:
         phrases += [r["phrase"] for r in rows(f"{name}.csv")]
     phrases += [r["phrase"] for r in rows("levels.csv") if r["phrase"].startswith("cấp ")]
     phrases += _EXTRA_WORDS
+    pairs += [(p, p) for p in phrases]
     table: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for phrase in phrases:
+    for phrase, restored in pairs:
         key = bare(phrase)
-        if key == phrase.lower() or key in ambiguous:
+        if key == restored.lower() or key in ambiguous:
             continue  # nothing to restore, or already known to be ambiguous
-        if key in table and table[key] != phrase:
+        if key in table and table[key] != restored:
             ambiguous.add(key)
             table.pop(key)
             continue
-        table[key] = phrase
+        table[key] = restored
     keys = sorted(table, key=len, reverse=True)
     pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(k) for k in keys) + r")(?![\p{L}\p{N}])",
                             regex.IGNORECASE)
