@@ -19,7 +19,7 @@ import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.indicator import anaphors, complete_cut_head, content_words
+from chitieu.pipeline.indicator import anaphors, bracketed_item, complete_cut_head, content_words
 from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.period import (
     context_as_of,
@@ -65,6 +65,8 @@ def assemble(doc: Doc) -> None:
             cell = read_cell(doc, cells.get(v.start))
             if cell.indicator:
                 it.indicator = cell.indicator  # a table row's label
+            if content_words(it.indicator, stop_at=1) == 0:  # "… tăng mạnh như gạo (tăng 20%), cà phê (tăng 35%)"
+                it.indicator = bracketed_item(t, sent[0], v.start) or it.indicator
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric

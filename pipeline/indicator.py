@@ -414,6 +414,54 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
     return holes
 
 
+_BARE_BRACKET = regex.compile(r"\(\s*(?:[\p{Ll}]+\s+){0,2}$")  # "(tăng ", "(vượt ", "(" before the value
+_ITEM_SHAPE = regex.compile(r"\p{L}[\p{L}\-]*(?:\s+\p{L}[\p{L}\-]*){0,4}")
+_ITEM_END = regex.compile(r"\)\s*(?:,|;|và|hoặc)\s*$")
+
+
+@cache
+def _list_opener() -> regex.Pattern:
+    # lowercase only: "Như" in "Nguyễn Như Cường" is a name
+    return regex.compile(WB_BEFORE + alternation(_words("list_opener")) + r"\s*:?\s+")
+
+
+def bracketed_item(text: str, lo: int, value_start: int) -> str:
+    """The indicator of a value in brackets after an item of a list, when the bracket says only how it
+    changed (``xuất khẩu nhiều mặt hàng tăng mạnh như gạo (tăng 20%), cà phê (tăng 35,5%)``): what the
+    list measures (the words before its opener, ``như``, ``gồm``) and the item (``cà phê``).
+    ``lo`` is where the sentence starts; an empty string when the value is no such item.
+
+        >>> text = "Xuất khẩu nhiều mặt hàng tăng mạnh như gạo (tăng 20%), cà phê (tăng 35,5%)."
+        >>> bracketed_item(text, 0, text.index("35,5%"))
+        'Xuất khẩu nhiều mặt hàng tăng mạnh cà phê'
+    """
+    opened = text.rfind("(", lo, value_start)
+    if opened < 0 or not _BARE_BRACKET.search(text, opened, value_start):
+        return ""
+    start = opened  # back over the items before it ("gạo (tăng 20%), "): to the first one
+    while True:
+        cut = max(text.rfind(",", lo, start), text.rfind(";", lo, start), text.rfind(" và ", lo, start))
+        if cut < 0 or not _ITEM_END.search(text, lo, cut + 1 + (3 if text.startswith(" và ", cut) else 0)):
+            break
+        start = text.rfind("(", lo, cut)
+        if start < 0:
+            return ""
+    head = text[lo:start]
+    opener = None
+    for m in _list_opener().finditer(head):
+        opener = m
+    if opener is None:
+        return ""  # no opener: the first item's words hold what is measured, nothing to share
+    item_lo = max(text.rfind(",", lo, opened), text.rfind(";", lo, opened), text.rfind(" và ", lo, opened) + 3,
+                  lo + opener.end())
+    lead = head[:opener.start()]
+    lead = lead[_last_comma_outside_brackets(lead, 0, len(lead)) + 1:]
+    item = text[item_lo + (1 if text[item_lo] in ",;" else 0):opened]
+    if not content_words(lead, stop_at=1) or _ITEM_SHAPE.fullmatch(item.strip()) is None:
+        return ""  # an item is a short name ("cà phê", "Nhật Bản"), not a clause or an amount
+    return " ".join((lead + " " + item).split()).strip(_PUNCT)
+
+
 @cache
 def _place_pointer() -> regex.Pattern:
     return regex.compile(r"\s+" + alternation(words("place_words.csv", "place_anaphor_pointer")) + WB_AFTER, regex.IGNORECASE)

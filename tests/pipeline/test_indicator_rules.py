@@ -10,6 +10,10 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("items-of-a-list-with-their-changes-in-brackets-share-what-it-measures",
+     "Năm 2023, xuất khẩu nhiều mặt hàng nông sản tăng mạnh như gạo (tăng 20%), cà phê (tăng 35,5%) và hạt điều (tăng 12%).",
+     [("20%", ["xuất khẩu", "gạo"], ["cà phê"]), ("35,5%", ["xuất khẩu", "cà phê"], ["gạo"]),
+      ("12%", ["xuất khẩu", "hạt điều"], ["cà phê"])]),
     ("what-an-amount-is-worth-in-apposition-has-the-subject-before-it",
      "Tháng 8, Trung Quốc nhập khẩu 700 nghìn tấn cao su, trị giá 1,1 tỷ USD, tăng 12% về lượng và tăng 9% về trị giá.",
      [("12%", ["trung quốc nhập khẩu", "lượng"], []), ("9%", ["trung quốc nhập khẩu", "trị giá"], [])]),
