@@ -19,7 +19,13 @@ import regex
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.other_status import other_kind_around
 from chitieu.pipeline.doc import Doc
-from chitieu.pipeline.indicator import anaphors, bracketed_item, complete_cut_head, content_words
+from chitieu.pipeline.indicator import (
+    anaphors,
+    bracketed_item,
+    complete_cut_head,
+    content_words,
+    lead_in_of_condition,
+)
 from chitieu.pipeline.measure import resolve_measure
 from chitieu.pipeline.period import (
     context_as_of,
@@ -67,6 +73,8 @@ def assemble(doc: Doc) -> None:
                 it.indicator = cell.indicator  # a table row's label
             if content_words(it.indicator, stop_at=1) == 0:  # "… tăng mạnh như gạo (tăng 20%), cà phê (tăng 35%)"
                 it.indicator = bracketed_item(t, sent[0], v.start) or it.indicator
+            # "Người lao động làm thêm giờ được trả lương như sau: - Vào ngày nghỉ hằng tuần, ít nhất bằng 200%"
+            it.indicator = lead_in_of_condition(t, doc.paragraphs, pi, it.indicator)
             own = [(a, b) for a, b in (it.head or []) + it.tail]
             anaphoric = any(anaphor_any.search(t, a, b) for a, b in own) and content_words(it.indicator, stop_at=4) <= 3
             if (content_words(it.indicator, stop_at=1) == 0 or anaphor.match(it.indicator) or anaphoric

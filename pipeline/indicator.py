@@ -414,6 +414,48 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
     return holes
 
 
+_ITEM_MARK = regex.compile(r"[ \t]*(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
+_LEAD_IN_REACH = 8  # paragraphs back to a list's lead-in
+_AS_FOLLOWS = regex.compile(r"\s*(?:như\s+sau|sau\s+đây)?\s*:\s*$", regex.IGNORECASE)
+
+
+@cache
+def _condition_opener() -> regex.Pattern:
+    return regex.compile(r"\s*" + alternation(_words("condition_opener")) + WB_AFTER, regex.IGNORECASE)
+
+
+def lead_in_of_condition(text: str, paragraphs: list[tuple[int, int]], para_index: int, indicator: str) -> str:
+    r"""The indicator of a list item that only says when its value applies (``- Vào ngày nghỉ hằng tuần,
+    ít nhất bằng 200%``): the list's lead-in (``Người lao động làm thêm giờ được trả lương như sau:``)
+    before the item's words; ``indicator`` unchanged when the item is no such condition or no lead-in
+    ends with a colon a few paragraphs above.
+
+        >>> text = "Tiền lương làm thêm giờ như sau:\n- Vào ngày thường, ít nhất bằng 150%;"
+        >>> lead_in_of_condition(text, [(0, 32), (33, len(text))], 1, "ngày thường")
+        'Tiền lương làm thêm giờ vào ngày thường'
+    """
+    lo, hi = paragraphs[para_index]
+    mark = _ITEM_MARK.match(text, lo, hi)
+    if mark is None or mark.end() == lo or not _condition_opener().match(text, mark.end(), hi):
+        return indicator
+    for i in range(para_index - 1, max(-1, para_index - 1 - _LEAD_IN_REACH), -1):
+        a, b = paragraphs[i]
+        line = text[a:b].rstrip()
+        if _ITEM_MARK.match(text, a, b) and _ITEM_MARK.match(text, a, b).end() > a:
+            continue  # another item of the same list
+        follows = _AS_FOLLOWS.search(line)
+        if follows is None:
+            return indicator
+        lead = line[:follows.start()]
+        lead = lead[max(lead.rfind(". "), lead.rfind(","), -1) + 1:].strip(_PUNCT)
+        opener = _condition_opener().match(text, mark.end(), hi)
+        own = text[opener.start():opener.end()].strip().lower()
+        if indicator.lower().startswith(own):
+            own = ""  # "Nếu Tết rơi vào ngày thường" keeps its own "Nếu"
+        return " ".join(f"{lead} {own} {indicator}".split()) if content_words(lead, stop_at=1) else indicator
+    return indicator
+
+
 _BARE_BRACKET = regex.compile(r"\(\s*(?:[\p{Ll}]+\s+){0,2}$")  # "(tăng ", "(vượt ", "(" before the value
 _ITEM_SHAPE = regex.compile(r"\p{L}[\p{L}\-]*(?:\s+\p{L}[\p{L}\-]*){0,4}")
 _ITEM_END = regex.compile(r"\)\s*(?:,|;|và|hoặc)\s*$")

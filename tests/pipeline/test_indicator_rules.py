@@ -10,6 +10,10 @@ from chitieu.pipeline.run import assemble_targets
 
 # (id, text, [(surface, words it holds, words it must not hold)])
 CASES = [
+    ("a-list-item-that-says-only-when-takes-its-lead-in",
+     "Người lao động làm thêm giờ được trả lương như sau:\n- Vào ngày thường, ít nhất bằng 150%;\n"
+     "- Vào ngày nghỉ hằng tuần, ít nhất bằng 200%.",
+     [("150%", ["làm thêm giờ", "ngày thường"], ["200%"]), ("200%", ["làm thêm giờ", "ngày nghỉ hằng tuần"], [])]),
     ("items-of-a-list-with-their-changes-in-brackets-share-what-it-measures",
      "Năm 2023, xuất khẩu nhiều mặt hàng nông sản tăng mạnh như gạo (tăng 20%), cà phê (tăng 35,5%) và hạt điều (tăng 12%).",
      [("20%", ["xuất khẩu", "gạo"], ["cà phê"]), ("35,5%", ["xuất khẩu", "cà phê"], ["gạo"]),
