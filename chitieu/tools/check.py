@@ -473,7 +473,10 @@ TITLES = {SUPPORTED: "SUPPORTED", CONTRADICTED: "CONTRADICTED", NOT_FOUND: "NOT 
 
 
 def format_result(result: CheckResult) -> str:
-    understood = " · ".join(f"{k}: {'-' if v in ('', None) else v}" for k, v in claim_tuple(result.claim).items())
+    shown = claim_tuple(result.claim)
+    if shown["status"] and not result.claim.status_said:  # "Năm 2022, … là 70,2%": no "đạt", no "mục tiêu"
+        shown["status"] = f"{shown['status']} (no goal or result word: read from the year)"
+    understood = " · ".join(f"{k}: {'-' if v in ('', None) else v}" for k, v in shown.items())
     lines = [f"Claim: {understood}", TITLES[result.verdict]]
     if result.verdict == UNDERSPECIFIED:
         lines[-1] += f": the claim does not say its {', '.join(result.missing)}"

@@ -203,6 +203,13 @@ def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_a_status_read_from_the_year_is_said_so(rules_dir: Path) -> None:
+    unmarked = format_result(check("Năm 2023, GDP của Việt Nam tăng trưởng 4,24%.", rules_dir))
+    marked = format_result(check("Năm 2023, GDP của Việt Nam đã tăng trưởng 4,24%.", rules_dir))
+    assert "status: actual (no goal or result word: read from the year)" in unmarked
+    assert "status: actual ·" in marked and "read from the year" not in marked
+
+
 @pytest.mark.parametrize(("claim", "verdict"), RULES, ids=[f"{i}" for i in range(len(RULES))])
 def test_rules_that_keep_rows_apart(rules_dir: Path, claim: str, verdict: str) -> None:
     result = check(claim, rules_dir)
