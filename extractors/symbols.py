@@ -107,6 +107,16 @@ def is_central_issuer(code: str) -> bool:
     return row.get("scope", "central") == "central"
 
 
+def is_central_symbol(symbol: str) -> bool:
+    """Whether every issuer code of a symbol names a central body (``30/2024/TT-BGDĐT``, ``198/2025/QH15``).
+
+        >>> is_central_symbol("30/2024/TT-BGDĐT"), is_central_symbol("95/KH-UBND"), is_central_symbol("")
+        (True, False, False)
+    """
+    codes = parse_symbol(symbol).get("issuer_codes") or [] if symbol else []
+    return bool(codes) and all(is_central_issuer(c) for c in codes)
+
+
 def issuer_name(code: str, province: str = "", province_kind: str = "tinh") -> str:
     """Full name of an issuing body: ``TTg`` → Thủ tướng Chính phủ; ``UBND`` with province ``Khánh Hòa``
     → Ủy ban nhân dân tỉnh Khánh Hòa; ``TU`` with ``Hà Nội`` (a city) → Thành ủy Hà Nội; ``QH14`` →

@@ -48,9 +48,9 @@ _SUBSHARE = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.c
 
 
 # "79,3%/chỉ tiêu 80%": a result and, after a slash, the target it is measured against
-_SLASH_TARGET = regex.compile(r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*$",
-                              regex.IGNORECASE)
-_SLASH_NEXT = regex.compile(r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*\d")
+_SLASH = r"\s*/\s*" + alternation(words("status_words.csv", "slash_target")) + r"(?:\s+là)?\s*"
+_SLASH_TARGET = regex.compile(_SLASH + r"$", regex.IGNORECASE)
+_SLASH_NEXT = regex.compile(_SLASH + r"\d")  # "… là 42,4%/ chỉ tiêu 40%": the target after a result
 
 
 def assemble(doc: Doc) -> None:

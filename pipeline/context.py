@@ -24,7 +24,7 @@ from chitieu.extractors.lexicon import alternation, rows, words
 from chitieu.extractors.places import find_places_in, find_regions
 from chitieu.extractors.publishers import address_place, publisher_place
 from chitieu.extractors.references import canonical_symbol
-from chitieu.extractors.symbols import is_central_issuer, parse_symbol
+from chitieu.extractors.symbols import is_central_issuer, is_central_symbol, parse_symbol
 from chitieu.extractors.years import find_relative_years, find_years, find_years_in
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.header import in_date, read_header
@@ -148,8 +148,8 @@ def _said_years(text: str, years: list[YearMention]) -> tuple[list[YearMention],
 
 def _base_floor(text: str, years: list[YearMention]) -> int | None:
     """The year after the latest same-period base of a text (``so với cùng kỳ năm 2019`` → 2020)."""
-    base = [y.year for y in years if y.kind in ("point", "through") and SAME_PERIOD.search(text, max(0, y.start - 16), y.start)]
-    return max(base) + 1 if base else None
+    base = _said_years(text, years)[1]
+    return max(y.year for y in base) + 1 if base else None
 
 
 def _speaks_of_country(text: str, lo: int = 0, hi: int | None = None) -> bool:
@@ -425,7 +425,7 @@ def build_context(doc: Doc) -> None:
             # no publisher, no province, no business: a text that speaks of the country ("cả nước", "Chính phủ"),
             # or one that explains a central body's rule (a legal explainer site)
             doc.subject, doc.subject_source, doc.country_cue = "Việt Nam", "text", True
-    if not doc.subject and own.get("issuer_codes") and all(is_central_issuer(c) for c in own["issuer_codes"]):
+    if not doc.subject and is_central_symbol(header.symbol or ""):
         doc.subject, doc.subject_source = "Việt Nam", "text"  # a central body's own document ("Số: 16/2025/NĐ-CP")
     # the header's type line ("KẾ HOẠCH", "**QUYẾT ĐỊNH**" under the header table) or the first paragraph
     # (a law, a code or a decree is no plan: it sets rules, not goals)

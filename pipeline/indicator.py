@@ -436,20 +436,20 @@ def lead_in_of_condition(text: str, paragraphs: list[tuple[int, int]], para_inde
     """
     lo, hi = paragraphs[para_index]
     mark = _ITEM_MARK.match(text, lo, hi)
-    if mark is None or mark.end() == lo or not _condition_opener().match(text, mark.end(), hi):
+    opener = _condition_opener().match(text, mark.end(), hi) if mark else None
+    if opener is None:
         return indicator
     for i in range(para_index - 1, max(-1, para_index - 1 - _LEAD_IN_REACH), -1):
         a, b = paragraphs[i]
         line = text[a:b].rstrip()
-        if _ITEM_MARK.match(text, a, b) and _ITEM_MARK.match(text, a, b).end() > a:
+        if _ITEM_MARK.match(text, a, b):
             continue  # another item of the same list
         follows = _AS_FOLLOWS.search(line)
         if follows is None:
             return indicator
         lead = line[:follows.start()]
         lead = lead[max(lead.rfind(". "), lead.rfind(","), -1) + 1:].strip(_PUNCT)
-        opener = _condition_opener().match(text, mark.end(), hi)
-        own = text[opener.start():opener.end()].strip().lower()
+        own = opener.group().strip().lower()
         if indicator.lower().startswith(own):
             own = ""  # "Nếu Tết rơi vào ngày thường" keeps its own "Nếu"
         return " ".join(f"{lead} {own} {indicator}".split()) if content_words(lead, stop_at=1) else indicator
@@ -542,7 +542,9 @@ def complete_cut_head(indicator: str, previous: str) -> str:
                if m.start() > 0 and len(_WORD.findall(lowered[m.start():])) >= 4]
     for start in starts:
         tail = lowered[start:].rstrip(_PUNCT)
-        at = next((m.start() for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(tail), prev)), -1)
+        at = prev.find(tail)
+        while at > 0 and prev[at - 1].isalnum():  # at a word's start
+            at = prev.find(tail, at + 1)
         if at < 0:
             continue
         rest_lo = at + len(tail)

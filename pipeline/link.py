@@ -25,7 +25,7 @@ from chitieu.extractors import scan
 from chitieu.extractors.layout import unwrapped
 from chitieu.extractors.lexicon import alternation, words
 from chitieu.extractors.reference_patterns import sentence_ends
-from chitieu.extractors.symbols import is_central_issuer, parse_symbol
+from chitieu.extractors.symbols import is_central_symbol, parse_symbol
 from chitieu.pipeline.doc import Doc
 from chitieu.pipeline.place import VIETNAM
 
@@ -387,19 +387,13 @@ def link(doc: Doc) -> None:
         if t.status == "actual":
             t.decision = ""
         elif t.status == "other" and t.decision:
-            if (t.place != VIETNAM and _central(t.decision)
+            if (t.place != VIETNAM and is_central_symbol(t.decision)
                     and not any(t.sentence_start <= p.start < t.sentence_end for p in doc.places)):
                 # a rate or threshold a central body's rule fixes ("… 81% trở lên" of a Thông tư of the ministry)
                 # is the country's, when its sentence names no place: not the province a page is about
                 t.place, t.place_kind, t.place_source = VIETNAM, "national", "text"
             if t.year is None:  # an undated page: the rule is in force from the year it was issued
                 t.year = parse_symbol(t.decision).get("year")
-
-
-def _central(symbol: str) -> bool:
-    """Whether a canonical symbol is a central body's (``30/2024/TT-BGDĐT``, ``198/2025/QH15``)."""
-    codes = parse_symbol(symbol).get("issuer_codes") or []
-    return bool(codes) and all(is_central_issuer(c) for c in codes)
 
 
 _ISSUING = re.compile(r"(?<!\w)" + _link_words("issuing") + r"(?!\w)", re.IGNORECASE)
