@@ -577,6 +577,9 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
      "actual"),  # "so" left out before "với cùng kỳ"
     ("Năm nay, chi nhánh được giao tăng trưởng tín dụng 8%, tương đương 11.300 tỷ đồng.", "target"),  # assigned
     ("Đơn vị hoàn thành nhiệm vụ được giao, tỷ lệ giải ngân đạt 90%.", "actual"),  # "được giao" qualifies a noun
+    ("Bộ trưởng Kế hoạch Đầu tư cho biết tăng trưởng của Thái Lan chỉ là 4,3%.", "actual"),  # a ministry's name, "và" left out
+    ("Cuối năm, tổng nợ phải trả của công ty là 740 tỷ đồng (70% vay bằng ngoại tệ).", "actual"),  # what is owed
+    ("Máy mới được nâng cấp, nhanh hơn 40% so với máy cũ.", "actual"),  # "nâng cấp" upgrades, it raises no goal
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
