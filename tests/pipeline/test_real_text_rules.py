@@ -580,6 +580,7 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Bộ trưởng Kế hoạch Đầu tư cho biết tăng trưởng của Thái Lan chỉ là 4,3%.", "actual"),  # a ministry's name, "và" left out
     ("Cuối năm, tổng nợ phải trả của công ty là 740 tỷ đồng (70% vay bằng ngoại tệ).", "actual"),  # what is owed
     ("Máy mới được nâng cấp, nhanh hơn 40% so với máy cũ.", "actual"),  # "nâng cấp" upgrades, it raises no goal
+    ("Nhà máy thua lỗ liên tục nên tập đoàn đã phải trích lập dự phòng 100% vốn đầu tư.", "actual"),  # a past duty
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
@@ -843,3 +844,4 @@ def test_a_year_far_back_in_a_body_scraped_as_one_line_dates_no_later_figure() -
             "Năm 2000, bà Lan chuyển đến thành phố này. " + filler + "Giá nhà đã tăng gần 400% kể từ đó.")
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-02"}])[0].targets
     assert (row.status, row.year) == ("actual", 2017), row
+
