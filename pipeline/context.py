@@ -95,8 +95,15 @@ _OWNER = regex.compile(r"(?<![\p{L}])" + alternation(words("place_words.csv", "o
 
 # "Ngân hàng VPBank", "Công ty Vinamilk", "NutiFood": a business named by its noun and a name, or by a
 # brand written in camel case (not an all-capital abbreviation)
+# "Công ty cổ phần nông nghiệp quốc tế Hoàng Anh Gia Lai": a company noun, the lowercase words of its trade, its name
 _BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business")) + r")[ \t]+\p{Lu}"
+                          r"|(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "company_type")) + r")"
+                          r"(?:[ \t]+(?!(?:" + alternation(words("place_words.csv", "not_trade_word")) + r")(?![\p{L}]))"
+                          r"\p{Ll}+){1,5}[ \t]+\p{Lu}"
                           r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
+# "Lợi nhuận thuần 6 tháng đầu năm của NCB tăng 2,6 lần": a title that reports what only a business measures
+_BUSINESS_MEASURE = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business_measure"))
+                                  + r")(?![\p{L}])")
 
 
 # "… tăng 6,8% so với tháng 1.2016": the year a title compares with
@@ -219,6 +226,8 @@ def _about_a_business(text: str, paras: list[tuple[int, int]], not_if: regex.Pat
         False
     """
     lo, hi = (paras[0][0], paras[min(1, len(paras) - 1)][1]) if paras else (0, 0)
+    if paras and paras[0][1] - paras[0][0] <= HEADING_MAX and _BUSINESS_MEASURE.search(text, *paras[0]):
+        return True  # the title reports a business's profit, dividend or bad debt
     return any(not_if is None or not not_if.match(text, m.start()) for m in _BUSINESS.finditer(text, lo, hi))
 
 
@@ -400,6 +409,9 @@ def build_context(doc: Doc) -> None:
     if (doc.subject and doc.subject != VIETNAM and _about_a_business(text, paras)
             and _only_a_venue(text, doc.places, doc.subject, lead_end)):
         doc.subject = ""  # "ĐHĐCĐ thường niên Sacombank tổ chức tại TP.HCM": where a business met, not whose figures
+    if (doc.subject == VIETNAM and header.title is None and _about_a_business(text, paras) and not _speaks_of_country(text)
+            and not _cites_central_rule(doc) and not any(p.place == VIETNAM and p.start < paras[0][1] for p in places)):
+        doc.subject = ""  # "OCB đặt mục tiêu chia cổ tức …" (not "… nhà đầu tư lớn nhất vào Việt Nam"): a business's figures
     doc.own_symbol = header.symbol
     own = parse_symbol(header.symbol) if header.symbol else {}
     # regions are places of their figures, but never the document's subject

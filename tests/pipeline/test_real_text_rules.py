@@ -710,6 +710,22 @@ def test_a_place_in_a_business_name_is_no_subject_of_the_text(text: str) -> None
     assert [r.place for r in rows] == [""] * len(rows), rows
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a text about a business that names the country once: the business's figures are no country's
+    ("Chuối mang lại ngàn tỷ cho công ty\n\nCông ty cổ phần nông nghiệp quốc tế Hồng Phát trồng chuối tại Việt Nam "
+     "và Lào.\n\nDoanh thu năm 2016 tăng 37% so với năm 2015.", ""),
+    ("Lợi nhuận 6 tháng đầu năm của ABC tăng mạnh\n\nABC công bố báo cáo tài chính.\n\n"
+     "Số lượng khách hàng tăng 10% so với cuối năm 2019.\n\nABC trích lập dự phòng theo quy định của Ngân hàng Nhà nước.",
+     ""),  # what only a business measures, in the title
+    # a title that names the country, or a text that speaks of it, stays national
+    ("Công ty Hàn Quốc đầu tư nhiều nhất vào Việt Nam\n\nTổng vốn đăng ký năm 2016 tăng 20% so với năm 2015.",
+     "Việt Nam"),
+])
+def test_a_business_that_names_the_country_gives_it_no_figure(text: str, place: str) -> None:
+    rows = process_texts([text], ["d"], [{"url": "https://example.org/a.html"}])[0].targets
+    assert [r.place for r in rows] == [place], rows
+
+
 def test_the_rules_an_official_document_fixes_itself_are_its_own() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nKẾ HOẠCH\nThi đua chuyển đổi số năm 2026\n\n"
             "1. Phấn đấu 100% người hưởng trợ cấp nhận qua tài khoản.\n\n"
