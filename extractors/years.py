@@ -101,8 +101,25 @@ def _matches(text: str, windows: list[tuple[int, int]]) -> Iterator[tuple[int, r
     return scan.search_each(_LOWER_PATTERNS, low, windows, YEAR_PATTERN_WORDS)
 
 
+@cache
+def _decade_before() -> regex.Pattern:
+    """ "những năm 1980", "thập niên 1990": the word before a decade's "năm"."""
+    words = [r["phrase"] for r in rows("period_words.csv") if r["role"] == "decade"]
+    return regex.compile(r"(?<![\p{L}])" + alternation(words) + r"\s+(?:năm\s+)?$", regex.IGNORECASE)
+
+
+def _decade(text: str, start: int, year: int) -> bool:
+    """Whether the year at ``start`` names a decade ("trong những năm 1980"): no year of a figure.
+
+        >>> _decade("từ những năm 1980", 13, 1980), _decade("những năm 2016", 10, 2016)
+        (True, False)
+    """
+    return year % 10 == 0 and _decade_before().search(text, max(0, start - 16), start) is not None
+
+
 def _mentions(text: str, matches: Iterable[tuple[int, regex.Match]], offset: int) -> list[YearMention]:
-    """The mentions of ``matches`` (most specific first): each unless it overlaps an earlier one."""
+    """The mentions of ``matches`` (most specific first): each unless it overlaps an earlier one or names
+    a decade."""
     found: list[YearMention] = []
     taken = scan.Taken()
     for i, m in matches:
@@ -113,6 +130,9 @@ def _mentions(text: str, matches: Iterable[tuple[int, regex.Match]], offset: int
         y1 = m.group("y1") if "y1" in m.re.groupindex else None
         year = int(m.group("y2"))
         if kind == "period" and y1 and int(y1) >= year:
+            continue
+        if kind == "point" and _decade(text, m.start("y2") if m.group().lower().startswith("năm") else s, year):
+            taken.add(s, e)
             continue
         found.append(YearMention(s + offset, e + offset, text[s:e], year, kind, int(y1) if y1 else None))
         taken.add(s, e)

@@ -64,7 +64,8 @@ def test_several_in_text_order():
 @pytest.mark.parametrize(
     "text",
     ["công khai 1.829 thủ tục", "gọi 0912345678", "đường dây 19002025", "mã 12025", "năm 1900",
-     "năm 2101", "số 2025,5 tỷ", ""],
+     "năm 2101", "số 2025,5 tỷ", "",
+     "trong những năm 1980", "từ những năm 1990"],  # a decade
 )
 def test_not_years(text):
     assert find_years(text) == []
