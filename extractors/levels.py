@@ -38,9 +38,22 @@ _INDEX_NAME = regex.compile(r"chỉ\s+số[^,;:.()]*$", regex.IGNORECASE)
 
 _LEVEL_WORD = regex.compile(r"tỉnh|huyện|xã", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"\s*(?:[,;:.)]|$)")
-_BARE_BEFORE = regex.compile(r"(?:(?:tại|ở)\s+)?(?:cấp\s+)?(?:các\s+|số\s+)?(?P<w>tỉnh|huyện|xã)\s*$", regex.IGNORECASE)
-_BARE_AFTER = regex.compile(r"\s*(?:các\s+|số\s+)?(?P<w>xã|huyện|tỉnh)(?![\p{L}\p{N}])(?!\s*,\s*(?:phường|thị))",
-                            regex.IGNORECASE)
+@cache
+def _bare_nouns() -> dict[str, str]:
+    """``{noun: level}`` of the bare unit nouns of ``levels.csv`` ("xã", "phường", "quận"), lowercase."""
+    return {r["phrase"].lower(): r["level"] for r in rows("levels.csv")
+            if r["context"] == "bare" and not r["phrase"].lower().startswith(("các ", "số "))}
+
+
+@cache
+def _bare_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """A unit noun ending right before a value ("xã (40%)") and one right after it ("100% số xã"), but not the
+    first noun of a pair ("100% xã, phường")."""
+    nouns = alternation(list(_bare_nouns()))
+    before = regex.compile(r"(?:(?:tại|ở)\s+)?(?:cấp\s+)?(?:các\s+|số\s+)?(?P<w>" + nouns + r")\s*$", regex.IGNORECASE)
+    after = regex.compile(r"\s*(?:các\s+|số\s+)?(?P<w>" + nouns + r")(?![\p{L}\p{N}])(?!\s*,\s*(?:phường|thị|xã))",
+                          regex.IGNORECASE)
+    return before, after
 
 
 def _two_by_comma(text: str, m: regex.Match) -> bool:
@@ -98,10 +111,10 @@ def bare_level(text: str, start: int, end: int) -> str | None:
 def bare_level_before(text: str, pos: int) -> LevelMention | None:
     """A level word ending right before ``pos``: ``cấp huyện (70%)``, ``xã (40%)``."""
     window = text[max(0, pos - 40):pos]
-    m = _BARE_BEFORE.search(window)
+    m = _bare_patterns()[0].search(window)
     if not m:
         return None
-    level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
+    level = _bare_nouns()[" ".join(m.group("w").lower().split())]
     s = pos - len(window) + m.start()
     e = pos - len(window) + m.end("w")
     return LevelMention(s, e, text[s:e], level)
@@ -109,10 +122,10 @@ def bare_level_before(text: str, pos: int) -> LevelMention | None:
 
 def bare_level_after(text: str, pos: int) -> LevelMention | None:
     """A bare level noun right after a value: ``100% xã``, ``100% số xã``, ``100% các huyện``."""
-    m = _BARE_AFTER.match(text[pos:pos + 20])
+    m = _bare_patterns()[1].match(text[pos:pos + 20])
     if not m:
         return None
-    level = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}[m.group("w").lower()]
+    level = _bare_nouns()[" ".join(m.group("w").lower().split())]
     s = pos + m.start("w")
     return LevelMention(s, pos + m.end(), text[s:pos + m.end()], level)
 

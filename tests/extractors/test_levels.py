@@ -101,6 +101,9 @@ def test_no_bare_level_before(text):
         ("100% số xã có trạm y tế", "xã", "xa"),
         ("100% các huyện có trạm", "huyện", "huyen"),
         ("80% tỉnh có trạm", "tỉnh", "tinh"),
+        ("ít nhất 55% phường có mô hình", "phường", "xa"),  # a ward is a commune-level unit
+        ("90% thị trấn đạt chuẩn", "thị trấn", "xa"),
+        ("100% các quận có trung tâm", "quận", "huyen"),  # an urban district
     ],
 )
 def test_bare_level_after(text, surface, level):
