@@ -410,8 +410,11 @@ def build_context(doc: Doc) -> None:
             and _only_a_venue(text, doc.places, doc.subject, lead_end)):
         doc.subject = ""  # "ĐHĐCĐ thường niên Sacombank tổ chức tại TP.HCM": where a business met, not whose figures
     if (doc.subject == VIETNAM and header.title is None and _about_a_business(text, paras) and not _speaks_of_country(text)
-            and not _cites_central_rule(doc) and not any(p.place == VIETNAM and p.start < paras[0][1] for p in places)):
-        doc.subject = ""  # "OCB đặt mục tiêu chia cổ tức …" (not "… nhà đầu tư lớn nhất vào Việt Nam"): a business's figures
+            and not national(text) and not _cites_central_rule(doc)
+            and not any(p.place == VIETNAM and p.start < paras[0][1] for p in places)):
+        # "OCB đặt mục tiêu chia cổ tức …" (not "… nhà đầu tư lớn nhất vào Việt Nam", nor a text that says "cả nước"
+        # anywhere): a business's figures
+        doc.subject = ""
     doc.own_symbol = header.symbol
     own = parse_symbol(header.symbol) if header.symbol else {}
     # regions are places of their figures, but never the document's subject

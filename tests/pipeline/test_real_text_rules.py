@@ -720,6 +720,8 @@ def test_a_place_in_a_business_name_is_no_subject_of_the_text(text: str) -> None
     # a title that names the country, or a text that speaks of it, stays national
     ("Công ty Hàn Quốc đầu tư nhiều nhất vào Việt Nam\n\nTổng vốn đăng ký năm 2016 tăng 20% so với năm 2015.",
      "Việt Nam"),
+    ("Tai nạn đường sắt vẫn tăng\n\nTổng công ty Đường sắt thống kê: trong 7 ngày nghỉ Tết, cả nước xảy ra 8 vụ. "
+     "Đường sắt Việt Nam dài 3.000 km. Nguyên nhân chủ yếu là vi phạm khi qua đường ngang (chiếm đến 54%).", "Việt Nam"),  # a national corporation's text that says "cả nước"
 ])
 def test_a_business_that_names_the_country_gives_it_no_figure(text: str, place: str) -> None:
     rows = process_texts([text], ["d"], [{"url": "https://example.org/a.html"}])[0].targets
