@@ -111,6 +111,10 @@ def resolve_status(ctx: Doc, it: Item, sent: tuple[int, int], para: tuple[int, i
              if y.kind in ("deadline", "through") or y.surface.lower().startswith("trong")]
     if local and local[0].kind == "deadline" and not ctx.past_in_report(local[0]):
         return "target"
+    written = ctx.doc_year or ctx.report_year
+    if written and any(y.kind == "point" and y.year < written and not ctx.text[v.end:y.start].strip()
+                       for y in ctx.years_in(v.end, min(sent[1], v.end + 16))):
+        return "actual"  # "nâng tỷ lệ … từ 28% năm 2017 lên 38,15% năm 2019": the year a value was, before the text's
     if (_BRACKET_GOAL.search(ctx.text, max(sent[0], v.start - 40), v.start)
             or _GOAL_THEN_BRACKET.search(ctx.text, max(sent[0], v.start - 60), v.start)):
         return "target"  # "tăng 9,9% (kế hoạch năm là 11 đến 12%)": the goal beside a result

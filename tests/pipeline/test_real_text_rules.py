@@ -863,3 +863,14 @@ def test_a_year_far_back_in_a_body_scraped_as_one_line_dates_no_later_figure() -
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-02"}])[0].targets
     assert (row.status, row.year) == ("actual", 2017), row
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a value with its own past year says what it was, whatever verb of a goal governs the sentence
+    ("Chương trình góp phần nâng tỷ lệ lao động qua đào tạo từ 28% năm 2017 lên 38,15% năm 2019.",
+     [("actual", 2017), ("actual", 2019)]),
+    ("Phấn đấu nâng tỷ lệ che phủ rừng từ 40% năm 2020 lên 45% năm 2025.", [("actual", 2020), ("target", 2025)]),
+])
+def test_a_value_with_its_own_past_year_is_what_it_was(text: str, expected: list) -> None:
+    rows = process_texts([text], ["d"], [{"date": "2021-04-01"}])[0].targets
+    assert [(r.status, r.year) for r in rows] == expected
+
