@@ -102,7 +102,8 @@ def time_frame(text: str, sent: tuple[int, int], v: Percentage, status: str, def
         # same part of its own; else the part of the year its paragraph or the report's lead is about
         compared = [p for p in periods if p.base and not p.bare]
         code = compared[0].period if compared else (
-            "" if _whole_year(text, sent[0], v.start) or _POINT_IN_TIME.search(text, sent[0], sent[1]) else context_period or "")
+            "" if _whole_year(text, sent[0], v.start) or _year_after(text, v.end, sent[0] + after_end)  # "… 87% … trong năm 2020"
+            or _POINT_IN_TIME.search(text, sent[0], sent[1]) else context_period or "")
         if not code and not periods and not dates and not _YEAR.search(text, sent[0], sent[1]):
             # "Tính đến tháng 6/2025, … Ở cấp huyện, 51% …": the date the paragraph observes at
             return TimeFrame("", context_as_of, year, estimate)
@@ -131,6 +132,19 @@ def _whole_year(text: str, lo: int, hi: int) -> bool:
     return any(not _COMPARED_BEFORE.search(text, max(lo, m.start() - 20), m.start()) for m in _WHOLE_YEAR.finditer(text, lo, hi))
 
 
+def _year_after(text: str, lo: int, hi: int) -> bool:
+    """Whether a year written after a value names its own whole year ("Hơn 87% doanh nghiệp … gặp khó khăn
+    trong năm 2020"), not a base ("so với năm 2019", "đạt 60% kế hoạch năm 2017") nor a relative one ("bằng
+    52,9% dự toán cả năm")."""
+    return any(not _COMPARED_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+               and not _BASE_NOUN_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+               for m in _YEAR_WRITTEN.finditer(text, lo, hi))
+
+
+_YEAR_WRITTEN = regex.compile(r"(?<![\p{L}])năm\s+(?:19|20)\d\d(?![\p{N}])", regex.IGNORECASE)
+# "… kế hoạch năm 2017", "… mục tiêu tăng trưởng năm 2025": the year of what a completion ratio is measured against
+_BASE_NOUN_BEFORE = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "completion_base"))
+                                  + r"(?:\s+\p{Ll}+){0,3}\s+$", regex.IGNORECASE)
 _WHOLE_YEAR = regex.compile(r"(?<![\p{L}])(?:" + alternation(words("indicator_words.csv", "relative_time"))
                             + r"|năm\s+(?:19|20)\d\d(?![\p{N}]))(?![\p{L}])", regex.IGNORECASE)
 _COMPARED_BEFORE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|từ|hết|cuối)\s+(?:cùng\s+kỳ\s+)?$", regex.IGNORECASE)

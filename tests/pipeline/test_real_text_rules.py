@@ -654,6 +654,14 @@ def test_a_whole_year_is_no_part_of_the_year_its_paragraph_is_about() -> None:
     assert "cả năm" not in rows[1].indicator
 
 
+def test_a_whole_year_after_the_value_is_its_own_but_not_a_plans_year() -> None:
+    text = ("Tình hình doanh nghiệp 4 tháng đầu năm 2021\n\nSố doanh nghiệp rút lui tăng 23,3% so với cùng kỳ. "
+            "Hơn 87% doanh nghiệp cho biết họ gặp khó khăn do dịch bệnh trong năm 2020. Thu ngân sách đạt 40% kế "
+            "hoạch năm 2021. Chi ngân sách bằng 45% dự toán cả năm.")
+    rows = process_texts([text], ["d"], [{"date": "2021-04-30"}])[0].targets
+    assert [(r.surface, r.period) for r in rows] == [("23,3%", "4M"), ("87%", ""), ("40%", "4M"), ("45%", "4M")]
+
+
 def test_a_goal_word_frames_the_next_sentences_not_a_whole_paragraph() -> None:
     text = ("Năm 2018, tỷ lệ người hút thuốc đã giảm còn 45%.\n\nTổ chức này kêu gọi các nước hành động vì mục tiêu phát triển bền vững đến năm 2030. Bác sĩ cho hay "
             "khói thuốc có hàng nghìn chất độc. Nhiều người không biết điều đó. Trên thế giới, thuốc lá gây ra 90% "
