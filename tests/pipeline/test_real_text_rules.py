@@ -581,6 +581,8 @@ def test_a_portal_table_before_a_hard_wrapped_decision() -> None:
     ("Cuối năm, tổng nợ phải trả của công ty là 740 tỷ đồng (70% vay bằng ngoại tệ).", "actual"),  # what is owed
     ("Máy mới được nâng cấp, nhanh hơn 40% so với máy cũ.", "actual"),  # "nâng cấp" upgrades, it raises no goal
     ("Nhà máy thua lỗ liên tục nên tập đoàn đã phải trích lập dự phòng 100% vốn đầu tư.", "actual"),  # a past duty
+    ("Ban Chỉ đạo 389 quốc gia cho biết, thu nộp ngân sách 24.817 tỷ đồng (tăng 15,39% so với cùng kỳ).",
+     "actual"),  # a steering committee's name
 ])
 def test_status_of_news_constructions(text: str, status: str) -> None:
     (row,) = process_texts([text], ["d"], [{"date": "2017-05-01"}])[0].targets
