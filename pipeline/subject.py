@@ -41,7 +41,7 @@ _SEGMENTS_BACK = 3  # how many comma-separated segments before a value its subje
 @cache
 def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     comparators = tuple(r["phrase"] for r in rows("comparators.csv") if r["position"] in ("before", "after"))
-    linking = alternation(words("indicator_words.csv", "linking", "copula", "estimate_link") + comparators)
+    linking = alternation(words("indicator_words.csv", "linking", "copula", "estimate_link", "intensifier") + comparators)
     only_links = regex.compile(r"^[\s,(]*(?:(?:" + alternation(words("indicator_words.csv", "list_and")) + r"|"
                                + linking + r")(?:\s+|$))*$", regex.IGNORECASE)
     copula_end = regex.compile(r"(?<![\p{L}])" + alternation(words("indicator_words.csv", "copula", "estimate_link"))
@@ -121,7 +121,14 @@ def _subject(text: str, lo: int, hi: int) -> Ranges:
         before = _comparator_end().sub("", text[lo:amount.start()])
         if _apposition().fullmatch(before):  # "…, trị giá 1,16 tỷ USD, tăng 40,5% về trị giá": the subject is before
             return []
-        return clean_head(text, [(lo, lo + len(before))], subject=True) if content_words(before, stop_at=1) else []
+        if not content_words(before, stop_at=1):
+            return []
+        # "TPHCM chỉ thu 4.453 tỷ đồng tiền sử dụng đất": what the money is, after its unit
+        rest = text[unit.end():hi]
+        what = (trim(text, tail_extent(text, [(unit.end(), hi)]))
+                if content_words(rest, stop_at=1) and not rest.lstrip().startswith("/")
+                and not any(ch.isdigit() for ch in rest) else [])
+        return clean_head(text, [(lo, lo + len(before)), *what], subject=True)
     owner = _owner_before(text, lo, amount.start(), counted)
     return owner or counted
 

@@ -519,6 +519,20 @@ def test_an_amount_of_money_names_no_subject() -> None:
     assert "thu" in row.indicator and "đồng" not in row.indicator
 
 
+@pytest.mark.parametrize(("text", "has", "has_not"), [
+    # what the money is, said after its unit, stays
+    ("Trong 8 tháng, thành phố chỉ thu 4.453 tỷ đồng tiền sử dụng đất, giảm 52% so với cùng kỳ.",
+     "tiền sử dụng đất", "4.453"),
+    # "đến"/"tới" only stress a share: the counted subject before it is what the share is of
+    ("Trong đó, 28.349 doanh nghiệp tạm ngừng kinh doanh, chiếm đến 55,1% tổng số doanh nghiệp rút lui.",
+     "tạm ngừng kinh doanh", "chiếm"),
+    ("Có 120 xã đạt chuẩn nông thôn mới, chiếm tới 60% tổng số xã.", "nông thôn mới", "chiếm"),
+])
+def test_the_subject_of_an_amount_before_a_value(text: str, has: str, has_not: str) -> None:
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert has in row.indicator and has_not not in row.indicator, row.indicator
+
+
 def test_a_day_without_its_year_takes_the_figures_year() -> None:
     text = "Tính đến ngày 20/9, Cục Thuế đã thu 2.100 tỷ đồng, bằng 112% so với cùng kỳ năm 2018."
     (row,) = process_texts([text], ["d"])[0].targets
