@@ -100,7 +100,9 @@ _BUSINESS = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.c
                           r"|(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "company_type")) + r")"
                           r"(?:[ \t]+(?!(?:" + alternation(words("place_words.csv", "not_trade_word")) + r")(?![\p{L}]))"
                           r"\p{Ll}+){1,5}[ \t]+\p{Lu}"
-                          r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+")
+                          r"|(?<![\p{L}])(?=\p{L}*\p{Lu}\p{L}*\p{Lu})(?=\p{L}*\p{Ll})\p{Lu}\p{L}+"
+                          # "Eximbank", "Vingroup": a one-word name with a business's ending
+                          r"|(?<![\p{L}])\p{Lu}\p{Ll}+(?:" + alternation(words("place_words.csv", "brand_suffix")) + r")(?![\p{L}])")
 # "Lợi nhuận thuần 6 tháng đầu năm của NCB tăng 2,6 lần": a title that reports what only a business measures
 _BUSINESS_MEASURE = regex.compile(r"(?<![\p{L}])(?i:" + alternation(words("place_words.csv", "business_measure"))
                                   + r")(?![\p{L}])")
