@@ -115,8 +115,10 @@ def _edge_re() -> tuple[regex.Pattern, regex.Pattern]:
     def alt(phrases) -> str:
         return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(phrases, key=len, reverse=True))
 
+    # "Theo VEPR, …": where a figure comes from, up to its comma
+    source = r"|(?:" + alt(_words("source_opener")) + r")\s+[^,;:.\n]{1,60},"
     lead = regex.compile(r"\G(?:[\s,;:.\-()\"'…/+•*–]|(?:[a-zđ]\)|\d{1,2}\))|(?:" + alt(edge_words() + _words("lead_edge")) + ")" + WB_AFTER
-                         + r")+", regex.IGNORECASE)
+                         + source + r")+", regex.IGNORECASE)
     # a change verb ends no indicator ("GRDP tăng 5%"), but may open one ("tăng trưởng GRDP đạt 8%")
     trailing = edge_words() + _words("trail_edge")
     trail = regex.compile(WB_BEFORE + r"(?:(?:" + alt(trailing) + r")(?:[\s,;:.\-()\"'…/*]+|$))+$|[\s,;:.\-(\"'…/*]+$",

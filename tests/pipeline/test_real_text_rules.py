@@ -520,6 +520,20 @@ def test_an_amount_of_money_names_no_subject() -> None:
 
 
 @pytest.mark.parametrize(("text", "has", "has_not"), [
+    # where a figure comes from, a modal "có thể" and the cause after "nhờ" are no part of what is measured
+    ("Theo VEPR, kinh tế có thể đạt mức tăng trưởng 6,3% năm 2021 nhờ sự ổn định kinh tế vĩ mô.",
+     "tăng trưởng", "VEPR"),
+    ("Theo VEPR, Việt Nam có thể đạt mức tăng trưởng kinh tế 6,3% năm 2021.", "tăng trưởng kinh tế", "thể"),
+    ("Theo VEPR, kinh tế có thể đạt mức tăng trưởng 6,3% năm 2021 nhờ sự ổn định kinh tế vĩ mô.",
+     "kinh tế", "ổn định"),
+    ("Theo báo cáo của Sở Y tế, tỷ lệ tiêm chủng đạt 95%.", "tiêm chủng", "Sở Y tế"),
+])
+def test_what_frames_a_figure_is_no_part_of_its_indicator(text: str, has: str, has_not: str) -> None:
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert has in row.indicator and has_not not in row.indicator, row.indicator
+
+
+@pytest.mark.parametrize(("text", "has", "has_not"), [
     # what the money is, said after its unit, stays
     ("Trong 8 tháng, thành phố chỉ thu 4.453 tỷ đồng tiền sử dụng đất, giảm 52% so với cùng kỳ.",
      "tiền sử dụng đất", "4.453"),
