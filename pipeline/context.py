@@ -492,6 +492,11 @@ def build_context(doc: Doc) -> None:
         # history and deadlines: "trước năm 1945", "chậm nhất ngày 31 tháng 12 năm 2026".)
         named = Counter(y.year for y in _said_years(text, find_years(text))[0])
         doc.report_year = max(named, key=lambda year: (named[year], year)) if named else None
+    if doc.report_year is None and not doc.is_plan and not doc.is_rulebook:
+        # "… chính là Chỉ thị số 04/CT-TTg ngày 2-2-2017 về …": a report that names no year of its own is no older
+        # than the newest document it cites with a date
+        issued = [int(r.issue_date[:4]) for r in doc.references if r.issue_date[:4].isdigit()]
+        doc.report_year = max(issued) if issued else None
     doc.default_status = "target" if doc.is_plan else _prevailing_status(doc)
     year, status = None, None
     for i, span in enumerate(paras):

@@ -915,3 +915,10 @@ def test_a_value_with_its_own_past_year_is_what_it_was(text: str, expected: list
     rows = process_texts([text], ["d"], [{"date": "2021-04-01"}])[0].targets
     assert [(r.status, r.year) for r in rows] == expected
 
+
+def test_an_undated_report_is_no_older_than_the_newest_document_it_cites() -> None:
+    text = ("Sắp xếp doanh nghiệp nhà nước\n\nĐiểm nhấn là Chỉ thị số 04/CT-TTg ngày 2/2/2017 của Thủ tướng Chính phủ "
+            "về đổi mới doanh nghiệp. Hiện doanh nghiệp nhà nước chiếm khoảng 30% GDP.")
+    (row,) = process_texts([text], ["d"])[0].targets
+    assert (row.status, row.year) == ("actual", 2017)
+
