@@ -387,14 +387,17 @@ def _tail_extent(text: str, ranges: tuple[tuple[int, int], ...]) -> tuple[tuple[
 
 # A place with the particle that attaches it ("của tỉnh Nghệ An", "ở Hà Giang"), and national mentions.
 @cache
-def _place_words() -> tuple[regex.Pattern, regex.Pattern]:
+def _place_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     def place(*roles: str) -> str:
         return alternation(words("place_words.csv", *roles))
 
     particle = regex.compile(place("place_particle") + r"\s+$", regex.IGNORECASE)
     national = regex.compile(WB_BEFORE + r"(?:" + place("national_particle") + r"\s+)?"
                              + place("national", "national_free") + WB_AFTER, regex.IGNORECASE)
-    return particle, national
+    # "trên địa bàn tỉnh", "toàn thành phố": the text's own unit with no name after it (a name is a place)
+    own_unit = regex.compile(WB_BEFORE + place("own_unit_particle") + r"\s+" + place("own_unit")
+                             + r"(?![\p{L}\p{N}])(?-i:(?!\s+(?:\p{Lu}|\d)))", regex.IGNORECASE)
+    return particle, national, own_unit
 
 
 def place_holes(text: str, lo: int, hi: int) -> Ranges:
@@ -407,6 +410,7 @@ def place_holes(text: str, lo: int, hi: int) -> Ranges:
         particle = _place_words()[0].search(text, max(lo, start - 20), start)
         holes.append((particle.start() if particle else start, lo + p.end))
     holes += [(m.start(), m.end()) for m in _place_words()[1].finditer(text, lo, hi)]
+    holes += [m.span() for m in _place_words()[2].finditer(text, lo, hi)]
     holes += [m.span() for m in _ministries().finditer(text, lo, hi)]  # "Bộ Tài chính đã cung cấp …"
     holes += [m.span() for m in group_of_places().finditer(text, lo, hi)  # "6 địa phương tăng trưởng trên 10%"
               if not _place_pointer().match(text, m.end())]  # not "các địa phương này": the places named before

@@ -28,6 +28,11 @@ CASES = [
      "Lượng khách đạt 1.490.300 lượt khách, trong đó khách quốc tế 19.000 lượt (đạt 46% kế hoạch năm). "
      "Toàn tỉnh đón 467.000 lượt khách du lịch, tăng 34,7%.",
      [("46%", ["khách quốc tế", "kế hoạch"], []), ("34,7%", ["lượt khách du lịch"], [])]),
+    ("the-texts-own-unit-unnamed-says-where-not-what",
+     "Đến năm 2030, nâng tỷ lệ hộ kinh doanh dùng hóa đơn điện tử trong bán lẻ, ăn uống, lưu trú lên ít nhất 70% "
+     "trên địa bàn tỉnh; tỷ lệ trẻ em tiêm chủng đầy đủ của thành phố đạt 98%.",
+     [("70%", ["hộ kinh doanh dùng hóa đơn điện tử", "lưu trú"], ["địa bàn", "tỉnh"]),
+      ("98%", ["tỷ lệ trẻ em tiêm chủng"], ["thành phố"])]),
     ("a-label-names-the-part-of-a-whole",
      "Trong đó, tỷ lệ vốn ngân sách nhà nước dự kiến: 85%-90% tổng vốn đầu tư.",
      [("85%-90%", ["vốn ngân sách nhà nước", "tổng vốn đầu tư"], ["dự kiến"])]),
