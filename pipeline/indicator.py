@@ -394,7 +394,7 @@ def _place_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     particle = regex.compile(place("place_particle") + r"\s+$", regex.IGNORECASE)
     national = regex.compile(WB_BEFORE + r"(?:" + place("national_particle") + r"\s+)?"
                              + place("national", "national_free") + WB_AFTER, regex.IGNORECASE)
-    # "trên địa bàn tỉnh", "toàn thành phố": the text's own unit with no name after it (a name is a place)
+    # "trên địa bàn tỉnh", "trên toàn thành phố": the text's own unit with no name after it (a name is a place)
     own_unit = regex.compile(WB_BEFORE + place("own_unit_particle") + r"\s+" + place("own_unit")
                              + r"(?![\p{L}\p{N}])(?-i:(?!\s+(?:\p{Lu}|\d)))", regex.IGNORECASE)
     return particle, national, own_unit
